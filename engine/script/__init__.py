@@ -1,0 +1,17 @@
+"""The story layer: scene language → program → a pure, JSON-serialisable runtime.
+
+Imports nothing but the standard library (never pygame), so the text player, the route
+explorer, lint and the tests can run it without a screen.
+"""
+
+from .errors import Loc, ScriptError
+from .events import Audio, Choice, End, Event, Menu, Pause, Say, StageChange, With
+from .loader import compile_texts, load_game, scene_files
+from .program import Program, Stmt
+from .story import Story
+
+__all__ = [
+    "Audio", "Choice", "End", "Event", "Loc", "Menu", "Pause", "Program", "Say",
+    "ScriptError", "StageChange", "Stmt", "Story", "With", "compile_texts", "load_game",
+    "scene_files",
+]

@@ -1,0 +1,89 @@
+"""`python -m engine COMMAND`: the writer's and tester's tools. See README.md."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from engine.script import ScriptError
+
+DEFAULT_GAME = Path(__file__).resolve().parent.parent
+
+
+def _choices(text: str) -> list[int]:
+    try:
+        return [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("--choose takes numbers like 1,2,1") from None
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from engine.lint import lint
+
+    problems = lint(args.game)
+    errors = sum(p.severity == "error" for p in problems)
+    for p in problems:
+        print(p.format())
+    warnings = len(problems) - errors
+    print(f"lint: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_play_text(args: argparse.Namespace) -> int:
+    from engine.script import load_game
+    from engine.textplay import play_text, terminal_ask
+
+    try:
+        program = load_game(args.game)
+    except ScriptError as exc:
+        print(exc.format(), file=sys.stderr)
+        return 1
+    return play_text(program, args.choose, sys.stdout, sys.stderr, terminal_ask(),
+                     label=args.warp)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from engine.bench import run_bench
+
+    return run_bench(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m engine", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--game", type=Path, default=DEFAULT_GAME,
+                       help="game folder (with scenes/ and assets/); default: this one")
+        return p
+
+    p = command("lint", "check every scene file; exit 1 on errors")
+    p.set_defaults(func=cmd_lint)
+    p = command("play-text", "play the story as text in the terminal")
+    p.add_argument("--choose", type=_choices, default=[],
+                   help="answers to the menus in order, 1-based: --choose 2,1")
+    p.add_argument("--warp", default="start", help="label to start at")
+    p.set_defaults(func=cmd_play_text)
+    p = command("bench", "performance figures as JSON")
+    p.add_argument("--quick", action="store_true", help="smaller workloads, for tests")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ScriptError as exc:
+        print(exc.format(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

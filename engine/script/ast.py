@@ -1,0 +1,152 @@
+"""The scene language's syntax tree. Every node carries its source location and line, as
+Ren'Py's nodes carry filename and line number, so every later error starts from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import Loc
+
+Expr = list  # a parsed expression, see expr.py
+
+
+@dataclass(slots=True)
+class Node:
+    loc: Loc
+    source: str
+
+
+@dataclass(slots=True)
+class Define(Node):
+    name: str  # may be dotted: config.name
+    expr: Expr
+
+
+@dataclass(slots=True)
+class Default(Node):
+    name: str
+    expr: Expr
+
+
+@dataclass(slots=True)
+class Image(Node):
+    name: list[str]
+    expr: Expr
+
+
+@dataclass(slots=True)
+class Label(Node):
+    name: str
+    body: list[Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Say(Node):
+    who: str | None  # a Character variable
+    who_name: str | None  # a literal speaker name: "Girl" "Hello."
+    attrs: list[str]
+    text: str
+
+
+@dataclass(slots=True)
+class Scene(Node):
+    image: list[str] | None  # None: a bare `scene`, which clears to black
+    at: str | None
+    with_: Expr | None
+
+
+@dataclass(slots=True)
+class Show(Node):
+    image: list[str]
+    at: str | None
+    with_: Expr | None
+
+
+@dataclass(slots=True)
+class Hide(Node):
+    tag: str
+    with_: Expr | None
+
+
+@dataclass(slots=True)
+class With(Node):
+    expr: Expr
+
+
+@dataclass(slots=True)
+class MenuOption(Node):
+    text: str
+    cond: Expr | None
+    body: list[Node]
+
+
+@dataclass(slots=True)
+class Menu(Node):
+    name: str | None
+    prompt: Say | None
+    options: list[MenuOption]
+
+
+@dataclass(slots=True)
+class Jump(Node):
+    target: str
+
+
+@dataclass(slots=True)
+class Call(Node):
+    target: str
+
+
+@dataclass(slots=True)
+class Return(Node):
+    pass
+
+
+@dataclass(slots=True)
+class Assign(Node):
+    target: str  # may be dotted: persistent.seen
+    op: str  # = += -= *= /=
+    expr: Expr
+
+
+@dataclass(slots=True)
+class IfBranch(Node):
+    cond: Expr | None  # None for else
+    body: list[Node]
+
+
+@dataclass(slots=True)
+class If(Node):
+    branches: list[IfBranch]
+
+
+@dataclass(slots=True)
+class While(Node):
+    cond: Expr
+    body: list[Node]
+
+
+@dataclass(slots=True)
+class Pause(Node):
+    expr: Expr | None
+
+
+@dataclass(slots=True)
+class Play(Node):
+    action: str  # play | queue
+    channel: str
+    files: Expr
+    fadein: Expr | None
+    fadeout: Expr | None
+    loop: bool | None
+
+
+@dataclass(slots=True)
+class Stop(Node):
+    channel: str
+    fadeout: Expr | None
+
+
+@dataclass(slots=True)
+class Pass(Node):
+    pass

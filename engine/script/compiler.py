@@ -1,0 +1,154 @@
+"""Compiles syntax trees into the flat Program (see program.py).
+
+if/elif/else, while and menus become conditional and unconditional jumps to statement
+indexes; labels become entries in the label table; define/default/image are collected as
+init statements. Label targets stay names, resolved when a jump runs, so lint can report an
+unknown label with its location instead of the compiler failing at the first one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import ast
+from .errors import Loc, ScriptError
+from .program import Init, Program, Stmt, fingerprint
+
+
+class _Compiler:
+    def __init__(self) -> None:
+        self.program = Program()
+        self.label: str | None = None
+        self.seen: Counter[tuple[str | None, str, str]] = Counter()
+        self.errors: list[ScriptError] = []
+
+    def emit(self, kind: str, node: ast.Node, implicit: bool = False, **args: object) -> int:
+        source = node.source
+        key = (self.label, kind + ("/i" if implicit else ""), " ".join(source.split()))
+        occurrence = self.seen[key]
+        self.seen[key] = occurrence + 1
+        fp = fingerprint(self.label, key[1], source, occurrence)
+        stmts = self.program.statements
+        stmts.append(Stmt(kind, node.loc, source, self.label, fp, args, implicit))
+        return len(stmts) - 1
+
+    def file(self, name: str, nodes: list[ast.Node]) -> None:
+        self.program.files.append(name)
+        self.label = None
+        self.block(nodes)
+        # Falling off the end of a file returns, as in Ren'Py.
+        end = ast.Return(Loc(name, nodes[-1].loc.line if nodes else 1, 1), "")
+        self.emit("return", end, implicit=True)
+
+    def block(self, nodes: list[ast.Node]) -> None:
+        for node in nodes:
+            self.node(node)
+
+    def node(self, node: ast.Node) -> None:
+        match node:
+            case ast.Label():
+                labels = self.program.labels
+                self.label = node.name
+                index = self.emit("label", node, name=node.name)
+                if node.name in labels:
+                    # Reported, and the first definition kept, so one slip does not hide
+                    # every other problem from lint.
+                    first = self.program.statements[labels[node.name]].loc
+                    self.errors.append(ScriptError(
+                        node.loc, f"label '{node.name}' is defined twice (first at "
+                        f"{first.file}:{first.line})", node.source))
+                else:
+                    labels[node.name] = index
+                self.block(node.body)
+            case ast.Define() | ast.Default() | ast.Image():
+                name = " ".join(node.name) if isinstance(node, ast.Image) else node.name
+                kind = type(node).__name__.lower()
+                self.program.inits.append(Init(kind, name, node.expr, node.loc, node.source))
+            case ast.Say():
+                self.emit("say", node, who=node.who, who_name=node.who_name,
+                          attrs=node.attrs, text=node.text)
+            case ast.Scene():
+                self.emit("scene", node, image=node.image, at=node.at, with_=node.with_)
+            case ast.Show():
+                self.emit("show", node, image=node.image, at=node.at, with_=node.with_)
+            case ast.Hide():
+                self.emit("hide", node, tag=node.tag, with_=node.with_)
+            case ast.With():
+                self.emit("with", node, with_=node.expr)
+            case ast.Menu():
+                self.menu(node)
+            case ast.Jump():
+                self.emit("jump", node, target=node.target)
+            case ast.Call():
+                self.emit("call", node, target=node.target)
+            case ast.Return():
+                self.emit("return", node)
+            case ast.Assign():
+                self.emit("assign", node, target=node.target, op=node.op, expr=node.expr)
+            case ast.If():
+                self.if_(node)
+            case ast.While():
+                top = len(self.program.statements)
+                branch = self.emit("branch", node, cond=node.cond, target=None)
+                self.block(node.body)
+                self.emit("goto", node, implicit=True, target=top)
+                self.program.statements[branch].args["target"] = len(self.program.statements)
+            case ast.Pause():
+                self.emit("pause", node, expr=node.expr)
+            case ast.Play():
+                self.emit(node.action, node, channel=node.channel, files=node.files,
+                          fadein=node.fadein, fadeout=node.fadeout, loop=node.loop)
+            case ast.Stop():
+                self.emit("stop", node, channel=node.channel, fadeout=node.fadeout)
+            case ast.Pass():
+                self.emit("pass", node)
+            case _:
+                raise ScriptError(node.loc, f"cannot compile {type(node).__name__}", node.source)
+
+    def menu(self, node: ast.Menu) -> None:
+        prompt = None
+        if node.prompt is not None:
+            p = node.prompt
+            prompt = {"who": p.who, "who_name": p.who_name, "attrs": p.attrs, "text": p.text,
+                      "line": p.loc.line, "col": p.loc.col, "source": p.source}
+        options = [{"text": o.text, "cond": o.cond, "target": None, "line": o.loc.line,
+                    "col": o.loc.col, "source": o.source} for o in node.options]
+        index = self.emit("menu", node, prompt=prompt, options=options, name=node.name)
+        ends = []
+        for option, spec in zip(node.options, options, strict=True):
+            spec["target"] = len(self.program.statements)
+            self.block(option.body)
+            ends.append(self.emit("goto", option, implicit=True, target=None))
+        end = len(self.program.statements)
+        for e in ends:
+            self.program.statements[e].args["target"] = end
+        self.program.statements[index].args["end"] = end
+
+    def if_(self, node: ast.If) -> None:
+        ends = []
+        for branch in node.branches:
+            if branch.cond is None:
+                self.block(branch.body)
+                break
+            test = self.emit("branch", branch, cond=branch.cond, target=None)
+            self.block(branch.body)
+            ends.append(self.emit("goto", branch, implicit=True, target=None))
+            self.program.statements[test].args["target"] = len(self.program.statements)
+        end = len(self.program.statements)
+        for e in ends:
+            self.program.statements[e].args["target"] = end
+
+
+def compile_files(files: list[tuple[str, list[ast.Node]]],
+                  errors: list[ScriptError] | None = None) -> Program:
+    """One program from parsed files, in the order given (the loader sorts them). Problems
+    go to `errors` when given, else the first one raises."""
+    c = _Compiler()
+    for name, nodes in files:
+        c.file(name, nodes)
+    if c.errors:
+        if errors is None:
+            raise c.errors[0]
+        errors.extend(c.errors)
+    c.program.index_fingerprints()
+    return c.program

@@ -1,0 +1,82 @@
+"""What the story runtime hands the screen (or the text player): one event at a time.
+
+All plain frozen data, no pygame: the presentation draws a Say, offers a Menu's choices
+and tells the story which was taken, plays a transition for a StageChange, and so on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Say:
+    who: str | None  # the speaker's display name; None for narration
+    text: str  # interpolated, text tags kept
+    color: str | None  # the name plate colour
+    what_color: str | None
+    tag: str | None  # the speaker's sprite tag, if it has one
+    loc: Loc
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    text: str  # interpolated, tags kept
+    index: int  # position in the menu as written (options hidden by guards skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class Menu:
+    prompt: Say | None  # said together with the choices, no click between them
+    choices: tuple[Choice, ...]  # only those whose guard is true; answer with choose(n)
+    loc: Loc
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class StageChange:
+    """The picture changed (scene, show, hide or a speaker's new expression); the new stage
+    is `Story.stage`. `transition` is None for a cut."""
+
+    kind: str  # scene | show | hide | attrs
+    transition: dict | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class With:
+    transition: dict | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    seconds: float | None  # None: until the player clicks
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Audio:
+    action: str  # play | queue | stop
+    channel: str  # music | sound
+    files: tuple[str, ...]
+    fadein: float
+    fadeout: float
+    loop: bool
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """The story returned from its top level. `ending` is the value of the variable
+    `ending` when it did (the name an ending card shows), or None."""
+
+    ending: str | None
+    label: str | None
+    loc: Loc
+
+
+Event = Say | Menu | StageChange | With | Pause | Audio | End

@@ -1,0 +1,127 @@
+"""Finds a game's scene files, parses and compiles them, and caches the compiled program.
+
+The cache is JSON (never pickle) keyed by the hash of every scene file and of the compiler's
+own source, so start-up reads one file instead of re-parsing a long script, and a stale
+cache can never be used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .compiler import compile_files
+from .errors import Loc, ScriptError
+from .parser import parse_file
+from .program import Program
+
+SCENE_PATTERNS = ("*.scene", "*.rpy")
+
+
+def scene_files(game_dir: Path) -> list[Path]:
+    """Every scene file of a game, in a stable order (by path, as Ren'Py loads them)."""
+    root = game_dir / "scenes"
+    found: set[Path] = set()
+    for pattern in SCENE_PATTERNS:
+        found.update(root.rglob(pattern))
+    return sorted(found, key=lambda p: p.relative_to(game_dir).as_posix())
+
+
+def display_name(path: Path, game_dir: Path) -> str:
+    try:
+        return path.relative_to(game_dir).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path, name: str) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScriptError(Loc(name, 1, 1), f"file is not UTF-8 text ({exc.reason} at byte "
+                          f"{exc.start})") from None
+    except OSError as exc:
+        raise ScriptError(Loc(name, 1, 1), f"cannot read the file: {exc.strerror}") from None
+
+
+def _engine_hash() -> str:
+    h = hashlib.blake2b(digest_size=8)
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _cache_dir() -> Path | None:
+    override = os.environ.get("ROADOUT_CACHE_DIR")
+    if override:
+        return Path(override)
+    try:
+        import platformdirs
+    except ImportError:
+        return None
+    return Path(platformdirs.user_cache_dir("the-road-out", appauthor=False)) / "programs"
+
+
+def compile_texts(texts: list[tuple[str, str]], errors: list[ScriptError] | None = None
+                  ) -> Program:
+    """Compile (name, text) pairs. With `errors`, a file that fails to parse is reported
+    there and left out, so every file's first problem is seen in one run; without it, the
+    first problem raises."""
+    parsed = []
+    for name, text in texts:
+        try:
+            parsed.append((name, parse_file(text, name)))
+        except ScriptError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+    return compile_files(parsed, errors)
+
+
+def load_game(game_dir: Path, errors: list[ScriptError] | None = None,
+              use_cache: bool = True) -> Program:
+    """The compiled program of the game in `game_dir` (see compile_texts for `errors`)."""
+    game_dir = Path(game_dir)
+    texts = []
+    for path in scene_files(game_dir):
+        name = display_name(path, game_dir)
+        try:
+            texts.append((name, read_text(path, name)))
+        except ScriptError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+    if not texts and errors is None:
+        raise ScriptError(Loc(display_name(game_dir / "scenes", game_dir), 1, 1),
+                          "no scene files (*.scene or *.rpy) found")
+    key = hashlib.blake2b(digest_size=16)
+    key.update(_engine_hash().encode())
+    for name, text in texts:
+        key.update(name.encode() + b"\0" + text.encode() + b"\0")
+    cache = _cache_dir() if use_cache else None
+    cache_file = cache / f"{key.hexdigest()}.json" if cache else None
+    if cache_file is not None and cache_file.is_file():
+        try:
+            return Program.from_json(json.loads(cache_file.read_text("utf-8")))
+        except (ValueError, KeyError, TypeError, OSError):
+            pass  # a damaged cache is just a miss
+    before = len(errors) if errors is not None else 0
+    program = compile_texts(texts, errors)
+    clean = errors is None or len(errors) == before
+    if cache_file is not None and clean:
+        _write_cache(cache_file, program)
+    return program
+
+
+def _write_cache(path: Path, program: Program) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(program.to_json(), f, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # caching is an optimisation; a read-only disk must not stop the game

@@ -1,0 +1,119 @@
+"""Dialogue text: `[variable]` interpolation and `{tag}` text tags, as Ren'Py writes them.
+
+The story runtime interpolates; the screen and the text player read the tags. `{{` and
+`[[` stand for a literal brace and bracket.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
+SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha"})
+SINGLE_TAGS = frozenset({"w", "p", "nw", "fast"})
+KNOWN_TAGS = SPAN_TAGS | SINGLE_TAGS
+
+_TAG_RE = re.compile(r"\{\{|\{([^{}]*)\}")
+_INTERP_RE = re.compile(r"\[\[|\[([^\[\]]*)\]")
+_NAME_RE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One piece of tagged text: plain `text`, or a tag (`name`, `value`, `closing`)."""
+
+    text: str = ""
+    name: str | None = None
+    value: str | None = None
+    closing: bool = False
+
+
+def parse(text: str) -> list[Piece]:
+    """Split text into plain runs and tags, in order."""
+    out: list[Piece] = []
+    pos = 0
+    buf: list[str] = []
+    for m in _TAG_RE.finditer(text):
+        buf.append(text[pos:m.start()])
+        pos = m.end()
+        if m.group(0) == "{{":
+            buf.append("{")
+            continue
+        if buf and any(buf):
+            out.append(Piece(text="".join(buf)))
+        buf = []
+        body = m.group(1)
+        closing = body.startswith("/")
+        if closing:
+            body = body[1:]
+        name, _, value = body.partition("=")
+        out.append(Piece(name=name.strip(), value=value.strip() if "=" in body else None,
+                         closing=closing))
+    buf.append(text[pos:])
+    if any(buf):
+        out.append(Piece(text="".join(buf)))
+    return out
+
+
+def strip_tags(text: str) -> str:
+    """The text a reader sees, without tags (`{{` becomes `{`)."""
+    if "{" not in text:
+        return text
+    return "".join(p.text for p in parse(text) if p.name is None)
+
+
+def tag_problems(text: str) -> list[str]:
+    """Unknown tags, spans never closed and closings never opened, for lint."""
+    problems = []
+    open_spans: list[str] = []
+    if re.search(r"(?<!\{)\{[^{}]*$", text.replace("{{", "")):
+        problems.append("a '{' is never closed (write '{{' for a literal brace)")
+    for p in parse(text):
+        if p.name is None:
+            continue
+        if p.name not in KNOWN_TAGS:
+            problems.append(f"unknown text tag '{{{p.name}}}'")
+        elif p.closing:
+            if p.name in open_spans:
+                open_spans.remove(p.name)
+            else:
+                problems.append(f"'{{/{p.name}}}' closes a tag that is not open")
+        elif p.name in SPAN_TAGS:
+            open_spans.append(p.name)
+    problems.extend(f"'{{{name}}}' is never closed" for name in open_spans)
+    return problems
+
+
+def interpolation_names(text: str) -> list[str]:
+    """The names a text interpolates, e.g. ['score', 'persistent.seen']."""
+    return [m.group(1).split("!")[0].strip() for m in _INTERP_RE.finditer(text)
+            if m.group(1) is not None]
+
+
+def interpolate(text: str, lookup: Callable[[str], Any]) -> str:
+    """Replace [name] with the variable's value. `lookup` raises for an unknown name.
+    A value's own braces are escaped so a variable can never inject a text tag."""
+    if "[" not in text:
+        return text
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group(0) == "[[":
+            return "["
+        name, _, conv = m.group(1).partition("!")
+        name = name.strip()
+        if not _NAME_RE.match(name):
+            raise ValueError(f"cannot interpolate '[{m.group(1)}]': only [name] is supported")
+        value = lookup(name)
+        s = "" if value is None else str(value)
+        if conv == "u":
+            s = s.upper()
+        elif conv == "l":
+            s = s.lower()
+        elif conv == "c":
+            s = s[:1].upper() + s[1:]
+        return s.replace("{", "{{")
+
+    return _INTERP_RE.sub(sub, text)
