@@ -211,7 +211,7 @@ def _apply_flags(image: pygame.Surface, flags: Flags) -> pygame.Surface:
     """Flip as Tiled does: the diagonal flip (a transpose) first, then horizontal, vertical."""
     flip_h, flip_v, flip_d = flags
     if flip_d:
-        image = pygame.transform.flip(pygame.transform.rotate(image, 90), True, False)
+        image = pygame.transform.flip(pygame.transform.rotate(image, -90), True, False)
     if flip_h or flip_v:
         image = pygame.transform.flip(image, flip_h, flip_v)
     return image
