@@ -410,9 +410,12 @@ class _MapScene:
                 f"{path.name}: infinite maps are not supported (pytmx cannot read chunks); "
                 "untick 'Infinite' in Tiled's map properties"
             )
+        # The order tiles are drawn in: it shows only where tiles bigger than the grid overlap.
         order = self.root.get("renderorder", "right-down")
-        if order != "right-down":
-            raise ValueError(f"{path.name}: render order {order!r}; only right-down is supported")
+        if order not in ("right-down", "right-up", "left-down", "left-up"):
+            raise ValueError(f"{path.name}: unknown render order {order!r}")
+        self.leftward = order.startswith("left")
+        self.upward = order.endswith("up")
 
         self.tile_w = int(self.root.get("tilewidth", "0"))
         self.tile_h = int(self.root.get("tileheight", "0"))
@@ -500,8 +503,10 @@ class _MapScene:
         if data.name != elem.get("name"):  # pairing by document order must agree with pytmx
             raise RuntimeError(f"tile layer {elem.get('name')!r} paired with {data.name!r}")
         ox, oy = style.offset
-        for y, row in enumerate(data.data):
-            for x, gid in enumerate(row):
+        rows = list(enumerate(data.data))
+        for y, row in reversed(rows) if self.upward else rows:
+            cells = list(enumerate(row))
+            for x, gid in reversed(cells) if self.leftward else cells:
                 if not gid:
                     continue
                 tiled_gid, flags = self._pytmx_gids[gid]

@@ -546,6 +546,27 @@ def test_big_tiles_are_bottom_aligned_and_later_layers_cover_earlier(tmp_path):
     assert cell(rendered, 1, 2) == pixels(tile_image(0))
 
 
+@pytest.mark.parametrize(
+    "order, winner", [("right-down", 2), ("left-down", 1), ("right-up", 2), ("left-up", 1)]
+)
+def test_render_order_decides_which_overlapping_big_tile_is_on_top(tmp_path, order, winner):
+    wide = pygame.Surface((2 * T, T * 2), pygame.SRCALPHA)
+    wide.fill((200, 10, 10, 255), (0, 0, 2 * T, T))
+    wide.fill((10, 10, 200, 255), (0, T, 2 * T, T))
+    pygame.image.save(wide, str(tmp_path / "wide.png"))
+    tileset = (
+        f'<tileset firstgid="1" name="w" tilewidth="{2 * T}" tileheight="{T}" tilecount="2"'
+        f' columns="1"><image source="wide.png" width="{2 * T}" height="{2 * T}"/></tileset>'
+    )
+    # Two wide tiles side by side overlap over cell (1, 0); the one drawn last shows there.
+    body = csv_layer("row", [[1, 2, 0, 0]] + fill(0, 4, 3))
+    path = write_map(tmp_path, body, tileset=tileset, extra="")
+    path.write_text(path.read_text().replace("right-down", order))
+    rendered = render_map(path)
+    colour = (200, 10, 10, 255) if winner == 1 else (10, 10, 200, 255)
+    assert tuple(rendered.get_at((T + 2, 2))) == colour
+
+
 def test_animated_tile_frame_follows_time_under_upper_layers(tmp_path):
     write_tileset(tmp_path, half_clear={3})
     tileset = (
