@@ -24,13 +24,17 @@ class _Compiler:
 
     def emit(self, kind: str, node: ast.Node, implicit: bool = False, **args: object) -> int:
         source = node.source
-        key = (self.label, kind + ("/i" if implicit else ""), " ".join(source.split()))
+        key = (self.label, kind + "/i" if implicit else kind, source.strip())
         occurrence = self.seen[key]
         self.seen[key] = occurrence + 1
-        fp = fingerprint(self.label, key[1], source, occurrence)
+        fp = fingerprint(self.label, key[1], key[2], occurrence)
         stmts = self.program.statements
         stmts.append(Stmt(kind, node.loc, source, self.label, fp, args, implicit))
         return len(stmts) - 1
+
+    def say(self, node: ast.Say) -> None:
+        self.emit("say", node, who=node.who, who_name=node.who_name, attrs=node.attrs,
+                  text=node.text)
 
     def file(self, name: str, nodes: list[ast.Node]) -> None:
         self.program.files.append(name)
@@ -45,6 +49,9 @@ class _Compiler:
             self.node(node)
 
     def node(self, node: ast.Node) -> None:
+        if type(node) is ast.Say:  # most of any script: skip the match below
+            self.say(node)
+            return
         match node:
             case ast.Label():
                 labels = self.program.labels

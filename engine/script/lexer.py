@@ -35,12 +35,13 @@ _TOKEN_RE = re.compile(
 
 # `who attr attr "text"` or `"text"`, the whole line, nothing after but a comment.
 _FAST_SAY_RE = re.compile(
-    r"""( *)((?:[A-Za-z_]\w*\ +)*)"((?:[^"\\\n]|\\.)*)"[ \t]*(?:\#.*)?$"""
+    r"""( *)((?:[A-Za-z_]\w*\ +)*)"([^"\\\n]*(?:\\.[^"\\\n]*)*)"[ \t]*(?:\#.*)?$"""
 )
 _SPACE_RUN = re.compile(r"[ \t\r\n]+")
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'", " ": " ", "%": "%"}
 _ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
+_STILL_OPEN = 1_000_000  # "join the next line": a triple-quoted string is still open
 
 
 def unescape(body: str) -> str:
@@ -96,7 +97,7 @@ def _tokenize(text: str, file: str, first_line: int, sources: list[str]) -> tupl
             continue
         if kind == "open_tstr":
             # Unterminated triple quote: the caller joins the next line and tries again.
-            return tokens, -1
+            return tokens, _STILL_OPEN
         if kind == "open_str":
             raise ScriptError(
                 Loc(file, line, col), "this string is never closed on its line",
@@ -122,46 +123,47 @@ def logical_lines(text: str, file: str) -> tuple[list[Line], list[str]]:
     """The file's logical lines (blank and comment lines dropped) and its physical lines."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
     sources = text.split("\n")
     out: list[Line] = []
-    i = 0
+    append = out.append
     n = len(sources)
     fast = _FAST_SAY_RE.match
-    while i < n:
-        raw = sources[i]
-        if raw.endswith("\r"):
-            raw = raw[:-1]
-            sources[i] = raw
+    not_speakers = _KEYWORDS_NOT_SPEAKERS
+    skip_to = 0
+    for i, raw in enumerate(sources):
+        if i < skip_to:
+            continue
         stripped = raw.lstrip(" ")
         if not stripped or stripped[0] == "#":
-            i += 1
             continue
         indent = len(raw) - len(stripped)
-        if stripped[0] == "\t" or "\t" in raw[:indent + 1]:
+        if stripped[0] == "\t":
             raise ScriptError(Loc(file, i + 1, indent + 1), "tab in indentation", raw,
                               hint="indent with spaces, as Ren'Py requires")
         m = fast(raw)
-        if m is not None and not raw.rstrip().endswith(":"):
+        if m is not None:
             words = m.group(2).split()
-            if not words or words[0] not in _KEYWORDS_NOT_SPEAKERS:
-                out.append(Line(indent, i + 1, raw, [], say=(words, unescape(m.group(3)))))
-                i += 1
+            if not words or words[0] not in not_speakers:
+                append(Line(indent, i + 1, raw, [], say=(words, unescape(m.group(3)))))
                 continue
-        start = i
+        end = i
         chunk = raw
         while True:
-            tokens, depth = _tokenize(chunk, file, start + 1, sources)
+            tokens, depth = _tokenize(chunk, file, i + 1, sources)
             if depth == 0:
                 break
-            if i + 1 >= n:
-                raise ScriptError(Loc(file, start + 1, indent + 1),
+            if depth < 0:
+                raise ScriptError(Loc(file, i + 1, indent + 1), "unbalanced closing bracket",
+                                  raw)
+            if end + 1 >= n:
+                raise ScriptError(Loc(file, i + 1, indent + 1),
                                   "bracket or triple-quoted string is never closed", raw)
-            i += 1
-            chunk += "\n" + sources[i]
-        if depth < 0:
-            raise ScriptError(Loc(file, start + 1, indent + 1), "unbalanced closing bracket", raw)
-        out.append(Line(indent, start + 1, raw, tokens))
-        i += 1
+            end += 1
+            chunk += "\n" + sources[end]
+        skip_to = end + 1
+        append(Line(indent, i + 1, raw, tokens))
     return out, sources
 
 

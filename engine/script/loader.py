@@ -7,6 +7,7 @@ cache can never be used.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -70,6 +71,18 @@ def compile_texts(texts: list[tuple[str, str]], errors: list[ScriptError] | None
     """Compile (name, text) pairs. With `errors`, a file that fails to parse is reported
     there and left out, so every file's first problem is seen in one run; without it, the
     first problem raises."""
+    # A script makes hundreds of thousands of small objects and no cycles: the cyclic
+    # collector only slows that down (by a third on a 50,000-line script).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compile_texts(texts, errors)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compile_texts(texts: list[tuple[str, str]], errors: list[ScriptError] | None) -> Program:
     parsed = []
     for name, text in texts:
         try:
@@ -104,16 +117,27 @@ def load_game(game_dir: Path, errors: list[ScriptError] | None = None,
     cache = _cache_dir() if use_cache else None
     cache_file = cache / f"{key.hexdigest()}.json" if cache else None
     if cache_file is not None and cache_file.is_file():
-        try:
-            return Program.from_json(json.loads(cache_file.read_text("utf-8")))
-        except (ValueError, KeyError, TypeError, OSError):
-            pass  # a damaged cache is just a miss
+        program = _read_cache(cache_file)
+        if program is not None:
+            return program
     before = len(errors) if errors is not None else 0
     program = compile_texts(texts, errors)
     clean = errors is None or len(errors) == before
     if cache_file is not None and clean:
         _write_cache(cache_file, program)
     return program
+
+
+def _read_cache(path: Path) -> Program | None:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Program.from_json(json.loads(path.read_bytes()))
+    except (ValueError, KeyError, TypeError, OSError):
+        return None  # a damaged cache is just a miss
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _write_cache(path: Path, program: Program) -> None:

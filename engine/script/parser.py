@@ -163,8 +163,16 @@ def parse_file(text: str, file: str) -> list[ast.Node]:
 def _block(lines: list[Line], file: str, top: bool = False) -> list[ast.Node]:
     out: list[ast.Node] = []
     i = 0
-    while i < len(lines):
+    n = len(lines)
+    while i < n:
         line = lines[i]
+        if line.say is not None:  # the common case, kept short
+            words, text = line.say
+            loc = Loc(file, line.lineno, line.indent + 1)
+            out.append(ast.Say(loc, line.source, words[0] if words else None, None,
+                               words[1:], text))
+            i += 1
+            continue
         word = _first_word(line)
         if word == "if":
             node, i = _if_chain(lines, i, file)

@@ -100,8 +100,7 @@ class Program:
 
 
 def fingerprint(label: str | None, kind: str, source: str, occurrence: int) -> str:
-    """Stable across edits elsewhere: depends on the statement's label, kind, text (white
-    space folded) and how many identical statements precede it in that label."""
-    text = " ".join(source.split())
-    key = f"{label}\x00{kind}\x00{text}\x00{occurrence}".encode()
+    """Stable across edits elsewhere: depends on the statement's label, kind, text (less
+    its indentation) and how many identical statements precede it in that label."""
+    key = f"{label}\x00{kind}\x00{source.strip()}\x00{occurrence}".encode()
     return hashlib.blake2b(key, digest_size=8).hexdigest()

@@ -1,0 +1,111 @@
+"""`python -m engine bench`: the performance figures, as JSON on stdout.
+
+Each figure is measured here, by the command, never in unit tests. Targets (and Ren'Py
+8.5.3's figures on a machine like ours) sit beside them so a reader can compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from engine.script import Story
+from engine.script.loader import compile_texts, load_game
+
+
+def generate_script(says: int = 50_000, labels: int = 500) -> str:
+    """A long synthetic story: `labels` labels of dialogue, each ending in a menu whose
+    options jump onward, so the compile sees every kind of control flow."""
+    per_label = says // labels
+    out = ['define e = Character("Eileen", color="#c8ffc8")', "default score = 0", ""]
+    for n in range(labels):
+        out.append(f"label part{n}:" if n else "label start:")
+        for k in range(per_label - 1):
+            if k % 10 == 0:
+                out.append(f'    "Narration {n}.{k}: the road goes on, and [score] points."')
+            else:
+                out.append(f'    e "Line {n}.{k} of the long test story, with {{i}}tags{{/i}}."')
+        nxt = f"part{n + 1}" if n + 1 < labels else None
+        out.append("    menu:")
+        out.append(f'        e "Choice {n}?"')
+        for opt in range(2):
+            out.append(f'        "Option {opt}":')
+            out.append(f"            $ score += {opt + 1}")
+            out.append(f"            jump {nxt}" if nxt else "            return")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def bench_compile(says: int) -> dict:
+    text = generate_script(says, max(1, says // 100))
+    t0 = time.perf_counter()
+    program = compile_texts([("scenes/bench.scene", text)])
+    cold = time.perf_counter() - t0
+    statements = len(program.statements)
+    with tempfile.TemporaryDirectory() as tmp:
+        game = Path(tmp)
+        (game / "scenes").mkdir()
+        (game / "scenes" / "bench.scene").write_text(text, "utf-8")
+        os.environ["ROADOUT_CACHE_DIR"] = str(game / "cache")
+        try:
+            load_game(game)  # fills the cache
+            t0 = time.perf_counter()
+            load_game(game)
+            warm = time.perf_counter() - t0
+        finally:
+            del os.environ["ROADOUT_CACHE_DIR"]
+    story = Story(program)
+    story.start()
+    t0 = time.perf_counter()
+    steps = 0
+    while steps < 20_000:
+        event = story.next()
+        steps += 1
+        if type(event).__name__ == "Menu":
+            story.choose(0)
+        elif type(event).__name__ == "End":
+            break
+    run = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    snap = story.snapshot()
+    json.dumps(snap)
+    snap_ms = (time.perf_counter() - t0) * 1000
+    return {
+        "say_statements": says,
+        "statements": statements,
+        "cold_compile_s": round(cold, 3),
+        "statements_per_s": round(statements / cold),
+        "cached_load_s": round(warm, 3),
+        "runtime_events_per_s": round(steps / run),
+        "snapshot_to_json_ms": round(snap_ms, 3),
+        "target_cold_compile_s": 0.5,
+    }
+
+
+def bench_lint(says: int) -> dict:
+    from engine.lint import lint
+
+    text = generate_script(says, max(1, says // 100))
+    with tempfile.TemporaryDirectory() as tmp:
+        game = Path(tmp)
+        (game / "scenes").mkdir()
+        (game / "scenes" / "bench.scene").write_text(text, "utf-8")
+        t0 = time.perf_counter()
+        problems = lint(game)
+        elapsed = time.perf_counter() - t0
+    return {"dialogue_lines": says, "lint_s": round(elapsed, 3),
+            "problems": len(problems), "target_s": 1.0, "renpy_8_5_3_s": 10.9}
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    says = 5_000 if args.quick else 50_000
+    results = {
+        "compile": bench_compile(says),
+        "lint": bench_lint(5_000 if args.quick else 48_000),
+    }
+    print(json.dumps(results, indent=2))
+    return 0
