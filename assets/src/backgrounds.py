@@ -121,6 +121,14 @@ def glow(cx: float, cy: float, r: float, w: int = PW, h: int = PH) -> np.ndarray
     return np.exp(-d2)
 
 
+def shift(m: np.ndarray, dy: int, dx: int) -> np.ndarray:
+    """Shift an array without wrapping: the edge rows/columns are repeated."""
+    h, w = m.shape
+    p = max(abs(dy), abs(dx))
+    big = np.pad(m, p, mode="edge")
+    return big[p - dy:p - dy + h, p - dx:p - dx + w]
+
+
 def outline_of(mask: np.ndarray, r: int = 2) -> np.ndarray:
     """Pixels within r of the mask edge, outside the shape (a crude dilation ring)."""
     m = mask > 0.5
@@ -128,14 +136,14 @@ def outline_of(mask: np.ndarray, r: int = 2) -> np.ndarray:
     for dy in range(-r, r + 1):
         for dx in range(-r, r + 1):
             if dx * dx + dy * dy <= r * r:
-                d |= np.roll(np.roll(m, dy, 0), dx, 1)
+                d |= shift(m, dy, dx)
     return (d & ~m).astype(np.float32)
 
 
 def rim(mask: np.ndarray, dx: int, dy: int) -> np.ndarray:
     """Inner edge of a mask facing direction (dx, dy): a rim light band."""
     m = mask > 0.5
-    shifted = np.roll(np.roll(m, -dy, 0), -dx, 1)
+    shifted = shift(m, -dy, -dx)
     return (m & ~shifted).astype(np.float32)
 
 
@@ -366,7 +374,7 @@ def night_road(folder: str) -> None:
     for i in range(4):
         cy = 90 + i * 55
         wis = smooth_noise(rng, PW, PH, 60) * np.exp(-((yy - cy) / 10) ** 2)
-        paint(sky, np.clip((wis - 0.25) * 2.2, 0, 1), (120, 110, 170), 0.35)
+        paint(sky, np.clip((wis - 0.45) * 2.5, 0, 1), (120, 110, 170), 0.25)
     # distant hills
     hill = np.clip((yy - (HORIZON - 40 - 28 * np.sin(xx / 170 + 1.3) - 16 * np.sin(xx / 63)))
                    / 1.5, 0, 1)
@@ -405,16 +413,9 @@ def night_road(folder: str) -> None:
     left, right = diag_tiles(grass[0], dirt[0], (60, 62, 86))
     ts.add("edge_l", left)
     ts.add("edge_r", right)
-    bush = make_tile(rng, (16, 26, 36), 0.5, cell=5)
-    bx, by = grid(T, T)
-    bmask = np.clip((1 - np.sqrt(((bx - 20) / 21) ** 2 + ((by - 26) / 18) ** 2)) * 8, 0, 1)
-    bmask = np.maximum(bmask, np.clip((by - 26) * 10, 0, 1))
-    bush = np.where(rim(bmask, 2, -2)[..., None] > 0, np.asarray((70, 86, 140), np.float32), bush)
-    ts.add("bush", bush, bmask)
     tsx = ts.save(os.path.join(folder, "tiles"))
     ground = empty_grid()
     road = empty_grid()
-    brush = empty_grid()
     vr = np.random.default_rng(77)
     for r in range(10, MH):
         k = r - 9
@@ -424,10 +425,22 @@ def night_road(folder: str) -> None:
         road[r][16 + k - 1] = ts.ids["edge_r"]
         for c in range(16 - k + 1, 16 + k - 1):
             road[r][c] = ts.ids[f"dirt{int(vr.integers(0, 3))}"]
-    for r, cols in ((10, [0, 1, 2, 4, 5, 9, 10, 11, 21, 22, 26, 27, 28, 30, 31]),
-                    (11, [0, 1, 3, 29, 30, 31]), (16, [0, 1, 31]), (17, [0, 1, 2, 29, 30, 31])):
-        for c in cols:
-            brush[r][c] = ts.ids["bush"]
+    # --- foreground brush in the corners (she steps out of it)
+    brush = blank()
+    bm = np.zeros((PH, PW), np.float32)
+    brng = np.random.default_rng(808)
+    for cx0, cx1, base in ((-40, 260, 560), (1060, 1330, 600)):
+        for _ in range(16):
+            cx = brng.uniform(cx0, cx1)
+            r = brng.uniform(40, 80)
+            cy = base + brng.uniform(0, 120)
+            bm = np.maximum(bm, ellipse_mask(cx, cy, r * 1.2, r, 1.5))
+        for x in np.arange(cx0, cx1 - 40, 50.0):
+            bm = np.maximum(bm, ellipse_mask(x, PH, 70, 90, 1.5))
+    paint(brush, bm, (14, 22, 34))
+    inner = rim(bm, 0, -6) * bm
+    paint(brush, np.clip(inner, 0, 1), (24, 36, 52))
+    paint(brush, rim(bm, 2, -2) + rim(bm, 1, -1) * 0.6, (90, 104, 170), 0.85)
     # --- moonlight / vignette above the tiles
     light = blank()
     vig = np.clip(((xx - 640) / 760) ** 2 + ((yy - 330) / 520) ** 2, 0, 1)
@@ -436,13 +449,21 @@ def night_road(folder: str) -> None:
     paint(light, road_glow, (190, 190, 240), 0.12)
     # --- cloud group: a dark mass fanning out + a dimming veil
     cloud = blank()
-    n1 = smooth_noise(rng, PW, PH, 90)
-    n2 = smooth_noise(rng, PW, PH, 35)
-    fan = np.clip(1.2 - (yy / 330) - np.abs(xx - 560) / 1400, 0, 1)
-    dens = np.clip((fan * 1.5 + n1 * 0.6 + n2 * 0.3 - 0.75) * 2.5, 0, 1)
-    paint(cloud, dens, (20, 16, 38), 0.92)
-    edge = np.clip(dens * (1 - dens) * 4, 0, 1) * (n2 > 0.5)
-    paint(cloud, edge, (70, 60, 110), 0.35)
+    dens = np.zeros((PH, PW), np.float32)
+    crng = np.random.default_rng(4242)
+    for _ in range(90):
+        # puffs fanning out from a point above the frame
+        ang = crng.uniform(0.08, np.pi - 0.08)
+        dist = crng.uniform(60, 420) ** 1.0
+        cx = 560 + np.cos(ang) * dist * 1.9
+        cy = -120 + np.sin(ang) * dist * 0.75
+        r = crng.uniform(40, 95) * (1.1 - dist / 900)
+        dens = np.maximum(dens, ellipse_mask(cx, cy, r * 1.35, r, 2.0))
+    sky_only = (1 - m) * np.clip((HORIZON + 10 - yy) / 20, 0, 1)
+    under = rim(dens, 0, 3) + rim(dens, 0, 2)
+    paint(cloud, dens * sky_only, (22, 18, 40), 0.94)
+    paint(cloud, np.clip(under, 0, 1) * sky_only, (96, 84, 150), 0.55)
+    paint(cloud, np.clip(dens - shift(dens > 0.5, 14, -6), 0, 1) * sky_only, (34, 28, 60), 0.8)
     veil = blank()
     paint(veil, np.ones((PH, PW), np.float32), (8, 6, 24), 0.28)
     paint(veil, np.clip(1 - yy / 500, 0, 1), (8, 6, 24), 0.25)
@@ -452,7 +473,7 @@ def night_road(folder: str) -> None:
     mw.image("trees", save_layer(trees, folder, "night_road_trees"))
     mw.tiles("ground", ground)
     mw.tiles("road", road)
-    mw.tiles("brush", brush)
+    mw.image("brush", save_layer(brush, folder, "night_road_brush"))
     mw.image("moonlight", save_layer(light, folder, "night_road_moonlight"))
 
     def cloud_layers() -> None:
@@ -713,8 +734,8 @@ def village_gate(folder: str) -> None:
     paint(gate, ellipse_mask(640, 242, 12, 12, 1.5) - ellipse_mask(640, 242, 8, 8, 1.5),
           (150, 60, 50))
     # warm rim on pillars from the sun behind
-    paint(gate, rect_mask(520, 150, 523, 590) + rect_mask(757, 150, 760, 590), (255, 214, 160),
-          0.7)
+    paint(gate, rect_mask(470, 150, 474, 590) + rect_mask(760, 150, 764, 590), (255, 214, 160),
+          0.5)
     # --- tiles: dirt plaza and grass
     ts = Tileset("gate_tiles")
     grass = [make_tile(rng, (120, 150, 110), 0.25, blades=(150, 180, 120)) for _ in range(3)]

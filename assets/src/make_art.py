@@ -34,7 +34,7 @@ def contact_sheet(chars: dict[str, dict[str, pygame.Surface]], path: str) -> Non
            ("village_gate", frozenset())]
     tw, th = 320, 180
     width = max(cols * cw, len(bgs) * (tw + 8)) + 20
-    height = len(chars) * (ch + 60) + th + 90
+    height = len(chars) * (ch + 66) + th + 90
     sheet = pygame.Surface((width, height))
     sheet.fill((44, 46, 62))
     y = 10
@@ -45,8 +45,9 @@ def contact_sheet(chars: dict[str, dict[str, pygame.Surface]], path: str) -> Non
             x = 10 + i * cw
             pygame.draw.rect(sheet, (70, 74, 98), (x, y, cw - 6, ch))
             sheet.blit(pygame.transform.smoothscale(surf, (cw - 6, ch)), (x, y))
-            sheet.blit(font.render(expr, True, (250, 230, 120)), (x + 4, y + ch - 24))
-        y += ch + 28
+            label = font.render(expr, True, (250, 230, 120))
+            sheet.blit(label, (x + (cw - 6 - label.get_width()) // 2, y + ch + 2))
+        y += ch + 34
     sheet.blit(big.render("backgrounds", True, (240, 236, 246)), (12, y))
     y += 32
     for i, (name, show) in enumerate(bgs):
