@@ -509,11 +509,11 @@ def hinata_body(p: Painter, lk: Look) -> None:
            [(spline([(300, 330), (360, 330), (360, 410), (300, 410)]), mix(lk.trim, jacket, 0.5))])
     p.stroke([(294, 404), (300, 640)], dark(jacket, 0.4), 2.2)
     p.stroke([(294, 404), (300, 640)], lk.trim, 1.0)
-    # zip pull and a shoulder patch in the trim colour
+    # zip pull and the seams of the sleeves
     p.part(spline([(292, 410, 1), (304, 410, 1), (302, 432, 1), (294, 432, 1)]), lk.trim,
            dark(lk.trim), 1.4)
-    p.part(spline([(150, 470, 1), (176, 468, 1), (180, 500, 1), (152, 504, 1)]), lk.trim,
-           dark(lk.trim, 0.4), 1.6)
+    p.stroke(spline([(184, 400), (176, 460), (178, 520)], closed=False), dark(jacket, 0.3), 1.6)
+    p.stroke(spline([(396, 400), (402, 460), (400, 520)], closed=False), dark(jacket, 0.3), 1.6)
 
 
 def hinata_front(p: Painter, lk: Look) -> None:
