@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from engine.flow import reachable
-from engine.script import Story, load_game
+from engine.script import Story, load_game, scene_files
 from engine.script.errors import Loc, ScriptError, did_you_mean
 from engine.script.expr import names_read
 from engine.script.program import Program, Stmt
@@ -41,7 +41,11 @@ def map_names(path: Path) -> tuple[frozenset[str], frozenset[str]]:
 
 
 class _Linter:
-    def __init__(self, game_dir: Path, program: Program, story: Story | None) -> None:
+    def __init__(self, game_dir: Path, program: Program, story: Story | None,
+                 complete: bool = True) -> None:
+        # `complete` is False when some file failed to parse: checks that need the whole
+        # program (a start label, reachability) would only report that file's absence.
+        self.complete = complete
         self.game = game_dir
         self.program = program
         self.story = story
@@ -138,7 +142,7 @@ class _Linter:
         p = self.program
         for path in (self.game / "assets" / "backgrounds").glob("*.tmx"):
             self.marks |= map_names(path)[1]
-        if "start" not in p.labels:
+        if "start" not in p.labels and self.complete:
             self.error(None, "there is no 'start' label: the game begins there",
                        loc=Loc(p.files[0] if p.files else "scenes", 1, 1))
         for init in p.inits:
@@ -192,7 +196,7 @@ class _Linter:
     def reachability(self) -> None:
         p = self.program
         seen = reachable(p)
-        if not seen:
+        if not seen or not self.complete:
             return
         for name, index in p.labels.items():
             if index not in seen:
@@ -211,7 +215,8 @@ def lint(game_dir: Path) -> list[ScriptError]:
         story._fresh_state(None)  # evaluates every default, so their errors show here
     except ScriptError as exc:
         errors.append(exc)
-    linter = _Linter(game_dir, program, story)
+    complete = len(program.files) == len(scene_files(game_dir))
+    linter = _Linter(game_dir, program, story, complete=complete)
     linter.run()
     found = errors + linter.problems
     return sorted(found, key=lambda e: (e.loc.file, e.loc.line, e.loc.col))

@@ -241,12 +241,9 @@ def _say(c: _Cursor, line: Line, file: str) -> ast.Node:
         while c.peek_word() is not None and not c.is_string_next():
             attrs.append(c.name("an attribute"))
         if not c.is_string_next():
-            if c.at_end() and not attrs:
-                raise c.error(f"unknown statement '{who}'", c.toks[0],
-                              hint="a say statement needs its text in quotes")
-            if c.peek_op(":") and not attrs:
-                raise c.error(f"unknown statement '{who}'", c.toks[0])
-            raise c.error("expected the text to say, in quotes")
+            raise c.error(f"unknown statement '{who}'", c.toks[0],
+                          hint="a say statement needs its text in quotes: "
+                          f'{who} "Hello."')
         text = c.string("the text to say")
     if c.peek_word() == "with":
         raise c.error("'with' on a say line is not supported",

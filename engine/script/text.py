@@ -75,7 +75,8 @@ def tag_problems(text: str) -> list[str]:
         if p.name is None:
             continue
         if p.name not in KNOWN_TAGS:
-            problems.append(f"unknown text tag '{{{p.name}}}'")
+            if not p.closing:
+                problems.append(f"unknown text tag '{{{p.name}}}'")
         elif p.closing:
             if p.name in open_spans:
                 open_spans.remove(p.name)

@@ -1,0 +1,163 @@
+"""`python -m engine lint`: each check on a small purpose-built game."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from engine.lint import lint
+from tests.conftest import DEMO, ROOT
+
+
+def make_game(tmp_path: Path, script: str) -> Path:
+    game = tmp_path / "game"
+    shutil.copytree(DEMO / "assets", game / "assets")
+    (game / "scenes").mkdir()
+    (game / "scenes" / "main.scene").write_text(textwrap.dedent(script), "utf-8")
+    return game
+
+
+def messages(game: Path) -> list[str]:
+    return [f"{p.loc.line}: {p.severity}: {p.message}" for p in lint(game)]
+
+
+def test_demo_game_is_clean() -> None:
+    assert lint(DEMO) == []
+
+
+def test_unknown_and_duplicate_labels(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        label start:
+            jump parc
+        label park:
+            call nowhere
+            return
+        label park:
+            return
+    ''')
+    found = lint(game)
+    assert [f"{p.loc.line}: {p.message}" for p in found] == [
+        "3: no label named 'parc'",
+        "4: label 'park' is never reached from 'start'",
+        "5: no label named 'nowhere'",
+        "7: label 'park' is defined twice (first at scenes/main.scene:4)",
+    ]
+    assert found[0].hint == "did you mean 'park'?"
+
+
+def test_undefined_variables_speakers_and_tags(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        define e = Character("Eileen")
+        default score = 0
+        label start:
+            $ total = score + bonus
+            if scroe > 1:
+                pass
+            ee "Hello"
+            e "[nme] {b}unclosed"
+            e "{shake}no{/shake}"
+            "[total] [persistent.runs] fine"
+            return
+    ''')
+    assert messages(game) == [
+        "5: error: 'bonus' is not defined",
+        "6: error: 'scroe' is not defined",
+        "8: error: 'ee' is not a defined character",
+        "9: error: '{b}' is never closed",
+        "9: error: '[nme]' interpolates a variable that is not defined",
+        "10: error: unknown text tag '{shake}'",
+    ]
+
+
+def test_missing_images_audio_and_positions(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        define e = Character("Eileen", image="eileen")
+        label start:
+            scene bg room
+            scene bg nowhere
+            show eileen happy at left
+            show eileen angry
+            e sad "fine"
+            e furious "no such face"
+            show lucy at nowhere
+            play music "theme.ogg"
+            play sound "missing.ogg"
+            scene black
+            return
+    ''')
+    assert messages(game) == [
+        "5: error: background 'bg nowhere' not found (looked for "
+        "assets/backgrounds/nowhere.tmx, assets/backgrounds/nowhere.png, "
+        "assets/backgrounds/nowhere.jpg)",
+        "7: error: image 'eileen angry' not found (looked for "
+        "assets/characters/eileen/angry.png)",
+        "9: error: image 'eileen furious' not found (looked for "
+        "assets/characters/eileen/furious.png)",
+        "10: error: unknown position 'nowhere'",
+        "12: error: audio file 'missing.ogg' not found in assets/audio",
+    ]
+
+
+def test_map_layer_attributes_are_checked(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        label start:
+            scene bg map cloud
+            scene bg map clowd
+            show sprite at gate
+            return
+    ''')
+    (game / "assets" / "characters" / "sprite.png").write_bytes(
+        (DEMO / "assets" / "characters" / "lucy.png").read_bytes())
+    (game / "assets" / "backgrounds" / "map.tmx").write_text(textwrap.dedent('''\
+        <?xml version="1.0" encoding="UTF-8"?>
+        <map version="1.10" orientation="orthogonal" renderorder="right-down" width="1"
+             height="1" tilewidth="16" tileheight="16" infinite="0">
+         <group id="1" name="cloud" visible="0"/>
+         <objectgroup id="2" name="stage"><object id="1" name="gate" x="5" y="16"><point/>
+         </object></objectgroup>
+        </map>
+    '''), "utf-8")
+    found = lint(game)
+    assert [p.message for p in found] == ["map map.tmx has no layer or group named 'clowd'"]
+    assert found[0].hint == "did you mean 'cloud'?"
+
+
+def test_unreachable_labels_warn_and_missing_start_errors(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        label start:
+            "hi"
+            return
+        label orphan:
+            "never"
+            return
+    ''')
+    assert messages(game) == ["5: warning: label 'orphan' is never reached from 'start'"]
+    game2 = make_game(tmp_path / "b", 'label begin:\n    return\n')
+    assert [p.message for p in lint(game2)] == [
+        "there is no 'start' label: the game begins there"]
+
+
+def test_parse_errors_in_several_files_are_all_reported(tmp_path: Path) -> None:
+    game = make_game(tmp_path, 'label start:\n    python:\n        pass\n')
+    (game / "scenes" / "other.scene").write_text('label x:\n    "unclosed\n', "utf-8")
+    found = lint(game)
+    assert [(p.loc.file, p.loc.line) for p in found] == [
+        ("scenes/main.scene", 2), ("scenes/other.scene", 2)]
+
+
+def test_command_output_and_exit_status(tmp_path: Path) -> None:
+    game = make_game(tmp_path, 'label start:\n    jump nowhere\n')
+    bad = subprocess.run([sys.executable, "-m", "engine", "lint", "--game", str(game)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 1
+    assert bad.stdout.splitlines()[:3] == [
+        "scenes/main.scene:2:5: error: no label named 'nowhere'",
+        "        jump nowhere",
+        "        ^",
+    ]
+    good = subprocess.run([sys.executable, "-m", "engine", "lint", "--game", str(DEMO)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert good.returncode == 0 and good.stdout == ""
