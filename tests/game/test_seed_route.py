@@ -37,8 +37,8 @@ TYPO_FIXES = [
 ]
 
 SPEAKERS = ("Sakura", "Sasuke", "Naruto", "Hinata")
-QUOTES = re.compile("[\"\u201c\u201d]")
-SPEAKER_PREFIX = re.compile(r"^(?:%s):\s*" % "|".join(SPEAKERS))
+QUOTES = re.compile('["\u201c\u201d]')
+SPEAKER_PREFIX = re.compile(r"^(?:" + "|".join(SPEAKERS) + r"):\s*")
 MENU_OPTION = re.compile(r"^\d+\.\s")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -119,7 +119,7 @@ def test_every_seed_sentence_is_on_the_main_route_in_order():
             where = "appears only earlier, out of order" if anywhere else "is missing"
             pytest.fail(
                 f"seed sentence {number} of {len(sentences)} {where}: {sentence!r}\n"
-                f"transcript after the previous sentence: {text[pos:pos + 300]!r}"
+                f"transcript after the previous sentence: {text[pos : pos + 300]!r}"
             )
         pos = match.end()
 
