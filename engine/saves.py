@@ -1,0 +1,184 @@
+"""Save slots: one JSON file a slot, never pickle.
+
+A save holds the story's state (plain data), the rollback log and history that let a
+player step back after loading, the line being read, a one-line scene summary, a PNG
+thumbnail as base64, a schema version and a checksum. It is written atomically (see
+atomic.py), so a crash mid-save leaves the previous save of that slot whole. Reading is
+defensive: any damaged, truncated, hand-edited or foreign file becomes an `Unreadable`
+entry with the reason, and every other slot still loads.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from engine.atomic import write_bytes_atomic
+
+FORMAT = "the-road-out-save"
+SCHEMA = 1
+MAX_BYTES = 8 * 1024 * 1024  # a save is ~50 KB; anything this big is not ours
+PAGES, SLOTS_PER_PAGE = 3, 6
+SLOT_RE = re.compile(r"^(?:\d+-\d+|quick|auto)$")
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass
+class SaveData:
+    """What the game puts in a slot and gets back from it."""
+
+    state: dict[str, Any]
+    label: str | None
+    line_who: str | None
+    line_text: str
+    scene: str
+    thumbnail_png: bytes = b""
+    rollback: list[dict[str, Any]] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+    source: str = ""  # the statement's source text, for finding it again after edits
+    created: str = ""  # ISO time, local
+
+
+@dataclass
+class Unreadable:
+    slot: str
+    reason: str
+
+
+def slot_path(folder: Path, slot: str) -> Path:
+    if not SLOT_RE.match(slot):
+        raise ValueError(f"bad slot name {slot!r}")
+    return folder / f"{slot}.json"
+
+
+def page_slots(page: int) -> list[str]:
+    return [f"{page}-{n}" for n in range(1, SLOTS_PER_PAGE + 1)]
+
+
+def _checksum(body: dict[str, Any]) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def encode(data: SaveData, game: str) -> bytes:
+    body = {
+        "format": FORMAT,
+        "schema": SCHEMA,
+        "game": game,
+        "created": data.created or datetime.now().isoformat(timespec="seconds"),
+        "label": data.label,
+        "source": data.source,
+        "line": {"who": data.line_who, "text": data.line_text},
+        "scene": data.scene,
+        "state": data.state,
+        "rollback": data.rollback,
+        "history": data.history,
+        "thumbnail": base64.b64encode(data.thumbnail_png).decode("ascii"),
+    }
+    body["checksum"] = _checksum(body)
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def write(folder: Path, slot: str, data: SaveData, game: str) -> Path:
+    path = slot_path(folder, slot)
+    write_bytes_atomic(path, encode(data, game))
+    return path
+
+
+class SaveError(ValueError):
+    """Why a file is not a save we can load; the message is shown to the player."""
+
+
+def _expect(cond: bool, reason: str) -> None:
+    if not cond:
+        raise SaveError(reason)
+
+
+def decode(raw: bytes) -> SaveData:
+    """Check and decode a save file's bytes. Raises SaveError with a player-facing reason."""
+    _expect(len(raw) > 0, "the file is empty")
+    _expect(len(raw) <= MAX_BYTES, f"the file is too large ({len(raw) // 1024} KB)")
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError("the file is not text (damaged?)") from None
+    except json.JSONDecodeError as exc:
+        raise SaveError(f"the file is damaged or cut short (JSON error at line {exc.lineno})"
+                        ) from None
+    except RecursionError:
+        raise SaveError("the file is nested too deeply") from None
+    _expect(isinstance(body, dict), "the file is not a save (not a JSON object)")
+    _expect(body.get("format") == FORMAT, "the file is not a save of this game")
+    schema = body.get("schema")
+    _expect(isinstance(schema, int) and not isinstance(schema, bool),
+            "the save has no schema version")
+    if schema > SCHEMA:
+        raise SaveError(f"the save was made by a newer version of the game (schema {schema}; "
+                        f"this version reads {SCHEMA})")
+    _expect(schema == SCHEMA, f"the save's schema {schema} is not supported")
+    checksum = body.pop("checksum", None)
+    _expect(isinstance(checksum, str), "the save has no checksum")
+    _expect(_checksum(body) == checksum, "the checksum does not match (damaged or edited)")
+    line = body.get("line")
+    _expect(isinstance(line, dict), "the save has no line")
+    who, text = line.get("who"), line.get("text")
+    _expect(who is None or isinstance(who, str), "the save's speaker is not text")
+    _expect(isinstance(text, str), "the save's line is not text")
+    state = body.get("state")
+    _expect(isinstance(state, dict), "the save has no story state")
+    for key, kind in (("label", (str, type(None))), ("scene", str), ("created", str),
+                      ("source", str), ("rollback", list), ("history", list),
+                      ("thumbnail", str)):
+        _expect(isinstance(body.get(key), kind), f"the save's '{key}' has the wrong type")
+    _expect(all(isinstance(r, dict) for r in body["rollback"]), "the rollback log is damaged")
+    _expect(all(isinstance(h, dict) for h in body["history"]), "the history is damaged")
+    try:
+        png = base64.b64decode(body["thumbnail"], validate=True)
+    except (binascii.Error, ValueError):
+        raise SaveError("the thumbnail is damaged") from None
+    _expect(not png or png.startswith(PNG_MAGIC), "the thumbnail is not a PNG")
+    return SaveData(state=state, label=body["label"], line_who=who, line_text=text,
+                    scene=body["scene"], thumbnail_png=png, rollback=body["rollback"],
+                    history=body["history"], source=body["source"], created=body["created"])
+
+
+def read(folder: Path, slot: str) -> SaveData | Unreadable | None:
+    """A slot's save, an Unreadable with the reason, or None when the slot is empty."""
+    path = slot_path(folder, slot)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return Unreadable(slot, f"cannot read the file ({exc.strerror})")
+    try:
+        return decode(raw)
+    except SaveError as exc:
+        return Unreadable(slot, str(exc))
+
+
+def delete(folder: Path, slot: str) -> None:
+    slot_path(folder, slot).unlink(missing_ok=True)
+
+
+def list_slots(folder: Path) -> dict[str, SaveData | Unreadable]:
+    """Every slot file in the folder (numbered, quick and auto), read; empty slots absent.
+    Files that are not slot files are left alone."""
+    out: dict[str, SaveData | Unreadable] = {}
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.glob("*.json")):
+        slot = path.stem
+        if SLOT_RE.match(slot):
+            result = read(folder, slot)
+            if result is not None:
+                out[slot] = result
+    return out
