@@ -17,13 +17,19 @@ from engine.script import Story
 from engine.script.loader import compile_texts, load_game
 
 
-def generate_script(says: int = 50_000, labels: int = 500) -> str:
+def generate_script(says: int = 50_000, labels: int = 500, flags: bool = False) -> str:
     """A long synthetic story: `labels` labels of dialogue, each ending in a menu whose
-    options jump onward, so the compile sees every kind of control flow."""
+    options jump onward, so the compile sees every kind of control flow. With `flags`, each
+    menu also sets a flag that the next part reads (an if and a guarded option) and then
+    clears, as a story's short-lived choices do: the route explorer's workload."""
     per_label = says // labels
-    out = ['define e = Character("Eileen", color="#c8ffc8")', "default score = 0", ""]
+    out = ['define e = Character("Eileen", color="#c8ffc8")', "default score = 0",
+           "default kind = False", ""]
     for n in range(labels):
         out.append(f"label part{n}:" if n else "label start:")
+        if flags and n:
+            out += ["    if kind:", f'        e "You were kind at {n - 1}."', "    else:",
+                    f'        "Nobody was kind at {n - 1}."']
         for k in range(per_label - 1):
             if k % 10 == 0:
                 out.append(f'    "Narration {n}.{k}: the road goes on, and [score] points."')
@@ -35,6 +41,12 @@ def generate_script(says: int = 50_000, labels: int = 500) -> str:
         for opt in range(2):
             out.append(f'        "Option {opt}":')
             out.append(f"            $ score += {opt + 1}")
+            if flags:
+                out.append(f"            $ kind = {opt == 0}")
+            out.append(f"            jump {nxt}" if nxt else "            return")
+        if flags:
+            out.append('        "Thank them." if kind:')
+            out.append("            $ kind = False")
             out.append(f"            jump {nxt}" if nxt else "            return")
         out.append("")
     return "\n".join(out) + "\n"
@@ -87,6 +99,8 @@ def bench_compile(says: int) -> dict:
 
 
 def bench_lint(says: int) -> dict:
+    """Lint of a long script: cold (nothing cached: parse, compile, check) and warm (the
+    compiled program read from the cache the game wrote when it last started)."""
     from engine.lint import lint
 
     text = generate_script(says, max(1, says // 100))
@@ -94,11 +108,20 @@ def bench_lint(says: int) -> dict:
         game = Path(tmp)
         (game / "scenes").mkdir()
         (game / "scenes" / "bench.scene").write_text(text, "utf-8")
-        t0 = time.perf_counter()
-        problems = lint(game)
-        elapsed = time.perf_counter() - t0
-    return {"dialogue_lines": says, "lint_s": round(elapsed, 3),
-            "problems": len(problems), "target_s": 1.0, "renpy_8_5_3_s": 10.9}
+        os.environ["ROADOUT_CACHE_DIR"] = str(game / "cache")
+        try:
+            t0 = time.perf_counter()
+            problems = lint(game)
+            cold = time.perf_counter() - t0
+            load_game(game)  # as the game does at start-up: compiles and caches
+            t0 = time.perf_counter()
+            lint(game)
+            warm = time.perf_counter() - t0
+        finally:
+            del os.environ["ROADOUT_CACHE_DIR"]
+    return {"dialogue_lines": says, "lint_cold_s": round(cold, 3),
+            "lint_warm_s": round(warm, 3), "problems": len(problems), "target_s": 1.0,
+            "renpy_8_5_3_s": 10.9}
 
 
 def _thumbnail_png() -> tuple[bytes, float]:
@@ -177,11 +200,30 @@ def bench_saves() -> dict:
     }
 
 
+def bench_routes(says: int, menus: int) -> dict:
+    from engine.routes import explore
+
+    text = generate_script(says, menus, flags=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        game = Path(tmp)
+        (game / "scenes").mkdir()
+        (game / "scenes" / "bench.scene").write_text(text, "utf-8")
+        program = compile_texts([("scenes/bench.scene", text)])
+        t0 = time.perf_counter()
+        rep = explore(game, program)
+        elapsed = time.perf_counter() - t0
+    return {"statements": len(program.statements), "menus": menus,
+            "menu_states": rep.states, "distinct_routes_digits": len(str(rep.routes)),
+            "endings": len(rep.endings), "dead_ends": len(rep.dead_ends),
+            "routes_s": round(elapsed, 3), "target_s": 10.0}
+
+
 def run_bench(args: argparse.Namespace) -> int:
     says = 5_000 if args.quick else 50_000
     results = {
         "compile": bench_compile(says),
         "lint": bench_lint(5_000 if args.quick else 48_000),
+        "routes": bench_routes(5_000 if args.quick else 46_800, 20 if args.quick else 200),
         "saves": bench_saves(),
     }
     print(json.dumps(results, indent=2))

@@ -76,6 +76,8 @@ class _Linter:
     def text(self, text: str, stmt: Stmt) -> None:
         for problem in tag_problems(text):
             self.error(stmt, problem)
+        if "[" not in text:
+            return
         for name in interpolation_names(text):
             if name.split(".")[0] in ("persistent", "config") or name in self.defined:
                 continue
@@ -208,7 +210,7 @@ class _Linter:
 def lint(game_dir: Path) -> list[ScriptError]:
     """Every problem found in the game, errors and warnings, in file order."""
     errors: list[ScriptError] = []
-    program = load_game(game_dir, errors=errors, use_cache=False)
+    program = load_game(game_dir, errors=errors, write_cache=False)
     story = None
     try:
         story = Story(program)

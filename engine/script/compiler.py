@@ -12,7 +12,7 @@ from collections import Counter
 
 from . import ast
 from .errors import Loc, ScriptError
-from .program import Init, Program, Stmt, fingerprint
+from .program import Init, Program, Stmt
 
 
 class _Compiler:
@@ -27,9 +27,8 @@ class _Compiler:
         key = (self.label, kind + "/i" if implicit else kind, source.strip())
         occurrence = self.seen[key]
         self.seen[key] = occurrence + 1
-        fp = fingerprint(self.label, key[1], key[2], occurrence)
         stmts = self.program.statements
-        stmts.append(Stmt(kind, node.loc, source, self.label, fp, args, implicit))
+        stmts.append(Stmt(kind, node.loc, source, self.label, occurrence, args, implicit))
         return len(stmts) - 1
 
     def say(self, node: ast.Say) -> None:
@@ -157,5 +156,4 @@ def compile_files(files: list[tuple[str, list[ast.Node]]],
         if errors is None:
             raise c.errors[0]
         errors.extend(c.errors)
-    c.program.index_fingerprints()
     return c.program

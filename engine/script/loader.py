@@ -95,8 +95,10 @@ def _compile_texts(texts: list[tuple[str, str]], errors: list[ScriptError] | Non
 
 
 def load_game(game_dir: Path, errors: list[ScriptError] | None = None,
-              use_cache: bool = True) -> Program:
-    """The compiled program of the game in `game_dir` (see compile_texts for `errors`)."""
+              use_cache: bool = True, write_cache: bool = True) -> Program:
+    """The compiled program of the game in `game_dir` (see compile_texts for `errors`).
+    `write_cache=False` reads a cached program but never writes one: for one-off tools
+    like lint, where writing would cost more than it saves."""
     game_dir = Path(game_dir)
     texts = []
     for path in scene_files(game_dir):
@@ -123,7 +125,7 @@ def load_game(game_dir: Path, errors: list[ScriptError] | None = None,
     before = len(errors) if errors is not None else 0
     program = compile_texts(texts, errors)
     clean = errors is None or len(errors) == before
-    if cache_file is not None and clean:
+    if cache_file is not None and clean and write_cache:
         _write_cache(cache_file, program)
     return program
 
@@ -144,8 +146,9 @@ def _write_cache(path: Path, program: Program) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(program.to_json(), f, separators=(",", ":"))
+        data = json.dumps(program.to_json(), separators=(",", ":")).encode("utf-8")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.replace(tmp, path)
     except OSError:
         pass  # caching is an optimisation; a read-only disk must not stop the game

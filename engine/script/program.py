@@ -14,31 +14,47 @@ from typing import Any
 
 from .errors import Loc
 
-PROGRAM_FORMAT = 1
+PROGRAM_FORMAT = 2
 
 
-@dataclass(slots=True)
 class Stmt:
     """One flat statement. `args` holds the kind's operands as plain JSON-able data;
     `implicit` marks statements the compiler added (an if's jump to its end, a file's
-    closing return), which have no line of their own to show."""
+    closing return), which have no line of their own to show. `occ` counts identical
+    statements before this one in its label; with the label, kind and text it makes the
+    fingerprint, computed on first use because most statements never need one."""
 
-    kind: str
-    loc: Loc
-    source: str
-    label: str | None
-    fp: str
-    args: dict[str, Any]
-    implicit: bool = False
+    __slots__ = ("kind", "loc", "source", "label", "occ", "args", "implicit", "_fp")
+
+    def __init__(self, kind: str, loc: Loc, source: str, label: str | None, occ: int,
+                 args: dict[str, Any], implicit: bool = False) -> None:
+        self.kind = kind
+        self.loc = loc
+        self.source = source
+        self.label = label
+        self.occ = occ
+        self.args = args
+        self.implicit = implicit
+        self._fp: str | None = None
+
+    @property
+    def fp(self) -> str:
+        if self._fp is None:
+            kind = self.kind + "/i" if self.implicit else self.kind
+            self._fp = fingerprint(self.label, kind, self.source, self.occ)
+        return self._fp
+
+    def __repr__(self) -> str:
+        return f"Stmt({self.kind!r}, {self.loc}, {self.source.strip()!r})"
 
     def to_json(self) -> list:
         return [self.kind, self.loc.file, self.loc.line, self.loc.col, self.source,
-                self.label, self.fp, self.args, self.implicit]
+                self.label, self.occ, self.args, self.implicit]
 
     @staticmethod
     def from_json(data: list) -> Stmt:
-        kind, file, line, col, source, label, fp, args, implicit = data
-        return Stmt(kind, Loc(file, line, col), source, label, fp, args, implicit)
+        kind, file, line, col, source, label, occ, args, implicit = data
+        return Stmt(kind, Loc(file, line, col), source, label, occ, args, implicit)
 
 
 @dataclass(slots=True)
@@ -66,12 +82,15 @@ class Program:
     statements: list[Stmt] = field(default_factory=list)
     labels: dict[str, int] = field(default_factory=dict)
     inits: list[Init] = field(default_factory=list)
-    # file name → its lines, for error messages that show a line the program doesn't hold
-    files: list[str] = field(default_factory=list)
-    by_fp: dict[str, int] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # the scene files, in load order
+    _by_fp: dict[str, int] | None = None
 
-    def index_fingerprints(self) -> None:
-        self.by_fp = {s.fp: i for i, s in enumerate(self.statements)}
+    @property
+    def by_fp(self) -> dict[str, int]:
+        """Statement index by fingerprint; built when a restore first needs it."""
+        if self._by_fp is None:
+            self._by_fp = {s.fp: i for i, s in enumerate(self.statements)}
+        return self._by_fp
 
     def label_of(self, index: int) -> str | None:
         return self.statements[index].label if 0 <= index < len(self.statements) else None
@@ -89,14 +108,12 @@ class Program:
     def from_json(data: dict) -> Program:
         if data.get("format") != PROGRAM_FORMAT:
             raise ValueError("compiled program has another format")
-        p = Program(
+        return Program(
             statements=[Stmt.from_json(s) for s in data["statements"]],
             labels=dict(data["labels"]),
             inits=[Init.from_json(i) for i in data["inits"]],
             files=list(data["files"]),
         )
-        p.index_fingerprints()
-        return p
 
 
 def fingerprint(label: str | None, kind: str, source: str, occurrence: int) -> str:

@@ -65,25 +65,31 @@ def strip_tags(text: str) -> str:
     return "".join(p.text for p in parse(text) if p.name is None)
 
 
+_TAG_NAME_RE = re.compile(r"\{(/?)([^{}=]*)(?:=[^{}]*)?\}")
+
+
 def tag_problems(text: str) -> list[str]:
-    """Unknown tags, spans never closed and closings never opened, for lint."""
+    """Unknown tags, spans never closed and closings never opened, for lint. (Lint runs
+    this on every line of a script, so it only looks at tag names, not whole pieces.)"""
+    if "{" not in text:
+        return []
+    text = text.replace("{{", "")
     problems = []
     open_spans: list[str] = []
-    if re.search(r"(?<!\{)\{[^{}]*$", text.replace("{{", "")):
-        problems.append("a '{' is never closed (write '{{' for a literal brace)")
-    for p in parse(text):
-        if p.name is None:
-            continue
-        if p.name not in KNOWN_TAGS:
-            if not p.closing:
-                problems.append(f"unknown text tag '{{{p.name}}}'")
-        elif p.closing:
-            if p.name in open_spans:
-                open_spans.remove(p.name)
+    for closing, raw in _TAG_NAME_RE.findall(text):
+        name = raw.strip()
+        if name not in KNOWN_TAGS:
+            if not closing:
+                problems.append(f"unknown text tag '{{{name}}}'")
+        elif closing:
+            if name in open_spans:
+                open_spans.remove(name)
             else:
-                problems.append(f"'{{/{p.name}}}' closes a tag that is not open")
-        elif p.name in SPAN_TAGS:
-            open_spans.append(p.name)
+                problems.append(f"'{{/{name}}}' closes a tag that is not open")
+        elif name in SPAN_TAGS:
+            open_spans.append(name)
+    if "{" in _TAG_NAME_RE.sub("", text):
+        problems.append("a '{' is never closed (write '{{' for a literal brace)")
     problems.extend(f"'{{{name}}}' is never closed" for name in open_spans)
     return problems
 
