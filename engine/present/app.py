@@ -123,7 +123,8 @@ class MenuScreen(Screen):
         return self.buttons.hover(self.app.vp, pos)
 
     def status(self) -> dict[str, Any]:
-        return {"buttons": [b.label for b in self.buttons.buttons]}
+        labels = [b.label for b in self.buttons.buttons]
+        return {"buttons": labels, "text": "\n".join(labels), "ready": True}
 
 
 class TitleScreen(MenuScreen):
@@ -177,7 +178,9 @@ class TitleScreen(MenuScreen):
 
     def status(self) -> dict[str, Any]:
         return {**super().status(), "toast": self.toast, "ready": True,
-                "text": "\n".join([self.app.game_name, *self.app.data.endings, self.toast])}
+                "text": "\n".join([self.app.game_name, *self.app.data.endings, self.toast,
+                                   *self.app.data.problems,
+                                   *(b.label for b in self.buttons.buttons)])}
 
 
 class GameMenu(MenuScreen):
@@ -333,6 +336,7 @@ class GameScreen(Screen):
         self.blink_on = True
         self.safe_state: dict | None = None
         self.waiting = False  # blocked on the player or on time
+        self.skip_say: str | None = None
 
     # --- driving the story --------------------------------------------------------------
 
@@ -351,12 +355,15 @@ class GameScreen(Screen):
 
     def handle_event(self, event: Any, now: float) -> None:
         app = self.app
-        if isinstance(event, Say):
+        if isinstance(event, Say) and event.fingerprint == self.skip_say:
+            self.skip_say = None  # the line already read before a reload: not again
+        elif isinstance(event, Say):
             self.show_line(event, now)
             app.data.mark_read(event.fingerprint)
             self.waiting = True
         elif isinstance(event, Menu):
             self.show_menu(event, now)
+            app.data.mark_read(event.fingerprint)
             self.waiting = True
         elif isinstance(event, StageChange):
             self.say = self.layout = self.typer = None
@@ -418,8 +425,9 @@ class GameScreen(Screen):
             self.box_visible = False
         n = len(menu.choices)
         h, gap = 58, 14
-        # Centred at chest height: clear of the faces and above the dialogue box.
-        top = max(40, min(400 - (n * (h + gap) - gap) // 2, 520 - n * (h + gap)))
+        # Low on the screen, clear of the faces, and above the box when a prompt shows.
+        bottom = 516 if menu.prompt is not None else 560
+        top = max(40, bottom - (n * (h + gap) - gap))
         self.choices = ButtonList(
             [Button(strip_tags(c.text), (lambda i=i: self.choose(i)),
                     (320, top + i * (h + gap), 640, h)) for i, c in enumerate(menu.choices)],
@@ -826,6 +834,8 @@ class App:
         for notice in notices:
             log.warning("%s", notice)
         screen = GameScreen(self, story)
+        if resume.get("waiting"):
+            screen.skip_say = resume.get("fp")
         self.screens = [screen]
         music = story.stage.get("music")
         if music and self.audio:

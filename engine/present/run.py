@@ -15,20 +15,19 @@ from .harness import Harness, HarnessError, parse_script
 def run_player(args: argparse.Namespace, started: float | None = None,
                first_frame_exit: bool = False) -> int:
     """Run main.py's arguments; returns the exit code."""
-    actions = None
-    if args.test is not None:
-        try:
-            actions = parse_script(args.test)
-        except (HarnessError, OSError) as exc:
-            print(f"main.py: {exc}", file=sys.stderr)
-            return 2
     options = Options(game=args.game.resolve(), warp=args.warp, data_dir=args.data_dir,
                       headless=args.headless, test=args.test, size=args.size,
                       first_frame_exit=first_frame_exit)
     app = App(options)
     if started is not None:
         app.t_start = started
-    if actions is not None:
+    if args.test is not None:
+        # Parsed once the display is up: key names are checked with pygame's key table.
+        try:
+            actions = parse_script(args.test)
+        except (HarnessError, OSError) as exc:
+            print(f"main.py: {exc}", file=sys.stderr)
+            return 2
         app.harness = Harness(app, actions, str(args.test),
                               timing=os.environ.get("ROADOUT_TEST_TIMING") == "1")
     return app.run()

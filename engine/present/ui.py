@@ -27,7 +27,9 @@ class Palette:
 
     @staticmethod
     def from_color(avg: tuple[int, int, int]) -> Palette:
-        h, s, _v = colorsys.rgb_to_hsv(*(c / 255 for c in avg[:3]))
+        h, s, v = colorsys.rgb_to_hsv(*(c / 255 for c in avg[:3]))
+        if v < 0.04 or s < 0.04:
+            return Palette()  # black or grey has no hue to borrow: the night-blue default
         box = colorsys.hsv_to_rgb(h, min(0.55, s * 0.9 + 0.15), 0.16)
         accent = colorsys.hsv_to_rgb(h, min(0.45, s * 0.6 + 0.15), 0.92)
         return Palette(tuple(round(c * 255) for c in box),  # type: ignore[arg-type]
