@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
+from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
 from engine.script import Story, load_game, scene_files
 from engine.script.errors import Loc, ScriptError, did_you_mean
@@ -24,6 +25,7 @@ from engine.stage import (
     background_candidates,
     sprite_candidates,
 )
+from engine.theme import lightest_box
 
 
 @lru_cache(maxsize=64)
@@ -140,8 +142,30 @@ class _Linter:
             if not audio_path(self.game, f).is_file():
                 self.error(stmt, f"audio file '{f}' not found in assets/audio")
 
+    def colours(self) -> None:
+        """Every speaker's name colour against the lightest the dialogue box can be."""
+        box = lightest_box()
+        for init in self.program.inits:
+            char = self.constants.get(init.name)
+            if init.kind != "define" or not (isinstance(char, dict)
+                                             and char.get("__type__") == "character"):
+                continue
+            for key in ("color", "what_color"):
+                value = char.get(key)
+                if value is None:
+                    continue
+                rgb = parse_hex(value) if isinstance(value, str) else None
+                if rgb is None:
+                    self.error(None, f"{key}={value!r} is not a colour like \"#f3a0c0\"",
+                               loc=init.loc, source=init.source)
+                elif (r := ratio(rgb, box)) < AA:
+                    self.error(None, f"{key} {value} has contrast {r:.1f}:1 against the "
+                               f"dialogue box; text needs {AA}:1", loc=init.loc,
+                               source=init.source, hint="use a lighter colour")
+
     def run(self) -> None:
         p = self.program
+        self.colours()
         for path in (self.game / "assets" / "backgrounds").glob("*.tmx"):
             self.marks |= map_names(path)[1]
         if "start" not in p.labels and self.complete:

@@ -161,3 +161,21 @@ def test_command_output_and_exit_status(tmp_path: Path) -> None:
     good = subprocess.run([sys.executable, "-m", "engine", "lint", "--game", str(DEMO)],
                           capture_output=True, text=True, cwd=ROOT)
     assert good.returncode == 0 and good.stdout == ""
+
+
+def test_speaker_colours_must_read_against_the_box(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        define a = Character("A", color="#f3a0c0")
+        define b = Character("B", color="#402040")
+        define c = Character("C", color="pinkish")
+        label start:
+            a "fine"
+            b "too dark"
+            c "not a colour"
+            return
+    ''')
+    assert messages(game) == [
+        "3: error: color #402040 has contrast 1.2:1 against the dialogue box; text needs "
+        "4.5:1",
+        "4: error: color='pinkish' is not a colour like \"#f3a0c0\"",
+    ]
