@@ -175,7 +175,7 @@ def test_speaker_colours_must_read_against_the_box(tmp_path: Path) -> None:
             return
     ''')
     assert messages(game) == [
-        "3: error: color #402040 has contrast 1.2:1 against the dialogue box; text needs "
+        "3: error: color #402040 has contrast 1.5:1 against the dialogue box; text needs "
         "4.5:1",
         "4: error: color='pinkish' is not a colour like \"#f3a0c0\"",
     ]
