@@ -542,7 +542,7 @@ class GameScreen(Screen):
         if self.pausing and self.pause_until is not None and now >= self.pause_until:
             self.end_pause(now)
             changed = True
-        if self.typer is not None and self.transition is None:
+        if self.typer is not None:
             was_typing = self.typer.typing
             if self.typer.update(now):
                 changed = True
@@ -565,7 +565,7 @@ class GameScreen(Screen):
             times.append(now + FRAME)
         if self.pausing and self.pause_until is not None:
             times.append(self.pause_until)
-        if self.typer is not None and self.transition is None:
+        if self.typer is not None:
             d = self.typer.next_deadline(now)
             if d is not None:
                 times.append(max(d, now + FRAME) if d > now else now)
@@ -596,7 +596,7 @@ class GameScreen(Screen):
         if self.box_visible:
             box = vp.crect(*BOX)
             target.blit(app.painter.box(box.size, pal.box, pal.box_alpha, vp.px(18)), box)
-            if self.say is not None and self.transition is None:
+            if self.say is not None:
                 self.draw_line(target)
         if self.choices is not None and self.transition is None:
             self.choices.draw(target, vp, app.painter, pal)
@@ -683,6 +683,7 @@ class App:
         self.windowed_size = options.size
         self.window = pygame.display.set_mode(options.size, flags)
         self.vp = Viewport(self.window.get_size())
+        self.can_block = pygame.display.get_driver() not in ("dummy", "offscreen")
         fonts_dirs = [options.game / "assets" / "fonts",
                       Path(__file__).resolve().parents[2] / "assets" / "fonts"]
         self.fonts = Fonts(fonts_dirs)
@@ -1043,10 +1044,15 @@ class App:
             events: list[pygame.event.Event] = []
             if not self.dirty:
                 wait = 1.0 if wake is None else wake - now
-                if wait > 0.001:
+                if wait > 0.001 and self.can_block:
                     e = pygame.event.wait(max(1, min(1000, round(wait * 1000))))
                     if e.type != pygame.NOEVENT:
                         events.append(e)
+                elif wait > 0.001:
+                    # SDL's dummy driver cannot block: its event wait polls every
+                    # millisecond. Nothing outside can send it input, so just sleep
+                    # (briefly, for the music's end event from the audio thread).
+                    time.sleep(min(wait, 0.1))
             events.extend(pygame.event.get())
             for e in events:
                 self.dispatch(e)

@@ -1,0 +1,122 @@
+"""The player's speed figures for `python -m engine bench`: start-up to the first drawn
+title frame, idle CPU while a line waits for a click, and frame times of a busy frame."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+LONG_LINE = ("She stared at him from afar, finally coming out of the brush as he approached, "
+             "pack on his back like he was going to leave. {i}She knew he was.{/i}")
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+            "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+
+
+def startup(game: Path, runs: int = 5) -> dict[str, Any]:
+    """Process start to the first drawn title frame, seen from outside (wall clock around
+    the whole process) and from inside (main.py's own clock, from its first line)."""
+    main = Path(__file__).resolve().parents[2] / "main.py"
+    outside, inside = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            out = subprocess.run([sys.executable, str(main), "--headless", "--game", str(game),
+                                  "--data-dir", tmp], capture_output=True, text=True,
+                                 env={**_env(), "ROADOUT_FIRST_FRAME_EXIT": "1"}, timeout=60)
+            outside.append(time.perf_counter() - t0)
+            for line in out.stdout.splitlines():
+                if line.startswith("first-frame "):
+                    inside.append(float(line.split()[1]))
+    return {"process_start_to_first_title_frame_s": round(statistics.median(outside), 3),
+            "main_py_to_first_title_frame_s": round(statistics.median(inside), 3)
+            if inside else None,
+            "runs": runs, "target_s": 0.5}
+
+
+def idle_cpu(game: Path, warp: str, text: str, seconds: float = 3.0) -> dict[str, Any]:
+    """CPU time of the player over `seconds` while a line is fully shown (dummy driver)."""
+    main = Path(__file__).resolve().parents[2] / "main.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        data.mkdir()
+        (data / "settings.json").write_text(json.dumps({"text_cps": 0}))
+        script = Path(tmp) / "idle.test"
+        script.write_text(f"expect-text {text}\nwait {seconds}\n")
+        out = subprocess.run([sys.executable, str(main), "--headless", "--game", str(game),
+                              "--data-dir", str(data), "--warp", warp, "--test", str(script)],
+                             capture_output=True, text=True, timeout=60,
+                             env={**_env(), "ROADOUT_TEST_TIMING": "1"})
+    for line in out.stdout.splitlines():
+        if line.startswith("timing") and " wait " in line:
+            fields = dict(f.split("=") for f in line.split() if "=" in f)
+            wall, cpu = float(fields["wall"]), float(fields["cpu"])
+            return {"seconds": round(wall, 2), "cpu_percent_of_one_core":
+                    round(100 * cpu / wall, 2), "target_percent": 2.0}
+    return {"error": (out.stderr or out.stdout)[-500:]}
+
+
+def frame_times(game: Path, size: tuple[int, int] = (1920, 1080), frames: int = 300
+                ) -> dict[str, Any]:
+    """Update + draw + flip of frames during a dissolve to a second sprite while a line
+    types, at `size`."""
+    for k, v in _env().items():
+        os.environ.setdefault(k, v)
+    from engine.script import Say, Story
+    from engine.script.errors import Loc
+
+    from .app import App, GameScreen, Options
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App(Options(game=game, data_dir=Path(tmp), headless=True, size=size))
+        story = Story(app.program)  # type: ignore[arg-type]
+        story.start("start")
+        screen = GameScreen(app, story)
+        app.screens = [screen]
+        one = {"scene": ["bg", "night_road"], "music": None,
+               "sprites": [{"tag": "sakura", "attrs": ["sad"], "at": "left"}]}
+        two = copy.deepcopy(one)
+        two["sprites"].append({"tag": "sasuke", "attrs": ["cold"], "at": "right"})
+        screen.shown_stage = one
+        story.state["stage"] = two
+        times = []
+        for round_ in range(2):  # the first round warms the caches, as a player's would
+            now = time.perf_counter()
+            screen.start_transition({"kind": "dissolve", "duration": 600.0}, now)
+            screen.box_visible = True
+            screen.show_line(Say("Sakura", LONG_LINE, "#f3a0c0", None, "sakura",
+                                 Loc("bench", 1), "bench"), now)
+            screen.typer.cps = 40  # type: ignore[union-attr]
+            n = frames if round_ else 20
+            for _ in range(n):
+                t0 = time.perf_counter()
+                app.update(t0)
+                app.draw(t0)
+                import pygame
+
+                pygame.display.flip()
+                if round_:
+                    times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+    return {"size": f"{size[0]}x{size[1]}", "frames": len(times),
+            "p50_ms": round(times[len(times) // 2], 2),
+            "p99_ms": round(times[min(len(times) - 1, int(len(times) * 0.99))], 2),
+            "max_ms": round(times[-1], 2), "target_p99_ms": 8.0}
+
+
+def player_bench(game: Path, quick: bool = False) -> dict[str, Any]:
+    return {
+        "startup": startup(game, 3 if quick else 7),
+        "idle": idle_cpu(game, "night_road", "She stared", 1.5 if quick else 3.0),
+        "frame": frame_times(game, frames=60 if quick else 300),
+    }
