@@ -218,13 +218,24 @@ def bench_routes(says: int, menus: int) -> dict:
             "routes_s": round(elapsed, 3), "target_s": 10.0}
 
 
+def bench_player(args: argparse.Namespace) -> dict:
+    # Imported here: the other figures must not pay for pygame.
+    from engine.present.perf import player_bench
+
+    game = Path(getattr(args, "game", Path(__file__).resolve().parent.parent)).resolve()
+    return player_bench(game, quick=args.quick)
+
+
 def run_bench(args: argparse.Namespace) -> int:
+    # pygame prints a banner on stdout when imported, which would break the JSON.
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     says = 5_000 if args.quick else 50_000
     results = {
         "compile": bench_compile(says),
         "lint": bench_lint(5_000 if args.quick else 48_000),
         "routes": bench_routes(5_000 if args.quick else 46_800, 20 if args.quick else 200),
         "saves": bench_saves(),
+        "player": bench_player(args),
     }
     print(json.dumps(results, indent=2))
     return 0
