@@ -1,0 +1,569 @@
+"""`python -m engine routes`: walk every path through the story's menus.
+
+The explorer runs the real `Story` (so guards, variables, call/return and errors behave
+exactly as in play) and branches at every menu: for each choice shown it restores the menu's
+snapshot, chooses, and runs on to the next menu, ending or error. Two arrivals at a menu with
+the same position, call stack and variables are one *state*, explored once: loops end, and
+200 menus in a row cost 200 visits instead of 2**200.
+
+Variables are compared only where they can steer the story: names read by a condition, a
+menu guard, a transition, a pause or a play statement, the `ending` name, and whatever flows
+into those through assignments. A counter that is only shown in `[score]` text does not split
+states (which variables exist still does, so a `[name]` set on one branch only is caught).
+`--exact` compares every variable. The price of the default: an error that depends on the
+value of such a display-only variable (say a division by zero in its arithmetic) is found on
+one merged path only if that path has the bad value; lint and play-text see the rest.
+
+Distinct routes are paths from the start to an ending through the graph of merged states,
+counted exactly (they can exceed 2**64). When a loop of states can still reach an ending, a
+player can go round it any number of times: the count is reported as "infinite" with the
+menus that loop, never as a guess.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engine.script import (
+    Audio,
+    End,
+    Loc,
+    Menu,
+    Program,
+    Say,
+    ScriptError,
+    StageChange,
+    Story,
+    load_game,
+)
+from engine.script.expr import names_read
+
+MAX_STATES = 200_000
+# Events one run between two menus may show before we call it a loop that never ends:
+# generous, since a while loop of dialogue is legitimate.
+MAX_SEGMENT_EVENTS = 1_000_000
+
+
+@dataclass
+class Ending:
+    name: str | None
+    label: str | None
+    loc: str
+    choices: list[int]  # 1-based, as `play-text --choose` takes them
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ending": self.name, "label": self.label, "loc": self.loc,
+                "choose": _choose(self.choices)}
+
+
+@dataclass
+class DeadEnd:
+    kind: str  # error | missing-asset | no-option | endless-loop
+    loc: str
+    message: str
+    choices: list[int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "loc": self.loc, "message": self.message,
+                "choose": _choose(self.choices)}
+
+
+@dataclass
+class Report:
+    game: str
+    start: str
+    endings: list[Ending] = field(default_factory=list)
+    dead_ends: list[DeadEnd] = field(default_factory=list)
+    unreachable_labels: list[tuple[str, str]] = field(default_factory=list)  # (name, loc)
+    # (loc, option text, why)
+    unreachable_options: list[tuple[str, str, str]] = field(default_factory=list)
+    routes: int | None = 0  # None: infinitely many (a loop can be taken again and again)
+    loops: list[str] = field(default_factory=list)  # locs of menus on a loop
+    states: int = 0
+    statements_run: int = 0
+    exact: bool = False
+    capped: bool = False
+    seconds: float = 0.0
+
+    @property
+    def status(self) -> int:
+        """0: clean; 1: a dead end or an unreachable option; 2: stopped at the state cap."""
+        if self.capped:
+            return 2
+        return 1 if self.dead_ends or self.unreachable_options else 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "game": self.game, "start": self.start,
+            "endings": [e.to_json() for e in self.endings],
+            "dead_ends": [d.to_json() for d in self.dead_ends],
+            "unreachable_labels": [{"label": n, "loc": loc}
+                                   for n, loc in self.unreachable_labels],
+            "unreachable_options": [{"loc": loc, "text": t, "why": why}
+                                    for loc, t, why in self.unreachable_options],
+            "routes": "infinite" if self.routes is None else self.routes,
+            "loops": self.loops,
+            "states": self.states, "statements_run": self.statements_run,
+            "exact": self.exact, "complete": not self.capped,
+            "seconds": round(self.seconds, 3), "status": self.status,
+        }
+
+
+def _choose(choices: list[int]) -> str:
+    return ",".join(str(c) for c in choices)
+
+
+def _where(loc: Loc) -> str:
+    return f"{loc.file}:{loc.line}"
+
+
+def steering_variables(program: Program) -> set[str]:
+    """Variables whose value can change where the story goes (see the module docstring)."""
+    wanted = {"ending"}
+    flows: list[tuple[str, set[str]]] = []
+    for stmt in program.statements:
+        a = stmt.args
+        kind = stmt.kind
+        if kind == "branch":
+            names_read(a["cond"], wanted)
+        elif kind == "menu":
+            for opt in a["options"]:
+                if opt["cond"] is not None:
+                    names_read(opt["cond"], wanted)
+        elif kind in ("scene", "show", "hide", "with"):
+            if a.get("with_") is not None:
+                names_read(a["with_"], wanted)
+        elif kind in ("play", "queue"):
+            for key in ("files", "fadein", "fadeout"):
+                if a.get(key) is not None:
+                    names_read(a[key], wanted)
+        elif kind == "stop":
+            if a.get("fadeout") is not None:
+                names_read(a["fadeout"], wanted)
+        elif kind == "pause":
+            if a["expr"] is not None:
+                names_read(a["expr"], wanted)
+        elif kind == "assign":
+            read = names_read(a["expr"])
+            if a["op"] != "=":
+                read.add(a["target"])
+            flows.append((a["target"], read))
+    changed = True
+    while changed:
+        changed = False
+        for target, read in flows:
+            if target in wanted and not read <= wanted:
+                wanted |= read
+                changed = True
+    return wanted
+
+
+class _TracingStory(Story):
+    """The real Story, noting every statement it runs: every move of the program counter
+    goes through `_goto`, so this sees labels passed through on the way to a menu."""
+
+    visited: set[int]
+
+    def _goto(self, pc: int) -> None:
+        self.visited.add(pc)
+        Story._goto(self, pc)
+
+
+class _Explorer:
+    def __init__(self, game_dir: Path, program: Program, start: str, exact: bool,
+                 max_states: int) -> None:
+        from engine.lint import _Linter
+
+        self.game = game_dir
+        self.program = program
+        self.start = start
+        self.exact = exact
+        self.max_states = max_states
+        self.steering = None if exact else steering_variables(program)
+        self.story = _TracingStory(program, {})
+        self.story.visited = set()
+        # Lint's own asset checks, asked one statement at a time.
+        self.linter = _Linter(game_dir, program, self.story)
+        self.checked: set[int] = set()
+        self.report = Report(str(game_dir), start, exact=exact)
+        self.endings: dict[tuple, int] = {}  # (name, label, loc) → index in report.endings
+        self.dead: dict[tuple, int] = {}
+        # Menu states: key → node id; per node its snapshot, how it was reached, its edges.
+        self.index: dict[str, int] = {}
+        self.snapshots: list[tuple[dict, dict]] = []
+        self.parents: list[tuple[int, int] | None] = []
+        self.menu_pc: list[int] = []
+        self.edges: list[list[tuple[str, int]]] = []
+        self.offered: set[tuple[int, int]] = set()
+
+    # --- states ------------------------------------------------------------------------
+
+    def key(self) -> str:
+        st = self.story.state
+        vars_ = st["vars"]
+        if self.steering is None:
+            kept: Any = vars_
+        else:
+            # Values of steering variables, and which others exist at all.
+            kept = [{k: v for k, v in vars_.items() if k in self.steering},
+                    sorted(k for k in vars_ if k not in self.steering)]
+        frames = [(f["pc"], f["label"]) for f in st["stack"]]
+        return json.dumps([st["pc"], st["label"], frames, kept, self.story.persistent],
+                          sort_keys=True, separators=(",", ":"))
+
+    def path(self, node: int | None, choice: int | None = None) -> list[int]:
+        out = [] if choice is None else [choice]
+        while node is not None:
+            parent = self.parents[node]
+            if parent is None:
+                break
+            node, n = parent
+            out.append(n)
+        out.reverse()
+        return out
+
+    # --- findings ----------------------------------------------------------------------
+
+    def dead_end(self, kind: str, loc: Loc, message: str, origin: tuple) -> tuple[str, int]:
+        key = (kind, _where(loc), message)
+        if key not in self.dead:
+            self.dead[key] = len(self.report.dead_ends)
+            self.report.dead_ends.append(DeadEnd(kind, _where(loc), message,
+                                                 self.path(*origin)))
+        return ("dead", self.dead[key])
+
+    def ending(self, event: End, origin: tuple) -> tuple[str, int]:
+        key = (event.ending, event.label, _where(event.loc))
+        if key not in self.endings:
+            self.endings[key] = len(self.report.endings)
+            self.report.endings.append(Ending(event.ending, event.label, _where(event.loc),
+                                              self.path(*origin)))
+        return ("end", self.endings[key])
+
+    def check_assets(self, index: int, origin: tuple, tag: str | None = None) -> None:
+        if index in self.checked or index < 0:
+            return
+        stmt = self.program.statements[index]
+        a = stmt.args
+        lint = self.linter
+        lint.problems = []
+        if stmt.kind == "scene" and a["image"]:
+            lint.scene_file(a["image"], stmt)
+        elif stmt.kind == "show":
+            if a["image"][0] == "bg":
+                lint.scene_file(a["image"], stmt)
+            else:
+                lint.sprite_file(a["image"][0], a["image"][1:], stmt)
+        elif stmt.kind in ("play", "queue"):
+            lint.audio(stmt)
+        elif stmt.kind == "say":
+            # A say's attributes change the speaker's sprite only while it is on stage.
+            if not any(s["tag"] == tag for s in self.story.stage["sprites"]):
+                return
+            lint.sprite_file(tag, a["attrs"], stmt)
+        self.checked.add(index)
+        for problem in lint.problems:
+            self.dead_end("missing-asset", problem.loc, problem.message, origin)
+
+    # --- running -----------------------------------------------------------------------
+
+    def run_segment(self, origin: tuple) -> tuple[str, int]:
+        """Run from the current state to the next menu, ending or error; returns the edge
+        target: ('node', id), ('end', i) or ('dead', i)."""
+        story = self.story
+        st = story.state
+        stmts = self.program.statements
+        repeats: dict[int, int] = {}
+        loop_keys: set[str] = set()
+        for _ in range(MAX_SEGMENT_EVENTS):
+            try:
+                event = story.next()
+            except ScriptError as exc:
+                stmt = story.current()
+                if stmt is not None and stmt.kind == "menu" and "no option" in exc.message:
+                    kind = "no-option"
+                elif "without showing anything" in exc.message:
+                    kind = "endless-loop"
+                else:
+                    kind = "error"
+                return self.dead_end(kind, exc.loc, exc.message, origin)
+            t = type(event)
+            if t is Say:
+                pc = st["pc"]
+                if stmts[pc].kind == "say" and stmts[pc].args["attrs"] and event.tag:
+                    self.check_assets(pc, origin, event.tag)
+                # A line seen twice in one run may be a loop with no way out: compare
+                # whole states only then, so straight dialogue costs nothing.
+                if pc in repeats:
+                    k = self.key()
+                    if k in loop_keys:
+                        return self.dead_end("endless-loop", event.loc,
+                                             "the story repeats these lines forever: no "
+                                             "menu or ending can be reached", origin)
+                    loop_keys.add(k)
+                repeats[pc] = 1
+            elif t is StageChange or t is Audio:
+                self.check_assets(st["pc"] - 1, origin)
+            elif t is Menu:
+                return self.arrive(event, origin)
+            elif t is End:
+                return self.ending(event, origin)
+        return self.dead_end("endless-loop", story.current().loc if story.current() else
+                             Loc("<story>", 1, 1), f"more than {MAX_SEGMENT_EVENTS} events "
+                             "without a menu or an ending", origin)
+
+    def arrive(self, event: Menu, origin: tuple) -> tuple[str, int]:
+        pc = self.story.state["pc"]
+        for choice in event.choices:
+            self.offered.add((pc, choice.index))
+        k = self.key()
+        node = self.index.get(k)
+        if node is None:
+            node = len(self.snapshots)
+            self.index[k] = node
+            self.snapshots.append((self.story.snapshot(), dict(self.story.persistent)))
+            self.parents.append(origin if origin[0] is not None else None)
+            self.menu_pc.append(pc)
+            self.edges.append([])
+            self.queue.append((node, len(event.choices)))
+        return ("node", node)
+
+    def explore(self) -> Report:
+        t0 = time.perf_counter()
+        story = self.story
+        self.queue: deque[tuple[int, int]] = deque()
+        story.start(self.start)
+        root = self.run_segment((None, None))
+        while self.queue:
+            if len(self.snapshots) > self.max_states:
+                self.report.capped = True
+                break
+            node, count = self.queue.popleft()
+            snap, persistent = self.snapshots[node]
+            for n in range(count):
+                story.restore(snap)
+                story.persistent = dict(persistent)
+                story.next()  # the restored menu shows itself again
+                story.choose(n)
+                self.edges[node].append(self.run_segment((node, n + 1)))
+            # The snapshot is only needed to branch from; let big explorations stay small.
+            self.snapshots[node] = ({}, {})
+        self.report.states = len(self.snapshots)
+        self.report.statements_run = len(story.visited)
+        self.finish(root)
+        self.report.seconds = time.perf_counter() - t0
+        return self.report
+
+    # --- summary -----------------------------------------------------------------------
+
+    def finish(self, root: tuple[str, int]) -> None:
+        p = self.program
+        visited = self.story.visited
+        rep = self.report
+        if rep.capped:
+            return  # an incomplete walk cannot say what is unreachable
+        for name, index in p.labels.items():
+            if index not in visited:
+                rep.unreachable_labels.append((name, _where(p.statements[index].loc)))
+        for i, stmt in enumerate(p.statements):
+            if stmt.kind != "menu":
+                continue
+            label_index = p.labels.get(stmt.label) if stmt.label else None
+            if i not in visited and label_index is not None and label_index not in visited:
+                continue  # its label is reported as unreachable already
+            for n, opt in enumerate(stmt.args["options"]):
+                if (i, n) in self.offered:
+                    continue
+                why = ("its guard is false every time the menu is reached" if i in visited
+                       else "its menu is never reached")
+                rep.unreachable_options.append((f"{stmt.loc.file}:{opt['line']}",
+                                                opt["text"], why))
+        self.count_routes(root)
+
+    def count_routes(self, root: tuple[str, int]) -> None:
+        """Paths from the start to an ending through the state graph (exact big ints)."""
+        edges = self.edges
+        n = len(edges)
+        # Which states can still reach an ending (walking the edges backwards).
+        back: list[list[int]] = [[] for _ in range(n)]
+        can_end = [False] * n
+        todo = []
+        for a in range(n):
+            for kind, b in edges[a]:
+                if kind == "node":
+                    back[b].append(a)
+                elif kind == "end" and not can_end[a]:
+                    can_end[a] = True
+                    todo.append(a)
+        while todo:
+            b = todo.pop()
+            for a in back[b]:
+                if not can_end[a]:
+                    can_end[a] = True
+                    todo.append(a)
+        looping = [self.program.statements[self.menu_pc[v]].loc
+                   for v in self._cyclic_nodes() if can_end[v]]
+        if looping:
+            self.report.routes = None
+            self.report.loops = sorted({_where(loc) for loc in looping})
+            return
+        count = [0] * n
+        # The graph is acyclic where it matters; count in reverse topological order.
+        for v in self._postorder():
+            total = 0
+            for kind, b in edges[v]:
+                if kind == "end":
+                    total += 1
+                elif kind == "node":
+                    total += count[b]
+            count[v] = total
+        kind, target = root
+        self.report.routes = 1 if kind == "end" else count[target] if kind == "node" else 0
+
+    def _postorder(self) -> list[int]:
+        n = len(self.edges)
+        seen = [False] * n
+        order: list[int] = []
+        for s in range(n):
+            if seen[s]:
+                continue
+            seen[s] = True
+            stack = [(s, 0)]
+            while stack:
+                v, i = stack.pop()
+                e = self.edges[v]
+                while i < len(e) and (e[i][0] != "node" or seen[e[i][1]]):
+                    i += 1
+                if i < len(e):
+                    stack.append((v, i + 1))
+                    w = e[i][1]
+                    seen[w] = True
+                    stack.append((w, 0))
+                else:
+                    order.append(v)
+        return order
+
+    def _cyclic_nodes(self) -> list[int]:
+        """States on a loop: members of a strongly connected component with a cycle
+        (Tarjan's algorithm, iterative so deep stories do not hit the recursion limit)."""
+        edges = self.edges
+        n = len(edges)
+        index = [-1] * n
+        low = [0] * n
+        on_stack = [False] * n
+        stack: list[int] = []
+        out: list[int] = []
+        counter = 0
+        for s in range(n):
+            if index[s] != -1:
+                continue
+            work = [(s, 0)]
+            index[s] = low[s] = counter
+            counter += 1
+            stack.append(s)
+            on_stack[s] = True
+            while work:
+                v, i = work[-1]
+                e = edges[v]
+                if i < len(e):
+                    work[-1] = (v, i + 1)
+                    kind, w = e[i]
+                    if kind != "node":
+                        continue
+                    if index[w] == -1:
+                        index[w] = low[w] = counter
+                        counter += 1
+                        stack.append(w)
+                        on_stack[w] = True
+                        work.append((w, 0))
+                    elif on_stack[w]:
+                        low[v] = min(low[v], index[w])
+                    continue
+                work.pop()
+                if work:
+                    u = work[-1][0]
+                    low[u] = min(low[u], low[v])
+                if low[v] == index[v]:
+                    comp = []
+                    while True:
+                        w = stack.pop()
+                        on_stack[w] = False
+                        comp.append(w)
+                        if w == v:
+                            break
+                    if len(comp) > 1 or any(k == "node" and w == v for k, w in edges[v]):
+                        out.extend(comp)
+        return out
+
+
+def explore(game_dir: Path, program: Program | None = None, start: str = "start",
+            exact: bool = False, max_states: int = MAX_STATES) -> Report:
+    """Walk every route of a game; raises ScriptError when the story cannot start."""
+    if program is None:
+        program = load_game(game_dir)
+    return _Explorer(game_dir, program, start, exact, max_states).explore()
+
+
+def format_report(rep: Report) -> str:
+    """The human-readable report."""
+    out: list[str] = []
+    routes = ("infinite (a loop of menus can be taken again and again)"
+              if rep.routes is None else f"{rep.routes:,}")
+    out.append(f"routes from '{rep.start}': {len(rep.endings)} ending(s), "
+               f"{len(rep.dead_ends)} dead end(s), {routes} distinct route(s); "
+               f"{rep.states:,} menu state(s) in {rep.seconds:.2f} s")
+    if rep.capped:
+        out.append(f"stopped after {rep.states - 1:,} menu states: the results below are "
+                   "partial (raise --max-states, or see which variables split the states)")
+    if rep.endings:
+        out.append("")
+        out.append("endings:")
+        width = max(len(_ending_name(e)) for e in rep.endings)
+        for e in rep.endings:
+            choose = f"--choose {_choose(e.choices)}" if e.choices else "(no menu)"
+            out.append(f"  {_ending_name(e):<{width}}  {e.loc}  {choose}")
+    if rep.dead_ends:
+        out.append("")
+        out.append("dead ends:")
+        for d in rep.dead_ends:
+            choose = f"--choose {_choose(d.choices)}" if d.choices else "(no menu)"
+            out.append(f"  {d.loc}: {d.kind}: {d.message}  [{choose}]")
+    if rep.unreachable_options:
+        out.append("")
+        out.append("menu options no route offers:")
+        for loc, text, why in rep.unreachable_options:
+            out.append(f"  {loc}: \"{text}\": {why}")
+    if rep.unreachable_labels:
+        out.append("")
+        out.append("labels no route reaches:")
+        for name, loc in rep.unreachable_labels:
+            out.append(f"  {loc}: {name}")
+    if rep.loops:
+        out.append("")
+        out.append("menus on a loop a player can go round again and again:")
+        out.extend(f"  {loc}" for loc in rep.loops)
+    return "\n".join(out)
+
+
+def _ending_name(e: Ending) -> str:
+    return f'"{e.name}"' if e.name else f"(no ending name; label {e.label})"
+
+
+def run(game_dir: Path, as_json: bool, start: str, exact: bool, max_states: int,
+        out: Any, err: Any) -> int:
+    """The command: prints the report, returns the exit status."""
+    try:
+        rep = explore(game_dir, start=start, exact=exact, max_states=max_states)
+    except ScriptError as exc:
+        print(exc.format(), file=err)
+        return 1
+    if as_json:
+        print(json.dumps(rep.to_json(), indent=2), file=out)
+    else:
+        print(format_report(rep), file=out)
+    return rep.status
