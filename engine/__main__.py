@@ -21,13 +21,14 @@ def _choices(text: str) -> list[int]:
 def cmd_lint(args: argparse.Namespace) -> int:
     from engine.lint import lint
 
-    problems = lint(args.game)
+    problems = lint(args.game, strict=args.strict)
     errors = sum(p.severity == "error" for p in problems)
     for p in problems:
         print(p.format())
     warnings = len(problems) - errors
     print(f"lint: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+    # --strict is for a writer's pre-commit check: there, a warning fails the run too.
+    return 1 if errors or (args.strict and warnings) else 0
 
 
 def cmd_routes(args: argparse.Namespace) -> int:
@@ -91,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = command("lint", "check every scene file; exit 1 on errors")
+    p.add_argument("--strict", action="store_true",
+                   help="also flag lines too long for the dialogue box, speakers without "
+                   "a colour, images never shown and variables never read; with --strict "
+                   "any finding, warnings included, makes the exit status 1")
     p.set_defaults(func=cmd_lint)
     p = command("routes", "walk every route through the menus: endings, dead ends, "
                 "unreachable labels and options; exit 1 on a dead end or an unreachable "

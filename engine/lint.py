@@ -231,8 +231,9 @@ class _Linter:
                            severity="warning")
 
 
-def lint(game_dir: Path) -> list[ScriptError]:
-    """Every problem found in the game, errors and warnings, in file order."""
+def lint(game_dir: Path, strict: bool = False) -> list[ScriptError]:
+    """Every problem found in the game, errors and warnings, in file order; with `strict`,
+    also the warnings of `strict_problems`."""
     errors: list[ScriptError] = []
     program = load_game(game_dir, errors=errors, write_cache=False)
     story = None
@@ -245,4 +246,198 @@ def lint(game_dir: Path) -> list[ScriptError]:
     linter = _Linter(game_dir, program, story, complete=complete)
     linter.run()
     found = errors + linter.problems
+    if strict:
+        found += strict_problems(game_dir, program, story)
     return sorted(found, key=lambda e: (e.loc.file, e.loc.line, e.loc.col))
+
+
+# --- lint --strict -------------------------------------------------------------------------
+# Style checks a writer asks for with --strict: the story plays without them, so they are
+# warnings; the command's exit status is what makes them strict (see `lint --help`).
+
+# The dialogue box at the default text size, as the game screen draws it (engine/present/
+# app.py): used when the presentation layer cannot be imported.
+BOX_TEXT_W, BOX_TEXT_PX, BOX_ROOM_H = 1120, 26, 124
+
+
+def _box_metrics() -> tuple[int, int, int]:
+    try:
+        from engine.present import app
+    except Exception:  # noqa: BLE001 - a half-built presentation must not break lint
+        return BOX_TEXT_W, BOX_TEXT_PX, BOX_ROOM_H
+    try:
+        return app.TEXT_W, app.TEXT_PX, app.BOX[1] + app.BOX[3] - app.TEXT_Y - 14
+    except (AttributeError, IndexError, TypeError):
+        return BOX_TEXT_W, BOX_TEXT_PX, BOX_ROOM_H
+
+
+class _Measure:
+    """How many pixels tall a line of dialogue is in the box, laid out the way the game
+    screen lays it out (its own layout function when available, else a greedy word wrap
+    with the same font)."""
+
+    def __init__(self, game_dir: Path) -> None:
+        import os
+
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        import pygame
+
+        pygame.font.init()
+        self.width, self.px, self.room = _box_metrics()
+        dirs = [game_dir / "assets" / "fonts",
+                Path(__file__).resolve().parent.parent / "assets" / "fonts"]
+        self.layout = None
+        try:
+            from engine.present.richtext import Fonts, layout
+
+            self.fonts = Fonts(dirs)
+            self.layout = layout
+        except Exception:  # noqa: BLE001 - fall back to the plain wrap below
+            font_file = next((d / "NotoSans-Regular.ttf" for d in dirs
+                              if (d / "NotoSans-Regular.ttf").is_file()), None)
+            self.font = pygame.font.Font(str(font_file) if font_file else None, self.px)
+
+    def lines_and_fits(self, text: str) -> tuple[int, bool]:
+        if self.layout is not None:
+            lay = self.layout(text, self.fonts, self.px, self.width, (255, 255, 255))
+            return len(lay.lines), lay.height <= self.room
+        from engine.script.text import strip_tags
+
+        font = self.font
+        lines = 0
+        for para in strip_tags(text).split("\n"):
+            line = ""
+            lines += 1
+            for word in para.split(" "):
+                trial = f"{line} {word}" if line else word
+                if line and font.size(trial)[0] > self.width:
+                    lines += 1
+                    line = word
+                else:
+                    line = trial
+        h = font.get_linesize()
+        return lines, h + round(h * 1.25) * (lines - 1) <= self.room
+
+
+def strict_problems(game_dir: Path, program: Program, story: Story | None
+                    ) -> list[ScriptError]:
+    """The --strict checks: lines too long for the dialogue box, speakers without a colour,
+    images defined but never shown, variables set but never read."""
+    out: list[ScriptError] = []
+    constants = story.constants if story else {}
+    images = story.images if story else {}
+    defaults = {}
+    for init in program.inits:
+        if init.kind == "default" and init.expr[0] == "lit":
+            defaults[init.name] = init.expr[1]
+
+    def warn(loc: Loc, message: str, source: str | None, hint: str | None = None) -> None:
+        out.append(ScriptError(loc, message, source, hint=hint, severity="warning"))
+
+    def sample(name: str) -> str:
+        # A stand-in for [name] as wide as a typical value.
+        value = defaults.get(name, constants.get(name))
+        return str(value) if isinstance(value, (str, int, float)) else name
+
+    # Every spoken text: (stmt, spec, loc, source).
+    spoken = []
+    for stmt in program.statements:
+        if stmt.kind == "say":
+            spoken.append((stmt, stmt.args, stmt.loc, stmt.source))
+        elif stmt.kind == "menu" and stmt.args["prompt"]:
+            pr = stmt.args["prompt"]
+            spoken.append((stmt, pr, Loc(stmt.loc.file, pr["line"], pr["col"]), pr["source"]))
+
+    # Lines too long for the box.
+    from engine.script.text import interpolate
+
+    measure = _Measure(game_dir) if spoken else None
+    for _stmt, spec, loc, source in spoken:
+        assert measure is not None
+        try:
+            text = interpolate(spec["text"], sample)
+        except (ValueError, KeyError):
+            text = spec["text"]
+        lines, fits = measure.lines_and_fits(text)
+        if not fits:
+            warn(loc, f"this line takes {lines} lines in the dialogue box at the default "
+                 f"text size: too long for the box, so the game shrinks its text", source,
+                 hint="split it into two say statements")
+
+    # Speakers without a colour.
+    seen_speakers: set[str] = set()
+    for _stmt, spec, loc, source in spoken:
+        who, who_name = spec.get("who"), spec.get("who_name")
+        if who is not None and who not in seen_speakers:
+            seen_speakers.add(who)
+            char = constants.get(who)
+            if isinstance(char, dict) and char.get("__type__") == "character" \
+                    and not char.get("color"):
+                init = next((i for i in program.inits if i.name == who), None)
+                where, src = (init.loc, init.source) if init else (loc, source)
+                warn(where, f"speaker '{who}' ({char.get('name')}) has no colour",
+                     src, hint=f'Character("{char.get("name")}", color="#rrggbb")')
+        elif who is None and who_name and who_name not in seen_speakers:
+            seen_speakers.add(who_name)
+            warn(loc, f"speaker \"{who_name}\" has no colour", source,
+                 hint=f'define a Character("{who_name}", color="#rrggbb") and speak as it')
+
+    # Images defined but never shown.
+    shown: set[str] = set()
+    for stmt in program.statements:
+        words: list[str] = []
+        if stmt.kind in ("scene", "show") and stmt.args["image"]:
+            words = list(stmt.args["image"])
+        elif stmt.kind == "say" and stmt.args["attrs"] and stmt.args["who"]:
+            char = constants.get(stmt.args["who"])
+            if isinstance(char, dict):
+                tag = char.get("image") or (char.get("name") or "").lower()
+                words = [tag, *stmt.args["attrs"]]
+        for n in range(1, len(words) + 1):
+            shown.add(" ".join(words[:n]))
+    for init in program.inits:
+        if init.kind == "image" and init.name not in shown and init.name in images:
+            warn(init.loc, f"image '{init.name}' is defined but never shown", init.source)
+
+    # Variables set but never read ('ending' is read by the engine's ending card).
+    reads: set[str] = set()
+    for init in program.inits:
+        names_read(init.expr, reads)
+    for stmt in program.statements:
+        a = stmt.args
+        if stmt.kind == "assign":
+            # `$ n += 1` alone does not make n read: it only feeds itself.
+            reads |= names_read(a["expr"]) - {a["target"]}
+        elif stmt.kind == "branch":
+            names_read(a["cond"], reads)
+        elif stmt.kind in ("play", "queue"):
+            names_read(a["files"], reads)
+        elif stmt.kind == "pause" and a["expr"] is not None:
+            names_read(a["expr"], reads)
+        elif stmt.kind in ("scene", "show", "hide", "with") and a.get("with_") is not None:
+            names_read(a["with_"], reads)
+        elif stmt.kind == "menu":
+            for opt in a["options"]:
+                if opt["cond"] is not None:
+                    names_read(opt["cond"], reads)
+                reads.update(interpolation_names(opt["text"]))
+    for _stmt, spec, _loc, _source in spoken:
+        reads.update(interpolation_names(spec["text"]))
+        if spec.get("who"):
+            reads.add(spec["who"])
+        if spec.get("who_name"):
+            reads.update(interpolation_names(spec["who_name"]))
+    first_set: dict[str, tuple[Loc, str]] = {}
+    for init in program.inits:
+        if init.kind == "default":
+            first_set.setdefault(init.name, (init.loc, init.source))
+    for stmt in program.statements:
+        if stmt.kind == "assign":
+            first_set.setdefault(stmt.args["target"], (stmt.loc, stmt.source))
+    for name, (loc, source) in first_set.items():
+        if name == "ending" or name.split(".")[0] in ("persistent", "config"):
+            continue
+        if name not in reads:
+            warn(loc, f"variable '{name}' is set but never read", source,
+                 hint="read it in a condition or [interpolation], or remove it")
+    return out

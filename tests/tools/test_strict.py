@@ -1,0 +1,114 @@
+"""`python -m engine lint --strict`: each strict check on a small purpose-built game."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from engine.lint import lint
+from tests.conftest import DEMO, ROOT
+
+
+def make_game(tmp_path: Path, script: str) -> Path:
+    game = tmp_path / "game"
+    shutil.copytree(DEMO / "assets", game / "assets")
+    (game / "scenes").mkdir()
+    (game / "scenes" / "main.scene").write_text(textwrap.dedent(script), "utf-8")
+    return game
+
+
+def strict_only(game: Path) -> list[str]:
+    plain = {(p.loc, p.message) for p in lint(game)}
+    return [f"{p.loc.line}: {p.severity}: {p.message}" for p in lint(game, strict=True)
+            if (p.loc, p.message) not in plain]
+
+
+LONG = " ".join(["The road went on and on under the moon, and nobody said a word."] * 6)
+
+
+def test_each_strict_check(tmp_path: Path) -> None:
+    game = make_game(tmp_path, f'''
+        define e = Character("Eileen", color="#c8ffc8", image="eileen")
+        define m = Character("Mute")
+        default seen = False
+        default counter = 0
+        default name = "Ann"
+        image bg room = "backgrounds/room.png"
+        image bg park = "backgrounds/park.png"
+        image eileen happy = "characters/eileen/happy.png"
+        label start:
+            scene bg room
+            show eileen
+            $ counter += 1
+            $ seen = True
+            $ ending = "x"
+            e happy "Hello, [name]."
+            m "..."
+            "Stranger" "Who?"
+            "{LONG}"
+            return
+    ''')
+    assert strict_only(game) == [
+        "3: warning: speaker 'm' (Mute) has no colour",
+        "4: warning: variable 'seen' is set but never read",
+        "5: warning: variable 'counter' is set but never read",
+        "8: warning: image 'bg park' is defined but never shown",
+        "18: warning: speaker \"Stranger\" has no colour",
+        "19: warning: this line takes 5 lines in the dialogue box at the default text size: "
+        "too long for the box, so the game shrinks its text",
+    ]
+
+
+def test_reads_that_count(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        define e = Character("Eileen", color="#c8ffc8")
+        default a = 1
+        default b = 2
+        default c = 3
+        default d = "x"
+        label start:
+            $ total = a + 1
+            if total > 1:
+                e "[d]"
+            menu:
+                "Option [c]" if b:
+                    pass
+            return
+    ''')
+    assert strict_only(game) == []
+
+
+def test_a_line_that_fits_is_not_flagged(tmp_path: Path) -> None:
+    fits = " ".join(["A line of ordinary length for a visual novel."] * 3)
+    game = make_game(tmp_path, f'''
+        label start:
+            "{fits}"
+            return
+    ''')
+    assert strict_only(game) == []
+
+
+def test_exit_status(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        default unused = 1
+        label start:
+            "Hi."
+            return
+    ''')
+
+    def run(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "engine", "lint", "--game", str(game),
+                               *extra], capture_output=True, text=True, cwd=ROOT)
+
+    assert run().returncode == 0
+    strict = run("--strict")
+    assert strict.returncode == 1
+    assert "variable 'unused' is set but never read" in strict.stdout
+    assert "0 error(s), 1 warning(s)" in strict.stderr
+
+
+def test_demo_game_is_clean_even_strictly() -> None:
+    assert lint(DEMO, strict=True) == []
