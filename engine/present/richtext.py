@@ -84,6 +84,7 @@ class Run:
     x: int
     start: int  # index of its first character in the whole line
     edges: list[int]  # edges[i] = width of the first i characters
+    text: str = ""
 
 
 @dataclass
@@ -253,7 +254,7 @@ def layout(text: str, fonts: Fonts, base_px: int, width: int, color: tuple[int, 
             if st.alpha < 1.0:
                 surf.set_alpha(round(255 * st.alpha))
             edges = [font.size(chunk[:i])[0] for i in range(len(chunk) + 1)]
-            runs.append(Run(surf, x, start, edges))
+            runs.append(Run(surf, x, start, edges, chunk))
             x += surf.get_width()
             start += len(chunk)
             height = max(height, font.get_linesize())
