@@ -206,7 +206,7 @@ class Harness:
     def do_advance(self, a: Action, now: float) -> str:
         total = int(a.args[0]) if a.args else 1
         st = self.app.status()
-        if st.get("clickable") and st.get("screen") == "game":
+        if st.get("clickable") and st.get("screen") in ("game", "ending"):
             self.post_click(*DEFAULT_CLICK)
             self.done_clicks += 1
             self.started = now  # each click has its own 5 seconds
