@@ -371,8 +371,9 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
         if who is not None and who not in seen_speakers:
             seen_speakers.add(who)
             char = constants.get(who)
+            # A Character with no name (a narrator) has no name plate to colour.
             if isinstance(char, dict) and char.get("__type__") == "character" \
-                    and not char.get("color"):
+                    and char.get("name") and not char.get("color"):
                 init = next((i for i in program.inits if i.name == who), None)
                 where, src = (init.loc, init.source) if init else (loc, source)
                 warn(where, f"speaker '{who}' ({char.get('name')}) has no colour",

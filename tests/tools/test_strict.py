@@ -65,12 +65,14 @@ def test_each_strict_check(tmp_path: Path) -> None:
 def test_reads_that_count(tmp_path: Path) -> None:
     game = make_game(tmp_path, '''
         define e = Character("Eileen", color="#c8ffc8")
+        define quoted = Character(None, what_prefix="'")
         default a = 1
         default b = 2
         default c = 3
         default d = "x"
         label start:
             $ total = a + 1
+            quoted "A narrator has no name plate to colour."
             if total > 1:
                 e "[d]"
             menu:
