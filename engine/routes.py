@@ -293,26 +293,26 @@ class _Explorer:
                     kind = "error"
                 return self.dead_end(kind, exc.loc, exc.message, origin)
             t = type(event)
+            if t is Menu:
+                return self.arrive(event, origin)
+            if t is End:
+                return self.ending(event, origin)
+            pc = st["pc"]
             if t is Say:
-                pc = st["pc"]
                 if stmts[pc].kind == "say" and stmts[pc].args["attrs"] and event.tag:
                     self.check_assets(pc, origin, event.tag)
-                # A line seen twice in one run may be a loop with no way out: compare
-                # whole states only then, so straight dialogue costs nothing.
-                if pc in repeats:
-                    k = self.key()
-                    if k in loop_keys:
-                        return self.dead_end("endless-loop", event.loc,
-                                             "the story repeats these lines forever: no "
-                                             "menu or ending can be reached", origin)
-                    loop_keys.add(k)
-                repeats[pc] = 1
             elif t is StageChange or t is Audio:
-                self.check_assets(st["pc"] - 1, origin)
-            elif t is Menu:
-                return self.arrive(event, origin)
-            elif t is End:
-                return self.ending(event, origin)
+                self.check_assets(pc - 1, origin)
+            # An event seen twice in one run may be a loop with no way out: compare whole
+            # states only then, so straight dialogue costs nothing.
+            if pc in repeats:
+                k = self.key()
+                if k in loop_keys:
+                    return self.dead_end("endless-loop", event.loc,
+                                         "the story repeats itself here forever: no menu "
+                                         "or ending can be reached", origin)
+                loop_keys.add(k)
+            repeats[pc] = 1
         return self.dead_end("endless-loop", story.current().loc if story.current() else
                              Loc("<story>", 1, 1), f"more than {MAX_SEGMENT_EVENTS} events "
                              "without a menu or an ending", origin)

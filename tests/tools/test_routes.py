@@ -199,16 +199,22 @@ def test_endless_loops_are_dead_ends(tmp_path: Path) -> None:
                     jump spin
                 "Chatter forever.":
                     jump chatter
+                "Wait forever.":
+                    jump wait
         label spin:
             $ n += 1
             jump spin
         label chatter:
             "Blah."
             jump chatter
+        label wait:
+            pause 1.0
+            scene black
+            jump wait
     ''')
     rep = explore(game)
     kinds = sorted((d.kind, tuple(d.choices)) for d in rep.dead_ends)
-    assert kinds == [("endless-loop", (1,)), ("endless-loop", (2,))]
+    assert kinds == [("endless-loop", (1,)), ("endless-loop", (2,)), ("endless-loop", (3,))]
     assert rep.status == 1
 
 
