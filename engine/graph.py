@@ -76,6 +76,11 @@ class _Graph:
             pass  # the graph still draws; speakers show by their variable name
         self.called = {s.args["target"] for s in program.statements if s.kind == "call"}
         self.seen = reachable(program)
+        # Where the story goes on after a menu whose options fall through: one join point,
+        # so three options and an if after them draw as 3 + 2 arrows, not 3 × 2.
+        stmts = program.statements
+        self.joins = {s.args["end"] for s in stmts if s.kind == "menu"
+                      and s.args["end"] < len(stmts) and stmts[s.args["end"]].kind != "label"}
 
     def walk(self, start: int, origin_label: str | None) -> dict[Exit, set[str | None]]:
         """Follow control flow from `start` to every exit; each exit gets the conditions
@@ -99,7 +104,9 @@ class _Graph:
             s = stmts[i]
             a = s.args
             kind = s.kind
-            if kind == "label" and i != start:
+            if i in self.joins and i != start:
+                leave(Exit("join", i), cond)
+            elif kind == "label" and i != start:
                 leave(Exit("fall", a["name"]), cond)
             elif kind == "jump":
                 known = a["target"] in self.p.labels
@@ -158,6 +165,8 @@ class _Graph:
             f"fontcolor={quote('#4a5568')}, arrowsize=0.7];",
         ]
         endings: dict[str, str] = {}
+        joined: dict[int, str] = {}  # join index → the label it lies in
+        pending: list[int] = []
         extra: list[str] = []
         edges: list[str] = []
 
@@ -169,6 +178,11 @@ class _Graph:
                 style = {"call": {"style": "dashed", "color": quote(LABEL_LINE)},
                          "fall": {"color": quote(MUTED)}}.get(ex.kind, {})
                 return label_id(ex.target), dict(style)
+            if ex.kind == "join":
+                if ex.target not in joined:
+                    joined[ex.target] = origin
+                    pending.append(ex.target)
+                return quote(f"join:{ex.target}"), {}
             if ex.kind == "menu":
                 return quote(f"menu:{ex.target}"), {}
             if ex.kind == "missing":
@@ -239,6 +253,14 @@ class _Graph:
                     guard = guard[guard.rfind(" if ") + 4:] if " if " in guard else ""
                     text += f" (if {guard})" if guard else ""
                 add_edges(node, self.walk(opt["target"], s.label), s.label or "", text)
+        while pending:
+            j = pending.pop()
+            node = quote(f"join:{j}")
+            loc = p.statements[j].loc
+            out.append(f"  {node} [label=\"\", shape=circle, width=0.12, style=filled, "
+                       f"fillcolor={quote(MENU_LINE)}, color={quote(MENU_LINE)}, "
+                       f"tooltip={quote(f'after the menu: {loc.file}:{loc.line}')}];")
+            add_edges(node, self.walk(j, p.statements[j].label), joined[j])
         for name, node in endings.items():
             card = quote("Ending\n" + name)
             out.append(f"  {node} [label={card}, shape=doubleoctagon, "

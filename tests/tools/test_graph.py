@@ -136,3 +136,31 @@ def test_command_without_graphviz_still_writes_dot(tmp_path: Path) -> None:
                          cwd=ROOT, env=env)
     assert bad.returncode == 2 and "use .dot" in bad.stderr
 
+
+
+def test_options_that_fall_through_meet_at_one_join() -> None:
+    dot = dot_of('''
+        default a = False
+        label start:
+            menu:
+                "One.":
+                    $ a = True
+                "Two.":
+                    pass
+                "Three.":
+                    "Three."
+            if a:
+                jump yes
+            jump no
+        label yes:
+            return
+        label no:
+            return
+    ''')
+    found = edges(dot)
+    joins = [e for e in found if '-> "join:' in e]
+    assert len(joins) == 3  # one arrow per option, all to the same point
+    assert len({e.split(" -> ")[1].split(" ")[0] for e in joins}) == 1
+    out = [e for e in found if e.startswith('"join:')]
+    assert sorted(e.split(" -> ")[1].split(" ")[0] for e in out) == ['"label:no"',
+                                                                      '"label:yes"']
