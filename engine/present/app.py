@@ -337,6 +337,7 @@ class GameScreen(Screen):
         self.safe_state: dict | None = None
         self.waiting = False  # blocked on the player or on time
         self.skip_say: str | None = None
+        self.mark_rect: pygame.Rect | None = None
 
     # --- driving the story --------------------------------------------------------------
 
@@ -556,7 +557,11 @@ class GameScreen(Screen):
                 blink = (now - self.ready_at) % BLINK_PERIOD < BLINK_ON
                 if blink != self.blink_on:
                     self.blink_on = blink
-                    changed = True
+                    if self.mark_rect is not None:
+                        # Only the mark changes: send just its pixels to the screen.
+                        self.app.partial.append(self.mark_rect)
+                    else:
+                        changed = True
         return changed
 
     def deadline(self, now: float) -> float | None:
@@ -616,12 +621,16 @@ class GameScreen(Screen):
             target.blit(label, label.get_rect(center=plate.center))
         if self.layout is None or self.typer is None:
             return
+        self.mark_rect = None
         origin = vp.to_window(TEXT_X, TEXT_Y + (6 if say.who else -4))
         self.layout.draw(target, origin, self.typer.count)
-        if not self.typer.typing and self.blink_on and self.choices is None:
+        if not self.typer.typing and self.choices is None:
             x, y = self.layout.end_xy
             size = vp.px(9)
             cx, cy = origin[0] + x + vp.px(14), origin[1] + y + vp.px(2)
+            self.mark_rect = pygame.Rect(cx - size - 2, cy - size, 2 * size + 4, 2 * size + 4)
+            if not self.blink_on:
+                return
             pygame.draw.polygon(target, pal.accent, [(cx - size, cy - size // 2),
                                                      (cx + size, cy - size // 2),
                                                      (cx, cy + size)])
@@ -683,7 +692,8 @@ class App:
         self.windowed_size = options.size
         self.window = pygame.display.set_mode(options.size, flags)
         self.vp = Viewport(self.window.get_size())
-        self.can_block = pygame.display.get_driver() not in ("dummy", "offscreen")
+        headless = pygame.display.get_driver() in ("dummy", "offscreen")
+        self.poll_step = 0.1 if headless else 0.016
         fonts_dirs = [options.game / "assets" / "fonts",
                       Path(__file__).resolve().parents[2] / "assets" / "fonts"]
         self.fonts = Fonts(fonts_dirs)
@@ -694,6 +704,7 @@ class App:
         self.screens: list[Screen] = []
         self.running = True
         self.dirty = True
+        self.partial: list[pygame.Rect] = []  # window areas to refresh without a full flip
         self.stage_animated = False
         self.exit_code = 0
         self.program = None
@@ -1042,17 +1053,13 @@ class App:
                 h = self.harness.deadline(now)
                 wake = h if wake is None else min(wake, h)
             events: list[pygame.event.Event] = []
-            if not self.dirty:
+            if not self.dirty and not self.partial:
                 wait = 1.0 if wake is None else wake - now
-                if wait > 0.001 and self.can_block:
-                    e = pygame.event.wait(max(1, min(1000, round(wait * 1000))))
-                    if e.type != pygame.NOEVENT:
-                        events.append(e)
-                elif wait > 0.001:
-                    # SDL's dummy driver cannot block: its event wait polls every
-                    # millisecond. Nothing outside can send it input, so just sleep
-                    # (briefly, for the music's end event from the audio thread).
-                    time.sleep(min(wait, 0.1))
+                if wait > 0.001:
+                    # pygame's event.wait polls inside (about 2.6% of a core under X11,
+                    # a 1 ms loop on the dummy driver), so sleep in short steps instead:
+                    # a frame's worth with a window, longer when nothing can send input.
+                    time.sleep(min(wait, self.poll_step))
             events.extend(pygame.event.get())
             for e in events:
                 self.dispatch(e)
@@ -1073,6 +1080,10 @@ class App:
                               flush=True)
                         return 0
                     self.late_init()
+            elif self.partial and self.running:
+                self.draw(now)
+                pygame.display.update(self.partial)
+            self.partial = []
         self.data.save_persistent()
         if self.audio is not None:
             self.audio.quit()
