@@ -53,18 +53,8 @@ class _Compiler:
             return
         match node:
             case ast.Label():
-                labels = self.program.labels
                 self.label = node.name
-                index = self.emit("label", node, name=node.name)
-                if node.name in labels:
-                    # Reported, and the first definition kept, so one slip does not hide
-                    # every other problem from lint.
-                    first = self.program.statements[labels[node.name]].loc
-                    self.errors.append(ScriptError(
-                        node.loc, f"label '{node.name}' is defined twice (first at "
-                        f"{first.file}:{first.line})", node.source))
-                else:
-                    labels[node.name] = index
+                self.define_label(node.name, node)
                 self.block(node.body)
             case ast.Define() | ast.Default() | ast.Image():
                 name = " ".join(node.name) if isinstance(node, ast.Image) else node.name
@@ -111,6 +101,19 @@ class _Compiler:
             case _:
                 raise ScriptError(node.loc, f"cannot compile {type(node).__name__}", node.source)
 
+    def define_label(self, name: str, node: ast.Node) -> None:
+        labels = self.program.labels
+        index = self.emit("label", node, name=name)
+        if name in labels:
+            # Reported, and the first definition kept, so one slip does not hide every
+            # other problem from lint.
+            first = self.program.statements[labels[name]].loc
+            self.errors.append(ScriptError(
+                node.loc, f"label '{name}' is defined twice (first at "
+                f"{first.file}:{first.line})", node.source))
+        else:
+            labels[name] = index
+
     def menu(self, node: ast.Menu) -> None:
         prompt = None
         if node.prompt is not None:
@@ -119,6 +122,10 @@ class _Compiler:
                       "line": p.loc.line, "col": p.loc.col, "source": p.source}
         options = [{"text": o.text, "cond": o.cond, "target": None, "line": o.loc.line,
                     "col": o.loc.col, "source": o.source} for o in node.options]
+        if node.name is not None:
+            # `menu name:` is also a label naming the menu, as in Ren'Py; the statements
+            # keep their enclosing label for fingerprints.
+            self.define_label(node.name, node)
         index = self.emit("menu", node, prompt=prompt, options=options, name=node.name)
         ends = []
         for option, spec in zip(node.options, options, strict=True):

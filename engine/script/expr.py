@@ -458,6 +458,9 @@ CALLABLE = frozenset({"Character", "Dissolve", "Fade", "_", *_SAFE_FUNCS})
 BUILTIN_VALUES: dict[str, Any] = {
     "fade": transition("fade", out=0.5, hold=0.0, in_=0.5),
     "dissolve": transition("dissolve", 0.5),
+    # Character kinds, so `kind=nvl` reaches Character() and gets its own clear error.
+    "adv": "adv",
+    "nvl": "nvl",
 }
 
 

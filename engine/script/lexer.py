@@ -171,7 +171,7 @@ def logical_lines(text: str, file: str) -> tuple[list[Line], list[str]]:
 _KEYWORDS_NOT_SPEAKERS = frozenset(
     "define default image label menu jump call return scene show hide with if elif else "
     "while pause play stop queue pass python init screen transform style nvl window "
-    "translate camera voice".split()
+    "translate camera voice extend".split()
 )
 
 

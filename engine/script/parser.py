@@ -331,8 +331,14 @@ def _clauses(c: _Cursor, allow_at: bool) -> tuple[str | None, ast.Expr | None]:
     return at, with_
 
 
+def _no_atl(c: _Cursor, what: str) -> None:
+    if c.toks and c.toks[-1][0] == "op" and c.toks[-1][1] == ":":
+        raise c.error(f"ATL blocks on '{what}' are not supported: use a position after "
+                      "'at' and a transition after 'with'", c.toks[-1])
+
+
 def _scene(c: _Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
+    _no_atl(c, "scene")
     if c.peek_word() == "expression":
         raise c.error("'scene expression' is not supported: name the image")
     words = _image_words(c, "an image name")
@@ -341,7 +347,7 @@ def _scene(c: _Cursor, line: Line, file: str) -> ast.Node:
 
 
 def _show(c: _Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
+    _no_atl(c, "show")
     w = c.peek_word()
     if w == "screen":
         raise c.error("'show screen' is not supported: the engine draws its own screens")

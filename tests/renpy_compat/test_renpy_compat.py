@@ -109,19 +109,17 @@ def test_beyond_the_subset_names_construct_and_line(script: str, line: int, mess
     assert any(o.startswith(f"scenes/x.rpy:{line}:") and message in o for o in out), out
 
 
-# Ren'Py constructs whose error does not yet say what to change (engine/script/ owns the
-# parser); each turns into a pass when it does.
-GAPS = [
+# Ren'Py constructs that parse as something else unless the parser knows them.
+NAMED = [
     ("label start:\n    \"Hi.\"\n    extend \" more\"\n", 3, "'extend' is not supported"),
     ("label start:\n    show eileen:\n        xalign 0.5\n", 2, "ATL"),
     ("define e = Character(\"E\", kind=nvl)\nlabel start:\n    e \"x\"\n", 1, "kind=nvl"),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="the parser does not name these constructs yet")
-@pytest.mark.parametrize(("script", "line", "message"), GAPS,
+@pytest.mark.parametrize(("script", "line", "message"), NAMED,
                          ids=["extend", "show-atl-block", "character-kind-nvl"])
-def test_known_gaps(script: str, line: int, message: str, tmp_path: Path) -> None:
+def test_constructs_are_named(script: str, line: int, message: str, tmp_path: Path) -> None:
     game = tmp_path / "g"
     (game / "scenes").mkdir(parents=True)
     (game / "scenes" / "x.rpy").write_text(script, "utf-8")
@@ -129,8 +127,6 @@ def test_known_gaps(script: str, line: int, message: str, tmp_path: Path) -> Non
     assert any(n == line and message in m for n, m in found), found
 
 
-@pytest.mark.xfail(strict=True, reason="'menu name:' does not define the label yet, as "
-                   "Ren'Py's docs say it does")
 def test_named_menu_is_a_label() -> None:
     program = compile_texts([("scenes/x.rpy", textwrap.dedent('''
         label start:
