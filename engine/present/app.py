@@ -37,8 +37,10 @@ from engine.script.text import strip_tags
 from .audio import Audio
 from .persist import TEXT_SPEEDS, DataStore
 from .picture import CANVAS, StageView, Transition, Viewport
+from .progress import record_choice, record_menu
 from .richtext import Fonts, Layout, Typewriter, layout, parse_color
 from .ui import DIM_TEXT, TEXT, Button, ButtonList, Painter, Palette
+from .voicing import Voicer
 
 log = logging.getLogger("roadout")
 
@@ -135,9 +137,9 @@ class TitleScreen(MenuScreen):
         self.toast = ""
         self.toast_until = 0.0
         items = [("Start", app.start_game), ("Load", self.load), ("Settings", app.open_settings),
-                 ("Quit", app.quit)]
+                 ("Route map", app.open_routemap), ("Quit", app.quit)]
         self.buttons = ButtonList(
-            [Button(label, act, (96, 330 + i * 66, 300, 54)) for i, (label, act)
+            [Button(label, act, (96, 330 + i * 62, 300, 52)) for i, (label, act)
              in enumerate(items)], font_px=26)
         self.picture: pygame.Surface | None = None
 
@@ -167,8 +169,8 @@ class TitleScreen(MenuScreen):
             line = "Endings seen: " + ", ".join(endings)
         else:
             line = "No endings seen yet"
-        p.shadowed(target, line, vp.px(18), vp.to_window(96, 620), DIM_TEXT)
-        y = 650
+        p.shadowed(target, line, vp.px(18), vp.to_window(96, 642), DIM_TEXT)
+        y = 668
         for problem in app.data.problems[:2]:
             p.shadowed(target, problem[:110], vp.px(15), vp.to_window(96, y), (255, 200, 150))
             y += 20
@@ -189,8 +191,8 @@ class GameMenu(MenuScreen):
 
     def __init__(self, app: App) -> None:
         self.app = app
-        items = [("Resume", self.back), ("Settings", app.open_settings),
-                 ("Main menu", app.to_title), ("Quit", app.quit)]
+        items = [("Resume", self.back), ("Route map", app.open_routemap),
+                 ("Settings", app.open_settings), ("Main menu", app.to_title), ("Quit", app.quit)]
         self.buttons = ButtonList(
             [Button(label, act, (490, 210 + i * 70, 300, 56)) for i, (label, act)
              in enumerate(items)], focus=0)
@@ -365,6 +367,7 @@ class GameScreen(Screen):
         elif isinstance(event, Menu):
             self.show_menu(event, now)
             app.data.mark_read(event.fingerprint)
+            record_menu(app, event.fingerprint, self.story)
             self.waiting = True
         elif isinstance(event, StageChange):
             self.say = self.layout = self.typer = None
@@ -439,6 +442,8 @@ class GameScreen(Screen):
 
     def choose(self, i: int) -> None:
         self.app.audio.ui_sound("choice", 0.5)
+        if self.menu is not None and 0 <= i < len(self.menu.choices):
+            record_choice(self.app, self.menu.fingerprint, self.menu.choices[i].index)
         self.menu = None
         self.choices = None
         self.story.choose(i)
@@ -716,6 +721,7 @@ class App:
         self.load_error: ScriptError | None = None
         self._load_program()
         self._set_icon()
+        self.voicer = Voicer(self)
 
     # --- set-up -------------------------------------------------------------------------
 
@@ -784,6 +790,11 @@ class App:
 
     def open_settings(self) -> None:
         self.push(SettingsScreen(self))
+
+    def open_routemap(self) -> None:
+        from .routemap import RouteMapScreen
+
+        self.push(RouteMapScreen(self))
 
     def to_title(self) -> None:
         self.data.save_persistent()
@@ -948,7 +959,9 @@ class App:
             if self.top.hover(event.pos):
                 self.dirty = True
         elif t == pygame.MOUSEWHEEL:
-            pass  # wheel up is rollback, which the saves issue brings
+            # wheel up is rollback in the game, which the saves issue brings
+            if not isinstance(self.top, GameScreen):
+                self.top.action("wheel", n=event.y)
         elif t == pygame.CONTROLLERDEVICEADDED:
             self._add_controller(event.device_index)
         elif t == pygame.CONTROLLERDEVICEREMOVED:
@@ -960,7 +973,11 @@ class App:
 
     def key(self, key: int, mod: int) -> None:
         top = self.top
-        if key == pygame.K_F11 or (key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+        if key == pygame.K_v and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.voicer.toggle_self_voicing()  # V, as in Ren'Py
+        elif key == pygame.K_c and mod & pygame.KMOD_SHIFT:
+            self.voicer.toggle_clipboard()
+        elif key == pygame.K_F11 or (key in (pygame.K_RETURN, pygame.K_KP_ENTER)
                                    and mod & pygame.KMOD_ALT):
             self.toggle_fullscreen()
         elif key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -1012,6 +1029,7 @@ class App:
                 start = i
         for screen in self.screens[start:]:
             screen.draw(target, now)
+        self.voicer.draw(target)
 
     def update(self, now: float) -> None:
         for screen in list(self.screens):
@@ -1033,6 +1051,7 @@ class App:
         if self.top is not g:
             out.update(self.top.status())
             out["clickable"] = False
+        out.update(self.voicer.status())
         return out
 
     def begin(self) -> None:
@@ -1067,6 +1086,7 @@ class App:
                     self.to_title()
             now = time.perf_counter()
             self.update(now)
+            self.voicer.tick()
             if self.harness is not None:
                 self.harness.step(now)
             if self.dirty and self.running:

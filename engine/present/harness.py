@@ -21,7 +21,17 @@ POLL = 0.02
 # Where `click` without coordinates lands: on the dialogue box, clear of every button.
 DEFAULT_CLICK = (1100, 660)
 
-ACTIONS = ("click", "key", "choose", "wait", "advance", "shot", "expect-text", "quit")
+ACTIONS = ("click", "key", "choose", "wait", "advance", "shot", "expect-text", "quit",
+           "pad", "expect-spoken", "expect-message", "expect-screen", "advance-to")
+# Gamepad buttons by the names a script uses (SDL game controller layout).
+PAD_BUTTONS = {
+    "a": "CONTROLLER_BUTTON_A", "b": "CONTROLLER_BUTTON_B", "x": "CONTROLLER_BUTTON_X",
+    "y": "CONTROLLER_BUTTON_Y", "start": "CONTROLLER_BUTTON_START",
+    "back": "CONTROLLER_BUTTON_BACK", "up": "CONTROLLER_BUTTON_DPAD_UP",
+    "down": "CONTROLLER_BUTTON_DPAD_DOWN", "left": "CONTROLLER_BUTTON_DPAD_LEFT",
+    "right": "CONTROLLER_BUTTON_DPAD_RIGHT",
+}
+KEY_MODS = {"shift": "KMOD_SHIFT", "ctrl": "KMOD_CTRL", "alt": "KMOD_ALT"}
 
 
 class HarnessError(Exception):
@@ -50,7 +60,7 @@ def parse_script(path: Path, text: str | None = None) -> list[Action]:
         where = f"{path}:{n}"
         if name not in ACTIONS:
             raise HarnessError(f"{where}: unknown action '{name}' (known: {', '.join(ACTIONS)})")
-        if name == "expect-text":
+        if name in ("expect-text", "expect-spoken", "expect-message"):
             args = [rest[1:-1] if len(rest) > 1 and rest[0] == rest[-1] and rest[0] in "\"'"
                     else rest]
         else:
@@ -70,8 +80,18 @@ def _check(name: str, args: list[str]) -> None:
         float(args[0]), float(args[1])
     elif name == "key":
         if len(args) != 1:
-            raise ValueError("key takes one pygame key name, e.g. key space")
-        pygame.key.key_code(args[0])
+            raise ValueError("key takes one pygame key name, e.g. key space or key shift+c")
+        _key_and_mod(args[0])
+    elif name == "pad":
+        if len(args) != 1 or args[0].lower() not in PAD_BUTTONS:
+            raise ValueError(f"pad takes one button: {'|'.join(PAD_BUTTONS)}")
+    elif name == "advance-to":
+        if not 1 <= len(args) <= 2 or args[0] not in ("menu", "ending") or \
+                (len(args) == 2 and args[1] not in ("click", "key", "pad")):
+            raise ValueError("advance-to takes menu|ending and optionally click|key|pad")
+    elif name == "expect-screen":
+        if len(args) != 1:
+            raise ValueError("expect-screen takes a screen name, e.g. expect-screen title")
     elif name in ("choose", "advance"):
         if len(args) > 1 or (name == "choose" and not args):
             raise ValueError(f"{name} takes one number")
@@ -83,9 +103,20 @@ def _check(name: str, args: list[str]) -> None:
     elif name == "shot":
         if len(args) != 1 or not args[0].lower().endswith(".png"):
             raise ValueError("shot takes a PATH.png")
-    elif name == "expect-text":
+    elif name in ("expect-text", "expect-spoken", "expect-message"):
         if not args or not args[0]:
-            raise ValueError("expect-text takes the text to look for")
+            raise ValueError(f"{name} takes the text to look for")
+
+
+def _key_and_mod(spec: str) -> tuple[int, int]:
+    """'shift+c' → (K_c, KMOD_SHIFT); a bare key name has no modifier."""
+    *mods, name = spec.split("+") if len(spec) > 1 else [spec]
+    mod = 0
+    for m in mods:
+        if m.lower() not in KEY_MODS:
+            raise ValueError(f"unknown modifier {m!r} (known: {', '.join(KEY_MODS)})")
+        mod |= getattr(pygame, KEY_MODS[m.lower()])
+    return pygame.key.key_code(name), mod
 
 
 class Harness:
@@ -159,12 +190,83 @@ class Harness:
         return "yield"
 
     def do_key(self, a: Action, now: float) -> str:
-        key = pygame.key.key_code(a.args[0])
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="",
+        key, mod = _key_and_mod(a.args[0])
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="",
                                              scancode=0))
-        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="",
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="",
                                              scancode=0))
         return "yield"
+
+    def do_advance_to(self, a: Action, now: float) -> str:
+        """Go on through the story, a line at a time, until a menu (or the ending card)
+        shows: with the mouse, the space bar or the pad's A button."""
+        st = self.app.status()
+        want = a.args[0]
+        if st.get("screen") in ("game", "ending") and not st.get("transition") and (
+                (want == "menu" and st.get("menu")) or (want == "ending" and st.get("ending"))):
+            return "done"
+        if st.get("screen") == "game" and st.get("menu") and not st.get("transition"):
+            self.fail(a, "a menu is waiting")
+            return "wait"
+        if st.get("clickable") and st.get("screen") == "game":
+            how = a.args[1] if len(a.args) > 1 else "click"
+            if how == "click":
+                self.post_click(*DEFAULT_CLICK)
+            elif how == "key":
+                for kind in (pygame.KEYDOWN, pygame.KEYUP):
+                    pygame.event.post(pygame.event.Event(kind, key=pygame.K_SPACE, mod=0,
+                                                         unicode=" ", scancode=0))
+            else:
+                for kind in (pygame.CONTROLLERBUTTONDOWN, pygame.CONTROLLERBUTTONUP):
+                    pygame.event.post(pygame.event.Event(
+                        kind, button=pygame.CONTROLLER_BUTTON_A, instance_id=0))
+            self.started = now  # each line has its own 5 seconds
+            return "wait_yield"
+        if self.timed_out(now):
+            self.fail(a, f"no {want} and nothing to click after {TIMEOUT:g} s")
+        return "wait"
+
+    def do_pad(self, a: Action, now: float) -> str:
+        button = getattr(pygame, PAD_BUTTONS[a.args[0].lower()])
+        for kind in (pygame.CONTROLLERBUTTONDOWN, pygame.CONTROLLERBUTTONUP):
+            pygame.event.post(pygame.event.Event(kind, button=button, instance_id=0))
+        return "yield"
+
+    def _spoken(self) -> list[str]:
+        voice = getattr(getattr(self.app, "voicer", None), "voice", None)
+        return list(getattr(voice, "spoken", []))
+
+    def do_expect_spoken(self, a: Action, now: float) -> str:
+        """Passes once the (recording) voice has said something containing TEXT since the
+        last expect-spoken that passed."""
+        spoken = self._spoken()
+        start = getattr(self, "spoken_seen", 0)
+        for i in range(start, len(spoken)):
+            if a.args[0] in spoken[i]:
+                self.spoken_seen = i + 1
+                return "done"
+        if self.timed_out(now):
+            said = spoken[start:][-4:]
+            self.fail(a, f"expected {a.args[0]!r} to be spoken within {TIMEOUT:g} s; "
+                      f"spoken since: {said}")
+        return "wait"
+
+    def do_expect_message(self, a: Action, now: float) -> str:
+        st = self.app.status()
+        if a.args[0] in (st.get("voicing_toast") or "") or a.args[0] in (st.get("toast") or ""):
+            return "done"
+        if self.timed_out(now):
+            self.fail(a, f"expected the message {a.args[0]!r} within {TIMEOUT:g} s "
+                      f"(shown: {st.get('voicing_toast')!r})")
+        return "wait"
+
+    def do_expect_screen(self, a: Action, now: float) -> str:
+        st = self.app.status()
+        if st.get("screen") == a.args[0]:
+            return "done"
+        if self.timed_out(now):
+            self.fail(a, f"expected the screen {a.args[0]!r} within {TIMEOUT:g} s")
+        return "wait"
 
     def do_wait(self, a: Action, now: float) -> str:
         assert self.started is not None
