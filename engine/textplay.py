@@ -18,7 +18,8 @@ EXIT_OK, EXIT_ERROR, EXIT_BAD_CHOICE, EXIT_NEEDS_ANSWER = 0, 1, 2, 3
 
 
 def say_line(event: Say) -> str:
-    text = strip_tags(event.text)
+    """One terminal line per say: line breaks ({p}, \\n) become spaces."""
+    text = " ".join(strip_tags(event.text).split("\n"))
     return f"{strip_tags(event.who)}: {text}" if event.who else text
 
 

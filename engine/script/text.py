@@ -59,10 +59,12 @@ def parse(text: str) -> list[Piece]:
 
 
 def strip_tags(text: str) -> str:
-    """The text a reader sees, without tags (`{{` becomes `{`)."""
+    """The text a reader sees, without tags (`{{` becomes `{`); `{p}` starts a new line,
+    as it does on screen."""
     if "{" not in text:
         return text
-    return "".join(p.text for p in parse(text) if p.name is None)
+    return "".join(p.text if p.name is None else "\n" if p.name == "p" and not p.closing
+                   else "" for p in parse(text))
 
 
 _TAG_NAME_RE = re.compile(r"\{(/?)([^{}=]*)(?:=[^{}]*)?\}")

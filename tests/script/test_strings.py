@@ -79,3 +79,18 @@ def test_tag_problems() -> None:
 def test_interpolation_conversions() -> None:
     values = {"n": "naruto"}
     assert interpolate("[n!u] [n!c] [[n]", values.__getitem__) == "NARUTO Naruto [n]"
+
+
+def test_paragraph_tag_is_a_line_break_when_tags_are_stripped() -> None:
+    assert strip_tags("There it was.{p}And a new paragraph.") == \
+        "There it was.\nAnd a new paragraph."
+
+
+def test_play_text_keeps_one_line_per_say() -> None:
+    from engine.script import Say
+    from engine.script.errors import Loc
+    from engine.textplay import say_line
+
+    say = Say("Sakura", "There it was.{p=1.0}And more.\nEnd.", None, None, None,
+              Loc("f", 1), "fp")
+    assert say_line(say) == "Sakura: There it was. And more. End."
