@@ -246,6 +246,7 @@ def lint(game_dir: Path, strict: bool = False) -> list[ScriptError]:
     linter = _Linter(game_dir, program, story, complete=complete)
     linter.run()
     found = errors + linter.problems
+    found += wrap_problems(game_dir, program, story)
     if strict:
         found += strict_problems(game_dir, program, story)
     return sorted(found, key=lambda e: (e.loc.file, e.loc.line, e.loc.col))
@@ -271,12 +272,22 @@ def _box_metrics() -> tuple[int, int, int]:
         return BOX_TEXT_W, BOX_TEXT_PX, BOX_ROOM_H
 
 
+def largest_text_px() -> int:
+    """The dialogue's pixel size at the player's largest text size setting."""
+    _, px, _ = _box_metrics()
+    try:
+        from engine.present.persist import TEXT_SIZES  # percent steps of the base size
+    except Exception:  # noqa: BLE001 - before the settings have sizes: the base size
+        return px
+    return round(px * max(TEXT_SIZES) / 100)
+
+
 class _Measure:
     """How many pixels tall a line of dialogue is in the box, laid out the way the game
     screen lays it out (its own layout function when available, else a greedy word wrap
-    with the same font)."""
+    with the same font). `px` overrides the text size (default: the base size)."""
 
-    def __init__(self, game_dir: Path) -> None:
+    def __init__(self, game_dir: Path, px: int | None = None) -> None:
         import os
 
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -284,6 +295,8 @@ class _Measure:
 
         pygame.font.init()
         self.width, self.px, self.room = _box_metrics()
+        if px is not None:
+            self.px = px
         dirs = [game_dir / "assets" / "fonts",
                 Path(__file__).resolve().parent.parent / "assets" / "fonts"]
         self.layout = None
@@ -317,6 +330,73 @@ class _Measure:
                     line = trial
         h = font.get_linesize()
         return lines, h + round(h * 1.25) * (lines - 1) <= self.room
+
+
+    def lines_held(self) -> int:
+        """How many lines the box holds at this size."""
+        if self.layout is None:
+            h = self.font.get_linesize()
+            return 1 + max(0, (self.room - h) // round(h * 1.25))
+        lay = self.layout("word " * 600, self.fonts, self.px, self.width, (255, 255, 255))
+        return max(1, sum(1 for line in lay.lines if line.y + line.height <= self.room))
+
+
+def _spoken(program: Program) -> list[tuple[Stmt, dict, Loc, str]]:
+    """Every text said in the dialogue box: (statement, say spec, loc, source)."""
+    spoken = []
+    for stmt in program.statements:
+        if stmt.kind == "say":
+            spoken.append((stmt, stmt.args, stmt.loc, stmt.source))
+        elif stmt.kind == "menu" and stmt.args["prompt"]:
+            pr = stmt.args["prompt"]
+            spoken.append((stmt, pr, Loc(stmt.loc.file, pr["line"], pr["col"]), pr["source"]))
+    return spoken
+
+
+def _sampler(program: Program, story: Story | None):  # noqa: ANN202 - a local helper
+    """A stand-in for each [name] as wide as a typical value, for measuring lines."""
+    from engine.script.text import interpolate
+
+    constants = story.constants if story else {}
+    defaults = {init.name: init.expr[1] for init in program.inits
+                if init.kind == "default" and init.expr[0] == "lit"}
+
+    def sample(name: str) -> str:
+        value = defaults.get(name, constants.get(name))
+        return str(value) if isinstance(value, (str, int, float)) else name
+
+    def text_of(spec: dict) -> str:
+        try:
+            return interpolate(spec["text"], sample)
+        except (ValueError, KeyError):
+            return spec["text"]
+    return text_of
+
+
+def wrap_problems(game_dir: Path, program: Program, story: Story | None
+                  ) -> list[ScriptError]:
+    """Lines that wrap to more lines than the dialogue box holds at the largest text size:
+    the game would have to shrink them, undoing the setting for the players who need it."""
+    spoken = _spoken(program)
+    if not spoken:
+        return []
+    import os
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    px = largest_text_px()
+    measure = _Measure(game_dir, px)
+    text_of = _sampler(program, story)
+    held = None
+    out = []
+    for _stmt, spec, loc, source in spoken:
+        lines, fits = measure.lines_and_fits(text_of(spec))
+        if not fits:
+            held = held or measure.lines_held()
+            out.append(ScriptError(
+                loc, f"this line wraps to {lines} lines at the largest text size ({px} px); "
+                f"the dialogue box holds {held}", source,
+                hint="split it into two say statements"))
+    return out
 
 
 def strict_problems(game_dir: Path, program: Program, story: Story | None
