@@ -183,6 +183,16 @@ class RouteMapScreen(MenuScreen):
         li = cur.layer + step
         if not 0 <= li < len(self.graph.layers):
             return
+        # Along the story's own arrows first (to a child, back to a parent), so the order
+        # follows the story; the nearest node of that layer when no arrow leads there.
+        if step > 0:
+            linked = [c for c in cur.children if self.graph.nodes[c].layer == li]
+        else:
+            linked = [n.id for n in self.graph.nodes.values()
+                      if n.layer == li and cur.id in n.children]
+        if linked:
+            self.focus = min(linked, key=lambda nid: self.graph.nodes[nid].order)
+            return
         x = self.node_rect(cur).centerx
         self.focus = min(self.graph.layers[li],
                          key=lambda nid: abs(self.node_rect(self.graph.nodes[nid]).centerx - x))
@@ -208,7 +218,7 @@ class RouteMapScreen(MenuScreen):
             if not start_from(self.app, snap):
                 self.say_toast("That choice point could not be restored")
             return
-        if node.kind in ("menu", "choice"):
+        if not self.seen(node) or node.kind in ("menu", "choice"):
             self.say_toast("Not reached yet")
         else:
             self.say_toast("Choose a choice point (a gold box) to start again from it")
@@ -241,7 +251,8 @@ class RouteMapScreen(MenuScreen):
         if not self.seen(node):
             kind = {"menu": "choice point", "choice": "choice", "ending": "ending",
                     "end": "ending"}.get(node.kind, "scene")
-            return f"{UNSEEN} (a {kind} not seen yet)"
+            article = "an" if kind[0] in "aeiou" else "a"
+            return f"{UNSEEN} ({article} {kind} not seen yet)"
         words = node.title
         if node.kind == "menu":
             words = f"Choice point: {words}"
@@ -263,7 +274,7 @@ class RouteMapScreen(MenuScreen):
         seen = [n.title for n in self.graph.nodes.values() if self.seen(n)]
         hidden = sum(1 for n in self.graph.nodes.values() if not self.seen(n))
         return {"text": "\n".join([*seen, self.focus_text(), self.toast]), "ready": True,
-                "focus": self.focus, "seen": seen, "hidden": hidden,
+                "focus": self.focus, "seen": seen, "hidden": hidden, "toast": self.toast,
                 "buttons": ["Back"]}
 
     # --- drawing -----------------------------------------------------------------------

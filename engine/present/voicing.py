@@ -8,7 +8,8 @@ save screen, say) is read aloud as soon as it uses a ButtonList or offers `focus
 Test hooks, through the environment so the real game loop runs unchanged:
 ROADOUT_FAKE_VOICE=FILE speaks into a RecordingVoice and keeps FILE a JSON list of what was
 said; ROADOUT_FAKE_CLIPBOARD=FILE does the same for the clipboard; ROADOUT_NO_VOICE=1
-behaves as a machine with no speech engine.
+behaves as a machine with no speech engine; ROADOUT_VOICE_TO_FILE=FILE.wav speaks through
+espeak-ng into a WAV file instead of the sound card.
 """
 
 from __future__ import annotations
@@ -22,7 +23,15 @@ from typing import Any
 
 import pygame
 
-from engine.voice import NO_ENGINE, RecordingVoice, Voice, line_to_speech, make_voice
+from engine.voice import (
+    NO_ENGINE,
+    EspeakVoice,
+    RecordingVoice,
+    Voice,
+    find_engine,
+    line_to_speech,
+    make_voice,
+)
 
 from .ui import TEXT
 
@@ -77,6 +86,13 @@ def make_player_voice() -> tuple[Voice | None, str]:
         return FileRecordingVoice(Path(fake)), "self-voicing on (recording)"
     if os.environ.get("ROADOUT_NO_VOICE") == "1":
         return None, NO_ENGINE
+    wav = os.environ.get("ROADOUT_VOICE_TO_FILE")
+    if wav:
+        # The real engine, writing a WAV: tests on machines with no sound card.
+        program = find_engine()
+        if program is None:
+            return None, NO_ENGINE
+        return EspeakVoice(program, to_file=Path(wav)), "self-voicing on (to a file)"
     return make_voice()
 
 
@@ -146,6 +162,7 @@ class Voicer:
             say = self._current_say()
             if say is not None:
                 self.clipboard.put(line_to_speech(say.who, say.text))
+            self._last_say = say  # copied now: not again on the next turn
         else:
             self.show("Clipboard voicing off")
 

@@ -1,0 +1,295 @@
+"""Issue 7: the route map, self-voicing, clipboard voicing, keyboard-only and gamepad-only
+play, through the real game loop (`main.py --headless --test`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import wave
+from pathlib import Path
+
+import pytest
+
+from engine.voice import find_engine
+from tests.player.helpers import ROOT, play
+
+# Canvas centres of the title screen's buttons (Start, Load, Settings, Route map, Quit).
+TITLE_START, TITLE_ROUTES = "click 246 356", "click 246 542"
+
+
+def ok(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode == 0, result.stderr
+
+
+def routes_file(tmp: Path) -> dict:
+    return json.loads((tmp / "data" / "routes.json").read_text())
+
+
+# --- the route map ------------------------------------------------------------------------
+
+
+def test_route_map_before_playing_hides_everything_but_the_start(tmp_path: Path) -> None:
+    r = play(tmp_path, f"""
+        expect-screen title
+        {TITLE_ROUTES}
+        expect-screen route-map
+        expect-text Start
+        key escape
+        expect-screen title
+    """, warp=None)
+    ok(r)
+
+
+def test_route_map_records_one_route_and_starts_again_from_its_choice(tmp_path: Path
+                                                                      ) -> None:
+    r = play(tmp_path, f"""
+        {TITLE_START}
+        advance-to menu
+        choose 1
+        advance-to ending
+        click
+        expect-screen title
+        {TITLE_ROUTES}
+        expect-screen route-map
+        # What was seen is named; the untaken "Stay home." is not.
+        expect-text Ending: Park
+        expect-text Go to the park.
+        # The focus starts on the deepest choice point reached: Enter starts from it.
+        expect-text Press Enter to start again from here
+        key return
+        expect-screen game
+        expect-text What now?
+        choose 2
+        expect-text Home it is. Score: -1.
+    """, warp=None)
+    ok(r)
+    data = routes_file(tmp_path)
+    (fp,) = data["snapshots"]
+    assert data["choices"][fp] == [0, 1]  # both options, as written, now taken
+    assert "start" in data["labels"]  # where the menu was reached
+    assert "Stay home." not in r.stdout
+
+
+def test_route_map_keeps_the_unseen_hidden(tmp_path: Path) -> None:
+    r = play(tmp_path, f"""
+        {TITLE_START}
+        advance-to menu
+        choose 1
+        advance-to ending
+        click
+        {TITLE_ROUTES}
+        expect-screen route-map
+        # Down from the choice point to its choices, then right: the untaken one.
+        key down
+        expect-text Choice taken: Go to the park.
+        key right
+        expect-text ??? (a choice not seen yet)
+        key down
+        key return
+        expect-message Not reached yet
+        pad b
+        expect-screen title
+    """, warp=None)
+    ok(r)
+
+
+def test_route_map_from_the_game_menu_and_back(tmp_path: Path) -> None:
+    r = play(tmp_path, """
+        expect-text Welcome
+        key escape
+        expect-screen game-menu
+        key down
+        key return
+        expect-screen route-map
+        key escape
+        expect-screen game-menu
+        key escape
+        expect-text Welcome
+    """)
+    ok(r)
+
+
+# --- self-voicing --------------------------------------------------------------------------
+
+
+def test_self_voicing_speaks_lines_choices_and_buttons(tmp_path: Path) -> None:
+    spoken = tmp_path / "spoken.json"
+    r = play(tmp_path, """
+        expect-text Welcome
+        key v
+        expect-message Self-voicing on
+        expect-spoken Welcome to the demo, friend.
+        advance
+        expect-spoken Eileen: I'm Eileen. This is bold and italic.
+        advance-to menu
+        expect-spoken What now?
+        key down
+        expect-spoken Go to the park.
+        key down
+        expect-spoken Stay home.
+        key escape
+        key down
+        expect-spoken Resume
+        key down
+        expect-spoken Route map
+        key escape
+        key v
+        expect-message Self-voicing off
+    """, env={"ROADOUT_FAKE_VOICE": str(spoken)})
+    ok(r)
+    said = json.loads(spoken.read_text())
+    assert said[0].startswith("Self-voicing on")
+    assert said[-1] == "Self-voicing off"
+    assert not any("{b}" in s for s in said)  # tags are never read out
+    settings = json.loads((tmp_path / "data" / "settings.json").read_text())
+    assert settings["self_voicing"] is False
+
+
+def test_self_voicing_reads_the_title_and_the_route_map(tmp_path: Path) -> None:
+    spoken = tmp_path / "spoken.json"
+    r = play(tmp_path, """
+        expect-screen title
+        key v
+        expect-spoken Self-voicing on
+        key down
+        expect-spoken Start
+        key up
+        expect-spoken Quit
+        key up
+        expect-spoken Route map
+        key return
+        expect-spoken Start
+        key escape
+        expect-spoken Route map
+    """, warp=None, env={"ROADOUT_FAKE_VOICE": str(spoken)})
+    ok(r)
+
+
+def test_no_speech_engine_is_a_clear_message(tmp_path: Path) -> None:
+    r = play(tmp_path, """
+        expect-text Welcome
+        key v
+        expect-message install espeak-ng
+        advance
+        expect-text I'm Eileen
+    """, env={"ROADOUT_NO_VOICE": "1"})
+    ok(r)
+    settings = json.loads((tmp_path / "data" / "settings.json").read_text())
+    assert settings.get("self_voicing") is False
+
+
+@pytest.mark.skipif(find_engine() is None, reason="espeak-ng is not installed")
+def test_self_voicing_with_real_espeak(tmp_path: Path) -> None:
+    wav = tmp_path / "line.wav"
+    r = play(tmp_path, """
+        expect-text Welcome
+        key v
+        expect-message Self-voicing on
+        wait 1.5
+    """, env={"ROADOUT_VOICE_TO_FILE": str(wav)})
+    ok(r)
+    with wave.open(str(wav)) as w:
+        # Welcome to the demo, friend: about a second of speech, not an empty file.
+        assert w.getnframes() / w.getframerate() > 0.5
+
+
+# --- clipboard voicing ------------------------------------------------------------------
+
+
+def test_clipboard_voicing_copies_each_line(tmp_path: Path) -> None:
+    clip = tmp_path / "clipboard.json"
+    r = play(tmp_path, """
+        expect-text Welcome
+        key shift+c
+        expect-message Clipboard voicing on
+        advance
+        expect-text I'm Eileen
+        advance
+        expect-text came after a wait.
+        advance
+        expect-text Now I look sad.
+        key shift+c
+        expect-message Clipboard voicing off
+        advance
+        expect-text And I'm Lucy!
+    """, env={"ROADOUT_FAKE_CLIPBOARD": str(clip)})
+    ok(r)
+    copied = json.loads(clip.read_text())
+    assert copied == ["Welcome to the demo, friend.",
+                      "Eileen: I'm Eileen. This is bold and italic. And this came after a "
+                      "wait.",
+                      "Eileen: Now I look sad."]
+
+
+# --- keyboard only, gamepad only ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_keyboard_only_whole_route_of_the_game(tmp_path: Path) -> None:
+    r = play(tmp_path, """
+        expect-screen title
+        key down
+        key return
+        advance-to menu key
+        # Ask him why.
+        key down
+        key return
+        advance-to menu key
+        key escape
+        expect-screen game-menu
+        key down
+        key down
+        key return
+        expect-screen settings
+        key down
+        key escape
+        expect-screen game-menu
+        key escape
+        expect-screen game
+        # Scream for help.
+        key 2
+        advance-to ending key
+        key return
+        expect-screen title
+    """, game=ROOT, warp=None, timeout=120)
+    ok(r)
+    ends = json.loads((tmp_path / "data" / "persistent.json").read_text())["endings"]
+    assert ends == ["Thank You"]
+
+
+@pytest.mark.slow
+def test_gamepad_only_whole_route_of_the_game(tmp_path: Path) -> None:
+    r = play(tmp_path, """
+        expect-screen title
+        pad down
+        pad a
+        advance-to menu pad
+        # Ask him why.
+        pad down
+        pad a
+        advance-to menu pad
+        pad b
+        expect-screen game-menu
+        pad down
+        pad a
+        expect-screen route-map
+        pad up
+        pad b
+        expect-screen game-menu
+        pad b
+        expect-screen game
+        # Take me with you.
+        pad down
+        pad a
+        advance-to menu pad
+        # Let her go.
+        pad down
+        pad down
+        pad a
+        advance-to ending pad
+        pad a
+        expect-screen title
+    """, game=ROOT, warp=None, timeout=120)
+    ok(r)
+    ends = json.loads((tmp_path / "data" / "persistent.json").read_text())["endings"]
+    assert ends == ["Alone"]
