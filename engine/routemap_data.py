@@ -40,6 +40,7 @@ class Node:
     kind: str  # label | menu | choice | ending | end
     title: str  # what a player who has seen it reads
     detail: str = ""  # a second, dimmer line (the label's first words)
+    full: str = ""  # the whole of title or detail, for the footer and self-voicing
     fp: str | None = None  # menus and choices: the menu's fingerprint
     option: int | None = None  # choices: the option's index as written
     name: str | None = None  # labels: the label; endings: the ending's name
@@ -94,19 +95,21 @@ def build_route_graph(program: Program) -> RouteGraph:
     for name, index in program.labels.items():
         line = g.first_line(name)
         nodes[f"label:{name}"] = Node(f"label:{name}", "label", _pretty(name),
-                                      _short(line, 60) if line else "", name=name)
+                                      _short(line, 60) if line else "", name=name,
+                                      full=_short(line, 200) if line else "")
         out[f"label:{name}"] = resolve(g.walk(index, name))
     for i, s in enumerate(stmts):
         if s.kind != "menu":
             continue
         prompt = s.args["prompt"]
-        title = _short(prompt["text"], 60) if prompt else _line_before(g, i) or "A choice"
+        full = _short(prompt["text"], 200) if prompt else _line_before(g, i) or "A choice"
         mid = f"menu:{i}"
-        nodes[mid] = Node(mid, "menu", title, fp=s.fp)
+        nodes[mid] = Node(mid, "menu", _short(full, 60), fp=s.fp, full=full)
         out[mid] = []
         for k, opt in enumerate(s.args["options"]):
             cid = f"choice:{i}:{k}"
-            nodes[cid] = Node(cid, "choice", _short(opt["text"], 60), fp=s.fp, option=k)
+            nodes[cid] = Node(cid, "choice", _short(opt["text"], 60), fp=s.fp, option=k,
+                              full=_short(opt["text"], 200))
             out[mid].append(cid)
             out[cid] = resolve(g.walk(opt["target"], s.label))
     for targets in out.values():
@@ -126,6 +129,7 @@ def build_route_graph(program: Program) -> RouteGraph:
         if len(kids) == 1 and kids[0].startswith("ending:") and nid != "label:start":
             end = nodes[kids[0]]
             end.detail = end.detail or nodes[nid].detail
+            end.full = end.full or nodes[nid].full
             for other in nodes.values():
                 other.children = [kids[0] if c == nid else c for c in other.children]
             del nodes[nid]
@@ -164,7 +168,7 @@ def _line_before(g: _Graph, index: int) -> str | None:
         if s.kind == "say":
             who = s.args.get("who_name") or (g.names.get(s.args["who"], s.args["who"])
                                              if s.args.get("who") else None)
-            text = _short(s.args["text"], 60)
+            text = _short(s.args["text"], 200)
             return f"{strip_tags(who)}: {text}" if who else text
         if s.kind in ("jump", "return", "menu", "label"):
             break

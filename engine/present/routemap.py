@@ -253,15 +253,17 @@ class RouteMapScreen(MenuScreen):
                     "end": "ending"}.get(node.kind, "scene")
             article = "an" if kind[0] in "aeiou" else "a"
             return f"{UNSEEN} ({article} {kind} not seen yet)"
-        words = node.title
+        words = node.full or node.title
         if node.kind == "menu":
             words = f"Choice point: {words}"
             if self.snapshot_for(node) is not None:
                 words = words.rstrip(".…!? ") + ". Press Enter to start again from here"
         elif node.kind == "choice":
             words = f"Choice taken: {words}"
-        elif node.kind == "label" and node.detail:
-            words = f"{words}: {node.detail}"
+        elif node.kind == "label" and node.full:
+            words = f"{node.title}: {node.full}"
+        elif node.kind == "ending":
+            words = node.title
         return words
 
     def focus_text(self) -> str:
@@ -318,10 +320,18 @@ class RouteMapScreen(MenuScreen):
         lit = self.seen(a) and self.seen(b)
         color = (200, 200, 225) if lit else (84, 84, 100)
         width = max(1, vp.px(3 if lit else 2))
-        if b.layer > a.layer:
+        gap = (LAYER_DY - NODE_H) / 2
+        if b.layer == a.layer + 1:
             start, end = (ra.centerx, ra.bottom), (rb.centerx, rb.top)
             mid_y = (start[1] + end[1]) / 2
             pts = [start, (start[0], mid_y), (end[0], mid_y), end]
+        elif b.layer > a.layer:
+            # Over several layers: down a free lane beside the nodes in between, so the
+            # arrow never runs behind a node it does not touch.
+            lane = self._lane(a, b)
+            pts = [(ra.centerx, ra.bottom), (ra.centerx, ra.bottom + gap),
+                   (lane, ra.bottom + gap), (lane, rb.top - gap), (rb.centerx, rb.top - gap),
+                   (rb.centerx, rb.top)]
         else:
             # A way back up (a loop): round the right-hand side, clear of the nodes.
             side = max(ra.right, rb.right) + 24
@@ -337,6 +347,20 @@ class RouteMapScreen(MenuScreen):
         else:
             pygame.draw.polygon(target, color, [(tip[0] + s, tip[1] - s),
                                                 (tip[0] + s, tip[1] + s), tip])
+
+    def _lane(self, a: Node, b: Node) -> float:
+        """An x (in scrolled canvas pixels) clear of every node in the layers between a
+        and b: just right or just left of them, whichever is nearer to the arrow."""
+        assert self.graph is not None
+        between = [self._shown(self.node_rect(self.graph.nodes[nid]))
+                   for li in range(a.layer + 1, b.layer)
+                   for nid in self.graph.layers[li]]
+        x = self._shown(self.node_rect(a)).centerx
+        if not between or not any(r.left - 12 <= x <= r.right + 12 for r in between):
+            return x
+        right = max(r.right for r in between) + 18
+        left = min(r.left for r in between) - 18
+        return right if right - x <= x - left else left
 
     def _draw_node(self, target: pygame.Surface, node: Node, r: pygame.Rect) -> None:
         vp, p = self.app.vp, self.app.painter

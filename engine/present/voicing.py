@@ -108,7 +108,8 @@ class Voicer:
         self.toast_until = 0.0
         self._last_say: Any = None
         self._last_focus: tuple[int, str] | None = None
-        self._voice_tried = False
+        self._last_ending: Any = None
+        self._last_toast = ""
         if app.data.settings.get("self_voicing"):
             self._ensure_voice(announce=False)
 
@@ -219,11 +220,22 @@ class Voicer:
             if self.clipboard_on and self.clipboard is not None:
                 self.clipboard.put(words)
         self._last_say = say
+        g = self.app.game()
+        ending = g.ending if g is not None and self.app.top is g else None
+        if ending is not None and ending is not self._last_ending:
+            name = g.ending_name()  # type: ignore[union-attr]
+            parts.append("The End" if name == "The End" else f"Ending: {name}")
+        self._last_ending = ending
         focus = self._focus()
         if focus != self._last_focus:
             if focus and focus[1]:
                 parts.append(focus[1])
             self._last_focus = focus
+        # A screen's own short message ("Not reached yet", "No saves yet").
+        toast = getattr(self.app.top, "toast", "") if self.app.screens else ""
+        if toast and toast != self._last_toast:
+            parts.append(toast)
+        self._last_toast = toast
         if parts:
             self.speak(". ".join(parts))
 

@@ -159,8 +159,15 @@ def test_self_voicing_reads_the_title_and_the_route_map(tmp_path: Path) -> None:
         expect-spoken Route map
         key return
         expect-spoken Start
+        key return
+        expect-spoken Choose a choice point
         key escape
         expect-spoken Route map
+        key up
+        key up
+        key up
+        key return
+        expect-spoken Welcome to the demo
     """, warp=None, env={"ROADOUT_FAKE_VOICE": str(spoken)})
     ok(r)
 
