@@ -377,6 +377,12 @@ class GameScreen(Screen):
                                 self.layout.fast_until)
         self.ready_at = now
         self.blink_on = True
+        self.mark_if_shown()
+
+    def mark_if_shown(self) -> None:
+        """A line counts as read once it has been shown in full (what skip goes by)."""
+        if self.say is not None and self.typer is not None and not self.typer.typing:
+            self.app.data.mark_read(self.say.fingerprint)
 
     def show_menu(self, menu: Menu, now: float) -> None:
         self.menu = menu
@@ -527,10 +533,17 @@ class GameScreen(Screen):
                                                       self.layout.length)
         return None
 
+    def begin_skip(self) -> None:
+        """Skip was turned on: a line the player has already seen in full counts as read."""
+        if self.typer is not None and not self.typer.typing:
+            self.line_read = True
+        self.auto = False
+        self.app.dirty = True
+
     def toggle_skip(self) -> None:
         self.skipping = not self.skipping
         if self.skipping:
-            self.auto = False
+            self.begin_skip()
             if self.typer is not None and self.typer.typing and self.can_skip():
                 self.typer.click(time.perf_counter())
         self.app.dirty = True
@@ -674,8 +687,7 @@ class GameScreen(Screen):
                 changed = True
             if was_typing and not self.typer.typing:
                 self.ready_at = now
-            if not self.typer.typing and self.say is not None:
-                self.app.data.mark_read(self.say.fingerprint)  # read once fully shown
+            self.mark_if_shown()
             if self.typer.done and self.layout is not None and self.layout.no_wait \
                     and self.choices is None:
                 self.pump(now)  # {nw}: move on by itself
@@ -1172,6 +1184,8 @@ class App:
         elif t == pygame.KEYDOWN:
             if event.key in (pygame.K_LCTRL, pygame.K_RCTRL):
                 self.ctrl_held = True
+                if isinstance(self.top, GameScreen):
+                    self.top.begin_skip()
                 self.dirty = True
             self.key(event.key, event.mod)
         elif t == pygame.KEYUP:
