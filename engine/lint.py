@@ -385,6 +385,14 @@ def wrap_problems(game_dir: Path, program: Program, story: Story | None
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     px = largest_text_px()
     measure = _Measure(game_dir, px)
+    try:
+        from engine.present import app
+        from engine.present.persist import TEXT_SIZES
+
+        # The box grows at large sizes (engine/present/app.py): measure against that.
+        measure.room = app.BOX_ROOM + app.box_grow(measure.fonts, max(TEXT_SIZES))
+    except Exception:  # noqa: BLE001 - without the player's box rules, the base box
+        pass
     text_of = _sampler(program, story)
     held = None
     out = []

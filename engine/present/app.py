@@ -18,6 +18,7 @@ from typing import Any
 
 import pygame
 
+from engine.rollback import Rollback
 from engine.script import (
     Audio as AudioEvent,
 )
@@ -33,11 +34,13 @@ from engine.script import (
     load_game,
 )
 from engine.script.text import strip_tags
+from engine.theme import BOX_ALPHA, HIGH_CONTRAST_BOX, HIGH_CONTRAST_TEXT
 
 from .audio import Audio
-from .persist import TEXT_SPEEDS, DataStore
+from .persist import DEFAULT_BOX_OPACITY, DataStore, auto_forward_delay
 from .picture import CANVAS, StageView, Transition, Viewport
 from .progress import record_choice, record_menu
+from .quickmenu import Notice, QuickMenu, draw_indicator
 from .richtext import Fonts, Layout, Typewriter, layout, parse_color
 from .ui import DIM_TEXT, TEXT, Button, ButtonList, Painter, Palette
 from .voicing import Voicer
@@ -49,8 +52,23 @@ BLINK_ON, BLINK_PERIOD = 0.6, 1.0
 # The dialogue box, in canvas pixels.
 BOX = (40, 536, 1200, 168)
 TEXT_X, TEXT_Y, TEXT_W, TEXT_PX = 80, 566, 1120, 26
+BOX_ROOM = BOX[1] + BOX[3] - TEXT_Y - 14  # text height the box holds at its base size
+BOX_LINES_LARGE = 3  # from the Large text size up, the box holds this many lines
+
+
+def box_grow(fonts: Fonts, text_size: int) -> int:
+    """Canvas pixels the dialogue box grows upward at a text size (percent). From Large up
+    it holds BOX_LINES_LARGE lines, so a long line keeps the size the player chose instead
+    of being shrunk to fit; lint proves every line fits at the largest size."""
+    if text_size <= 100:
+        return 0
+    h = fonts.get(round(TEXT_PX * text_size / 100)).get_linesize()
+    need = h + round(h * 1.25) * (BOX_LINES_LARGE - 1) + 4  # 4: rounding at other scales
+    return max(0, need - BOX_ROOM)
 NAME_PX = 25
 SPEED_NAMES = {20: "Slow", 40: "Normal", 70: "Fast", 120: "Very fast", 0: "Instant"}
+HISTORY_KEEP = 1000  # lines kept in memory; the history screen and a save show the last 200
+SKIP_DELAY = 0.05  # seconds a skipped line stays on screen (Ren'Py: 75 ms)
 
 
 @dataclass
@@ -126,7 +144,8 @@ class MenuScreen(Screen):
 
     def status(self) -> dict[str, Any]:
         labels = [b.label for b in self.buttons.buttons]
-        return {"buttons": labels, "text": "\n".join(labels), "ready": True}
+        return {"buttons": labels, "text": "\n".join(labels), "ready": True,
+                "buttons_at": {b.label: b.rect for b in self.buttons.buttons}}
 
 
 class TitleScreen(MenuScreen):
@@ -144,8 +163,7 @@ class TitleScreen(MenuScreen):
         self.picture: pygame.Surface | None = None
 
     def load(self) -> None:
-        self.toast = "No saves yet"
-        self.toast_until = time.perf_counter() + 2.5
+        self.app.open_slots("load")
 
     def update(self, now: float) -> bool:
         if self.toast and now >= self.toast_until:
@@ -191,10 +209,12 @@ class GameMenu(MenuScreen):
 
     def __init__(self, app: App) -> None:
         self.app = app
-        items = [("Resume", self.back), ("Route map", app.open_routemap),
+        items = [("Resume", self.back), ("History", app.open_history),
+                 ("Save", lambda: app.open_slots("save")),
+                 ("Load", lambda: app.open_slots("load")), ("Route map", app.open_routemap),
                  ("Settings", app.open_settings), ("Main menu", app.to_title), ("Quit", app.quit)]
         self.buttons = ButtonList(
-            [Button(label, act, (490, 210 + i * 70, 300, 56)) for i, (label, act)
+            [Button(label, act, (490, 160 + i * 64, 300, 54)) for i, (label, act)
              in enumerate(items)], focus=0)
 
     def back(self) -> None:
@@ -203,78 +223,7 @@ class GameMenu(MenuScreen):
     def draw(self, target: pygame.Surface, now: float) -> None:
         app, vp = self.app, self.app.vp
         app.dim(target, 150)
-        app.painter.shadowed(target, "Paused", vp.px(34), vp.to_window(640, 150), TEXT,
-                             bold=True, anchor="center")
-        self.buttons.draw(target, vp, app.painter, app.palette)
-
-
-class SettingsScreen(MenuScreen):
-    name = "settings"
-    opaque = False
-
-    def __init__(self, app: App) -> None:
-        self.app = app
-        self.buttons = ButtonList(focus=0)
-        self._build()
-
-    def _rows(self) -> list[tuple[str, Any]]:
-        s = self.app.data.settings
-        return [
-            (f"Text speed: {SPEED_NAMES.get(s['text_cps'], s['text_cps'])}", self.speed),
-            (f"Music volume: {round(s['music_volume'] * 100)}%", self.music),
-            (f"Sound volume: {round(s['sound_volume'] * 100)}%", self.sound),
-            (f"Fullscreen: {'on' if s['fullscreen'] else 'off'}", self.app.toggle_fullscreen),
-            ("Back", self.back),
-        ]
-
-    def _build(self) -> None:
-        focus = self.buttons.focus
-        self.buttons.buttons = [Button(label, act, (440, 200 + i * 70, 400, 56))
-                                for i, (label, act) in enumerate(self._rows())]
-        self.buttons.focus = focus
-
-    def _step(self, step: int = 1) -> None:
-        s = self.app.data.settings
-        i = self.buttons.focus
-        if i == 0:
-            speeds = list(TEXT_SPEEDS)
-            cur = speeds.index(s["text_cps"]) if s["text_cps"] in speeds else 1
-            s["text_cps"] = speeds[(cur + step) % len(speeds)]
-        elif i in (1, 2):
-            key = "music_volume" if i == 1 else "sound_volume"
-            s[key] = round((round(s[key] * 10) + step) % 11 / 10, 1)
-            self.app.audio.set_volumes(s["music_volume"], s["sound_volume"])
-        self.app.data.save_settings()
-        self._build()
-
-    def speed(self) -> None:
-        self.buttons.focus = 0
-        self._step()
-
-    def music(self) -> None:
-        self.buttons.focus = 1
-        self._step()
-
-    def sound(self) -> None:
-        self.buttons.focus = 2
-        self._step()
-
-    def action(self, name: str, pos: tuple[int, int] | None = None, n: int = 0) -> None:
-        if name in ("left", "right") and self.buttons.focus in (0, 1, 2):
-            self._step(1 if name == "right" else -1)
-            self.app.dirty = True
-            return
-        super().action(name, pos, n)
-        self._build()
-
-    def back(self) -> None:
-        self.app.data.save_settings()
-        self.app.pop(self)
-
-    def draw(self, target: pygame.Surface, now: float) -> None:
-        app, vp = self.app, self.app.vp
-        app.dim(target, 170)
-        app.painter.shadowed(target, "Settings", vp.px(34), vp.to_window(640, 140), TEXT,
+        app.painter.shadowed(target, "Paused", vp.px(34), vp.to_window(640, 110), TEXT,
                              bold=True, anchor="center")
         self.buttons.draw(target, vp, app.painter, app.palette)
 
@@ -340,12 +289,26 @@ class GameScreen(Screen):
         self.waiting = False  # blocked on the player or on time
         self.skip_say: str | None = None
         self.mark_rect: pygame.Rect | None = None
+        # Rollback and history: every line and menu shown is an entry of the log.
+        self.rollback = Rollback()
+        self.history: list[dict[str, Any]] = []
+        self.history_base = 0  # lines dropped from the front of `history`
+        self.replaying = False  # the next line re-shows a rollback entry: do not record it
+        self.at_entry = False  # what is on screen is rollback.past[-1]
+        self.autosave_pending = False
+        # Skip (Tab, or Ctrl held) and auto-forward (A).
+        self.skipping = False
+        self.auto = False
+        self.line_read = False  # the line on screen had been read before it was shown
+        self.quick = QuickMenu()
+        self.notice = Notice()
 
     # --- driving the story --------------------------------------------------------------
 
     def pump(self, now: float) -> None:
         """Ask the story for events until one needs the player or the clock."""
         self.waiting = False
+        self.at_entry = False
         while not self.waiting:
             self.safe_state = self.story.snapshot()
             try:
@@ -362,17 +325,19 @@ class GameScreen(Screen):
             self.skip_say = None  # the line already read before a reload: not again
         elif isinstance(event, Say):
             self.show_line(event, now)
-            app.data.mark_read(event.fingerprint)
+            self.remember(event)
             self.waiting = True
         elif isinstance(event, Menu):
             self.show_menu(event, now)
             app.data.mark_read(event.fingerprint)
+            self.remember(event)
             record_menu(app, event.fingerprint, self.story)
             self.waiting = True
         elif isinstance(event, StageChange):
             self.say = self.layout = self.typer = None
             if event.kind == "scene":
                 self.box_visible = False
+                self.autosave_pending = True  # written with the scene's first line
             self.start_transition(event.transition, now)
         elif isinstance(event, With):
             self.say = self.layout = self.typer = None
@@ -380,12 +345,15 @@ class GameScreen(Screen):
         elif isinstance(event, Pause):
             self.say = self.layout = self.typer = None
             self.box_visible = False
+            if self.skip_active():
+                return  # skipping runs through pauses, as Ren'Py's does
             self.pausing = True
             self.pause_until = None if event.seconds is None else now + event.seconds
             self.waiting = True
         elif isinstance(event, AudioEvent):
             app.audio.handle(event.action, event.channel, event.files, event.fadein,
                              event.fadeout, event.loop)
+            app.music_now = copy.deepcopy(self.story.stage.get("music"))
         elif isinstance(event, End):
             self.say = self.layout = self.typer = None
             self.ending = event
@@ -400,7 +368,7 @@ class GameScreen(Screen):
     def start_transition(self, spec: dict | None, now: float) -> None:
         vp = self.app.vp
         new_stage = copy.deepcopy(self.story.stage)
-        if spec and not self.app.options.instant and spec.get("duration", 0) > 0:
+        if spec and not self.cut_transitions() and spec.get("duration", 0) > 0:
             old = self.app.stage_view.compose(self.shown_stage, vp).copy()
             new = self.app.stage_view.compose(new_stage, vp)
             self.transition = Transition(spec, old, new, now)
@@ -414,14 +382,27 @@ class GameScreen(Screen):
         self.layout_key = None
         self.ensure_layout()
         assert self.layout is not None
-        cps = 0 if self.app.options.instant else self.app.data.settings["text_cps"]
+        settings = self.app.data.settings
+        self.line_read = self.app.data.is_read(say.fingerprint)
+        if self.skip_active() and not self.can_skip():
+            self.skipping = False  # Ren'Py's skip stops at the first unread line
+        at_once = (self.app.options.instant or settings["reduce_motion"] or self.replaying
+                   or self.skip_active() and self.can_skip())
+        cps = 0 if at_once else settings["text_cps"]
         self.typer = Typewriter(self.layout.length, self.layout.stops, cps, now,
                                 self.layout.fast_until)
         self.ready_at = now
         self.blink_on = True
+        self.mark_if_shown()
+
+    def mark_if_shown(self) -> None:
+        """A line counts as read once it has been shown in full (what skip goes by)."""
+        if self.say is not None and self.typer is not None and not self.typer.typing:
+            self.app.data.mark_read(self.say.fingerprint)
 
     def show_menu(self, menu: Menu, now: float) -> None:
         self.menu = menu
+        self.skipping = False  # a choice is the player's to make: skipping stops here
         if menu.prompt is not None:
             self.show_line(menu.prompt, now)
         else:
@@ -430,7 +411,7 @@ class GameScreen(Screen):
         n = len(menu.choices)
         h, gap = 58, 14
         # Low on the screen, clear of the faces, and above the box when a prompt shows.
-        bottom = 516 if menu.prompt is not None else 560
+        bottom = self.box_rect()[1] - 20 if menu.prompt is not None else 560
         top = max(40, bottom - (n * (h + gap) - gap))
         self.choices = ButtonList(
             [Button(strip_tags(c.text), (lambda i=i: self.choose(i)),
@@ -449,18 +430,30 @@ class GameScreen(Screen):
         self.story.choose(i)
         self.pump(time.perf_counter())
 
+    def grow(self) -> int:
+        return box_grow(self.app.fonts, self.app.data.settings["text_size"])
+
+    def box_rect(self) -> tuple[int, int, int, int]:
+        """The dialogue box in canvas pixels: taller, upward, at large text sizes."""
+        g = self.grow()
+        return (BOX[0], BOX[1] - g, BOX[2], BOX[3] + g)
+
     def ensure_layout(self) -> None:
         """(Re)lay out the line for the current window size, shrinking it if it is too long
         for the box."""
         if self.say is None:
             return
         vp = self.app.vp
-        key = (vp.size, self.say)
+        key = (vp.size, self.say, self.app.look)
         if self.layout_key == key:
             return
-        color = parse_color(self.say.what_color, TEXT)
-        px = TEXT_PX
-        room = BOX[1] + BOX[3] - TEXT_Y - 14
+        settings = self.app.data.settings
+        if settings["high_contrast"]:
+            color = HIGH_CONTRAST_TEXT
+        else:
+            color = parse_color(self.say.what_color, TEXT)
+        px = round(TEXT_PX * settings["text_size"] / 100)
+        room = BOX_ROOM + self.grow()
         while True:
             lay = layout(self.say.text, self.app.fonts, vp.px(px), vp.px(TEXT_W), color)
             if lay.height <= vp.px(room) or px <= 16:
@@ -468,6 +461,151 @@ class GameScreen(Screen):
             px -= 2
         self.layout = lay
         self.layout_key = key
+
+    # --- rollback, history, skip and auto ------------------------------------------------
+
+    def remember(self, event: Say | Menu) -> None:
+        """A line or menu is on screen: into the history, the rollback log and, at menus
+        and the first line of a scene, the auto-save slot."""
+        say = event if isinstance(event, Say) else event.prompt
+        count = self.history_base + len(self.history)
+        if say is not None:
+            self.history.append({"who": say.who, "text": strip_tags(say.text),
+                                 "color": say.color})
+            if len(self.history) > HISTORY_KEEP:
+                drop = len(self.history) - HISTORY_KEEP
+                del self.history[:drop]
+                self.history_base += drop
+        self.at_entry = True
+        if self.replaying:
+            self.replaying = False
+            return
+        self.rollback.record({"state": self.story.snapshot(), "history": count})
+        if isinstance(event, Menu) or self.autosave_pending:
+            self.autosave_pending = False
+            self.app.autosave(self)
+
+    def roll(self, back: bool) -> bool:
+        """One step of rollback (back) or roll-forward; False when there is none."""
+        book = self.rollback
+        if back and not self.at_entry and book.past:
+            entry: dict[str, Any] | None = book.past[-1]  # a pause or the end: its line first
+        else:
+            entry = book.back() if back else book.forward()
+        if entry is None:
+            return False
+        try:
+            notices = self.story.restore(entry["state"])
+        except (ValueError, KeyError, TypeError) as exc:
+            book.forward() if back else book.back()
+            self.notify(f"Cannot roll back further: {exc}")
+            return False
+        keep = entry.get("history", 0) - self.history_base
+        if isinstance(keep, int) and keep < len(self.history):
+            del self.history[max(0, keep):]
+        self.show_restored(notices)
+        return True
+
+    def show_restored(self, notices: list[str], replay: bool | None = None) -> None:
+        """Show the story's state afresh after a restore: the same picture and music,
+        the same line (at once) or menu. `replay`: the line is the rollback log's last
+        entry (by default, unless the restore had to move it)."""
+        now = time.perf_counter()
+        self.say = self.layout = self.typer = None
+        self.choices = self.menu = self.ending = None
+        self.transition = None
+        self.pausing = False
+        self.pause_until = None
+        self.skipping = False
+        self.skip_say = None
+        self.shown_stage = copy.deepcopy(self.story.stage)
+        self.app.refresh_palette(self.shown_stage)
+        self.app.sync_music(self.story.stage)
+        self.replaying = not notices if replay is None else replay
+        for notice in notices:
+            self.notify(notice, 5.0)
+        self.pump(now)
+        self.replaying = False
+
+    def notify(self, text: str, seconds: float = 2.5) -> None:
+        log.info("%s", text)
+        self.notice.show(text, time.perf_counter(), seconds)
+        self.app.dirty = True
+
+    def skip_active(self) -> bool:
+        return self.skipping or self.app.ctrl_held
+
+    def can_skip(self) -> bool:
+        return self.line_read or bool(self.app.data.settings["skip_unread"])
+
+    def cut_transitions(self) -> bool:
+        return (self.app.options.instant or bool(self.app.data.settings["reduce_motion"])
+                or self.skip_active())
+
+    def line_waiting(self) -> bool:
+        """A fully shown line waits for a click (what skip and auto move past)."""
+        return (self.typer is not None and not self.typer.typing and self.choices is None
+                and self.transition is None and not self.pausing and self.ending is None
+                and not self.ui_hidden)
+
+    def next_move(self) -> float | None:
+        """When skip or auto-forward moves past the line on screen, if they will."""
+        if not self.line_waiting() or self.layout is None:
+            return None
+        if self.skip_active():
+            return self.ready_at + SKIP_DELAY if self.can_skip() else None
+        if self.auto:
+            return self.ready_at + auto_forward_delay(self.app.data.settings,
+                                                      self.layout.length)
+        return None
+
+    def begin_skip(self) -> None:
+        """Skip was turned on: a line the player has already seen in full counts as read."""
+        if self.typer is not None and not self.typer.typing:
+            self.line_read = True
+        self.auto = False
+        self.app.dirty = True
+
+    def toggle_skip(self) -> None:
+        self.skipping = not self.skipping
+        if self.skipping:
+            self.begin_skip()
+            if self.typer is not None and self.typer.typing and self.can_skip():
+                self.typer.click(time.perf_counter())
+        self.app.dirty = True
+
+    def toggle_auto(self) -> None:
+        self.auto = not self.auto
+        if self.auto:
+            self.skipping = False
+            self.ready_at = time.perf_counter()  # the wait starts now
+        self.app.dirty = True
+
+    def command(self, name: str) -> bool:
+        """The quick menu's and the keymap's commands; False for other action names."""
+        app = self.app
+        if name == "rollback":
+            self.roll(back=True)
+        elif name == "rollforward":
+            self.roll(back=False)
+        elif name == "skip":
+            self.toggle_skip()
+        elif name == "auto":
+            self.toggle_auto()
+        elif name == "history":
+            app.open_history()
+        elif name == "save":
+            app.open_slots("save")
+        elif name == "quicksave":
+            app.quick_save(self)
+        elif name == "quickload":
+            app.quick_load()
+        elif name == "settings":
+            app.open_settings()
+        else:
+            return False
+        app.dirty = True
+        return True
 
     # --- input --------------------------------------------------------------------------
 
@@ -483,9 +621,19 @@ class GameScreen(Screen):
             app.push(GameMenu(app))
             return
         if name == "hide":
-            if self.box_visible or self.choices:
+            if self.ending is None:
                 self.ui_hidden = True
             return
+        if name == "click" and pos is not None and self.ending is None:
+            command = self.quick.action_at(app.vp, app.painter, pos)
+            if command is not None:
+                self.command(command)
+                return
+        if self.command(name):
+            return
+        if name in ("advance", "click", "activate"):
+            # Ren'Py: a click ends skipping and (afm_after_click off) auto-forward.
+            self.skipping = self.auto = False
         if self.transition is not None:
             if name in ("advance", "click", "activate"):
                 self.transition = None  # a click finishes the transition
@@ -531,14 +679,25 @@ class GameScreen(Screen):
         self.pump(now)
 
     def hover(self, pos: tuple[int, int]) -> bool:
-        if self.choices is not None and not self.ui_hidden:
-            return self.choices.hover(self.app.vp, pos)
-        return False
+        if self.ui_hidden:
+            return False
+        changed = self.quick.hover(self.app.vp, self.app.painter, pos)
+        if self.choices is not None:
+            changed = self.choices.hover(self.app.vp, pos) or changed
+        return changed
 
     # --- time ---------------------------------------------------------------------------
 
     def update(self, now: float) -> bool:
-        changed = False
+        changed = self.notice.update(now)
+        move = self.next_move()
+        if move is not None and now >= move:
+            self.pump(now)
+            return True
+        if self.transition is not None and self.cut_transitions():
+            self.transition = None  # skip began during a transition: cut to its end
+            self.pump(now)
+            return True
         if self.transition is not None and self.transition.finished(now):
             self.transition = None
             self.pump(now)
@@ -554,6 +713,7 @@ class GameScreen(Screen):
                 changed = True
             if was_typing and not self.typer.typing:
                 self.ready_at = now
+            self.mark_if_shown()
             if self.typer.done and self.layout is not None and self.layout.no_wait \
                     and self.choices is None:
                 self.pump(now)  # {nw}: move on by itself
@@ -570,7 +730,8 @@ class GameScreen(Screen):
         return changed
 
     def deadline(self, now: float) -> float | None:
-        times: list[float] = []
+        times: list[float] = [t for t in (self.next_move(), self.notice.deadline())
+                              if t is not None]
         if self.transition is not None:
             times.append(now + FRAME)
         if self.pausing and self.pause_until is not None:
@@ -604,12 +765,22 @@ class GameScreen(Screen):
             return
         pal = app.palette
         if self.box_visible:
-            box = vp.crect(*BOX)
-            target.blit(app.painter.box(box.size, pal.box, pal.box_alpha, vp.px(18)), box)
+            box = vp.crect(*self.box_rect())
+            color, alpha = app.box_look(pal)
+            target.blit(app.painter.box(box.size, color, alpha, vp.px(18)), box)
             if self.say is not None:
                 self.draw_line(target)
         if self.choices is not None and self.transition is None:
             self.choices.draw(target, vp, app.painter, pal)
+        active = {name for name, on in (("skip", self.skip_active()), ("auto", self.auto))
+                  if on}
+        if app.top is self:  # menus over the game hide the quick menu, as in Ren'Py
+            self.quick.draw(target, vp, app.painter, pal, active)
+        if self.skip_active():
+            draw_indicator(target, vp, app.painter, pal, "Skip")
+        elif self.auto:
+            draw_indicator(target, vp, app.painter, pal, "Auto")
+        self.notice.draw(target, vp, app.painter, pal)
 
     def draw_line(self, target: pygame.Surface) -> None:
         app, vp, say = self.app, self.app.vp, self.say
@@ -618,16 +789,22 @@ class GameScreen(Screen):
         pal = app.palette
         if say.who:
             color = parse_color(say.color, pal.accent)
-            label = app.painter.text(say.who, vp.px(NAME_PX), color, bold=True)
-            plate = vp.crect(BOX[0] + 26, BOX[1] - 22, 0, 44)
+            size = app.data.settings["text_size"]
+            label = app.painter.text(say.who, vp.px(NAME_PX * (100 + size) / 200), color,
+                                     bold=True)
+            top = self.box_rect()[1]
+            plate = vp.crect(BOX[0] + 26, top - 22, 0, 44)
             plate.width = label.get_width() + vp.px(36)
-            target.blit(app.painter.box(plate.size, pal.box, 240, vp.px(12), color,
+            plate.height = max(plate.height, label.get_height() + vp.px(8))
+            plate.bottom = vp.to_window(0, top + 22)[1]
+            box_color, _ = app.box_look(pal)
+            target.blit(app.painter.box(plate.size, box_color, 240, vp.px(12), color,
                                         max(2, vp.px(2))), plate)
             target.blit(label, label.get_rect(center=plate.center))
         if self.layout is None or self.typer is None:
             return
         self.mark_rect = None
-        origin = vp.to_window(TEXT_X, TEXT_Y + (6 if say.who else -4))
+        origin = vp.to_window(TEXT_X, TEXT_Y - self.grow() + (6 if say.who else -4))
         self.layout.draw(target, origin, self.typer.count)
         if not self.typer.typing and self.choices is None:
             x, y = self.layout.end_xy
@@ -679,6 +856,14 @@ class GameScreen(Screen):
                 line_ready and self.choices is None or self.pausing
                 or self.ending is not None),
             "missing": list(self.app.stage_view.missing),
+            "skip": self.skip_active(),
+            "auto": self.auto,
+            "notice": self.notice.text,
+            "history": len(self.history),
+            "rollback": len(self.rollback.past),
+            "buttons_at": {**dict(self.quick.buttons(self.app.painter)),
+                           **{b.label: b.rect for b in (self.choices.buttons
+                                                        if self.choices else [])}},
         }
 
 
@@ -719,6 +904,10 @@ class App:
         self.harness: Any = None
         self.audio: Audio | None = None  # type: ignore[assignment]
         self.load_error: ScriptError | None = None
+        self.ctrl_held = False  # Ctrl skips while held (Ren'Py's keymap)
+        self.music_now: dict | None = None  # the stage's music as last played
+        self.look = 0  # bumped when a setting changes how text looks: layouts are redone
+        self.fonts.readable = bool(self.data.settings["readable_font"])
         self._load_program()
         self._set_icon()
         self.voicer = Voicer(self)
@@ -788,13 +977,92 @@ class App:
     def game(self) -> GameScreen | None:
         return next((s for s in self.screens if isinstance(s, GameScreen)), None)
 
+    def leave_game_menu(self) -> None:
+        """Save, Load, History and Settings replace the pause menu, as in Ren'Py: closing
+        them returns to the game."""
+        if isinstance(self.top, GameMenu):
+            self.pop(self.top)
+
     def open_settings(self) -> None:
+        from .settings import SettingsScreen
+
+        self.leave_game_menu()
         self.push(SettingsScreen(self))
 
     def open_routemap(self) -> None:
         from .routemap import RouteMapScreen
 
+        self.leave_game_menu()
         self.push(RouteMapScreen(self))
+
+    def open_history(self) -> None:
+        from .history import HistoryScreen
+
+        self.leave_game_menu()
+        g = self.game()
+        self.push(HistoryScreen(self, g.history if g is not None else []))
+
+    def open_slots(self, mode: str) -> None:
+        """The save or load screen ('save' needs a game under it)."""
+        from .saveload import SlotScreen
+
+        if mode == "save" and self.game() is None:
+            return
+        self.leave_game_menu()
+        self.push(SlotScreen(self, mode))
+
+    def quick_save(self, game: GameScreen) -> None:
+        from .saveload import save_slot
+
+        problem = save_slot(self, game, "quick")
+        game.notify(problem or "Quick saved")
+
+    def quick_load(self) -> None:
+        from . import saveload
+
+        problem = saveload.load_slot(self, "quick")
+        if problem:
+            g = self.game()
+            if g is not None:
+                g.notify(problem)
+
+    def autosave(self, game: GameScreen) -> None:
+        from .saveload import save_slot
+
+        problem = save_slot(self, game, "auto")
+        if problem:
+            log.warning("auto-save: %s", problem)
+
+    def sync_music(self, stage: dict[str, Any]) -> None:
+        """Play what the stage says should be playing (after a load or a rollback)."""
+        want = stage.get("music")
+        if want == self.music_now or self.audio is None:
+            return
+        if want and want.get("files"):
+            self.audio.play_music(want["files"], bool(want.get("loop", True)))
+        else:
+            self.audio.stop_music(0.3)
+        self.music_now = copy.deepcopy(want)
+
+    def apply_settings(self) -> None:
+        """A setting changed: volumes, fonts and the look of text follow at once."""
+        s = self.data.settings
+        if self.audio is not None:
+            self.audio.set_volumes(s["music_volume"], s["sound_volume"])
+        if self.fonts.readable != bool(s["readable_font"]):
+            self.fonts.readable = bool(s["readable_font"])
+            self.fonts.clear()
+            self.painter.clear()
+        self.look += 1
+        self.dirty = True
+
+    def box_look(self, pal: Palette) -> tuple[tuple[int, int, int], int]:
+        """The dialogue box's colour and alpha under the player's settings."""
+        s = self.data.settings
+        if s["high_contrast"]:
+            return HIGH_CONTRAST_BOX, 255
+        alpha = round(BOX_ALPHA * float(s["box_opacity"]) / DEFAULT_BOX_OPACITY)
+        return pal.box, max(0, min(255, alpha))
 
     def to_title(self) -> None:
         self.data.save_persistent()
@@ -802,6 +1070,7 @@ class App:
             self.audio.stop_music(0.5)
             self.audio.stop_sound()
         self.screens = [TitleScreen(self)]
+        self.music_now = None
         self.palette = self.title_palette
         self.stage_animated = False
         self.dirty = True
@@ -826,6 +1095,7 @@ class App:
             self.audio.ui_sound("choice", 0.5)
         screen = GameScreen(self, story)
         self.screens = [screen]
+        self.music_now = None
         screen.pump(time.perf_counter())
 
     def show_error(self, exc: ScriptError, resume: dict | None) -> None:
@@ -860,9 +1130,8 @@ class App:
         if resume.get("waiting"):
             screen.skip_say = resume.get("fp")
         self.screens = [screen]
-        music = story.stage.get("music")
-        if music and self.audio:
-            self.audio.play_music(music.get("files", []), bool(music.get("loop", True)))
+        self.music_now = None
+        self.sync_music(story.stage)
         screen.pump(time.perf_counter())
 
     def quit(self) -> None:
@@ -947,7 +1216,18 @@ class App:
         elif t in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             self.dirty = True
         elif t == pygame.KEYDOWN:
+            if event.key in (pygame.K_LCTRL, pygame.K_RCTRL):
+                self.ctrl_held = True
+                if isinstance(self.top, GameScreen):
+                    self.top.begin_skip()
+                self.dirty = True
             self.key(event.key, event.mod)
+        elif t == pygame.KEYUP:
+            if event.key in (pygame.K_LCTRL, pygame.K_RCTRL):
+                self.ctrl_held = False
+                self.dirty = True
+        elif t in (pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE) and self.ctrl_held:
+            self.ctrl_held = False  # the key-up goes to another window
         elif t == pygame.MOUSEBUTTONDOWN:
             if event.button == 1:
                 self.top.action("click", event.pos)
@@ -959,9 +1239,8 @@ class App:
             if self.top.hover(event.pos):
                 self.dirty = True
         elif t == pygame.MOUSEWHEEL:
-            # wheel up is rollback in the game, which the saves issue brings
-            if not isinstance(self.top, GameScreen):
-                self.top.action("wheel", n=event.y)
+            if event.y:
+                self.top.action("rollback" if event.y > 0 else "rollforward")
         elif t == pygame.CONTROLLERDEVICEADDED:
             self._add_controller(event.device_index)
         elif t == pygame.CONTROLLERDEVICEREMOVED:
@@ -973,13 +1252,22 @@ class App:
 
     def key(self, key: int, mod: int) -> None:
         top = self.top
-        if key == pygame.K_v and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+        plain = not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META)
+        commands = {pygame.K_PAGEUP: "rollback", pygame.K_PAGEDOWN: "rollforward",
+                    pygame.K_TAB: "skip", pygame.K_F5: "quicksave",
+                    pygame.K_F9: "quickload", pygame.K_DELETE: "delete",
+                    pygame.K_HOME: "home", pygame.K_END: "end"}
+        if key == pygame.K_v and plain:
             self.voicer.toggle_self_voicing()  # V, as in Ren'Py
         elif key == pygame.K_c and mod & pygame.KMOD_SHIFT:
             self.voicer.toggle_clipboard()
         elif key == pygame.K_F11 or (key in (pygame.K_RETURN, pygame.K_KP_ENTER)
-                                   and mod & pygame.KMOD_ALT):
+                                   and mod & pygame.KMOD_ALT) or (key == pygame.K_f and plain):
             self.toggle_fullscreen()
+        elif key in commands:
+            top.action(commands[key])
+        elif key == pygame.K_a and plain:
+            top.action("auto")
         elif key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
             top.action("activate" if key != pygame.K_SPACE else "advance")
         elif key == pygame.K_ESCAPE:
@@ -1049,6 +1337,8 @@ class App:
             if g.ending is not None:
                 out["screen"] = "ending" if self.top is g else out["screen"]
         if self.top is not g:
+            for key in ("buttons_at", "notice"):
+                out.pop(key, None)  # the game's, hidden under the top screen
             out.update(self.top.status())
             out["clickable"] = False
         out.update(self.voicer.status())

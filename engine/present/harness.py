@@ -3,6 +3,34 @@
 Actions wait the way a player would (see DESIGN.md, "The test harness"), so a script does
 not depend on the machine's speed. Coordinates are canvas pixels (1280x720), so a script
 works at any --size.
+
+    click [X Y]          click (by default on the dialogue box, clear of every button)
+    key NAME             press and release a key (pygame names: space, escape, pageup, f5…);
+                         with modifiers: key shift+c, key ctrl+s
+    pad BUTTON           press and release a gamepad button: a b x y start back up down
+                         left right (SDL's game controller layout)
+    keydown NAME         press a key and hold it (e.g. keydown left ctrl: skip while held)
+    keyup NAME           release a held key
+    wheel up|down [N]    turn the mouse wheel N notches (default 1)
+    press LABEL          click the button of the top screen with that label (quick menu
+                         items, menu buttons, "Slot 1-2", "Page 2", "Yes"…); waits 5 s
+    choose N             click the N-th choice of the menu; waits 5 s for one
+    advance [N]          click N times, each once the line is fully shown
+    advance-to menu|ending [click|key|pad]   go on a line at a time (mouse click, space
+                         bar or the pad's A) until a menu or the ending card shows
+    wait S               let S seconds pass with the loop running
+    shot PATH.png        save the window's picture (the continue mark drawn, so shots of
+                         the same moment compare pixel for pixel)
+    expect-text TEXT     wait 5 s for the top screen to show TEXT, fully
+    expect-screen NAME   wait 5 s for the top screen to be NAME (title, game, game-menu,
+                         save, load, confirm, history, settings, ending, error)
+    expect-notice TEXT   wait 5 s for an on-screen notice containing TEXT
+    expect-slot SLOT STATE   the save slot (1-1 … 3-6, quick, auto) is saved, empty or
+                         unreadable; waits 5 s
+    expect-mode MODE     wait 5 s for skip or auto to be on, or for neither (none)
+    expect-spoken TEXT   wait 5 s for self-voicing to say TEXT (with ROADOUT_FAKE_VOICE)
+    expect-message TEXT  wait 5 s for a self-voicing message or a screen's toast with TEXT
+    quit                 end the run
 """
 
 from __future__ import annotations
@@ -21,8 +49,11 @@ POLL = 0.02
 # Where `click` without coordinates lands: on the dialogue box, clear of every button.
 DEFAULT_CLICK = (1100, 660)
 
-ACTIONS = ("click", "key", "choose", "wait", "advance", "shot", "expect-text", "quit",
-           "pad", "expect-spoken", "expect-message", "expect-screen", "advance-to")
+ACTIONS = ("click", "key", "keydown", "keyup", "wheel", "press", "choose", "wait", "advance",
+           "shot", "expect-text", "expect-screen", "expect-notice", "expect-slot",
+           "expect-mode", "quit", "pad", "advance-to", "expect-spoken", "expect-message")
+SLOT_STATES = ("saved", "empty", "unreadable")
+MODES = ("skip", "auto", "none")
 # Gamepad buttons by the names a script uses (SDL game controller layout).
 PAD_BUTTONS = {
     "a": "CONTROLLER_BUTTON_A", "b": "CONTROLLER_BUTTON_B", "x": "CONTROLLER_BUTTON_X",
@@ -60,7 +91,8 @@ def parse_script(path: Path, text: str | None = None) -> list[Action]:
         where = f"{path}:{n}"
         if name not in ACTIONS:
             raise HarnessError(f"{where}: unknown action '{name}' (known: {', '.join(ACTIONS)})")
-        if name in ("expect-text", "expect-spoken", "expect-message"):
+        if name in ("expect-text", "expect-notice", "press", "keydown", "keyup",
+                    "expect-spoken", "expect-message"):
             args = [rest[1:-1] if len(rest) > 1 and rest[0] == rest[-1] and rest[0] in "\"'"
                     else rest]
         else:
@@ -78,9 +110,10 @@ def _check(name: str, args: list[str]) -> None:
         if len(args) != 2:
             raise ValueError("click takes no coordinates or two: click X Y")
         float(args[0]), float(args[1])
-    elif name == "key":
+    elif name in ("key", "keydown", "keyup"):
         if len(args) != 1:
-            raise ValueError("key takes one pygame key name, e.g. key space or key shift+c")
+            raise ValueError(f"{name} takes one pygame key name, e.g. {name} space or "
+                             f"{name} shift+c")
         _key_and_mod(args[0])
     elif name == "pad":
         if len(args) != 1 or args[0].lower() not in PAD_BUTTONS:
@@ -89,9 +122,23 @@ def _check(name: str, args: list[str]) -> None:
         if not 1 <= len(args) <= 2 or args[0] not in ("menu", "ending") or \
                 (len(args) == 2 and args[1] not in ("click", "key", "pad")):
             raise ValueError("advance-to takes menu|ending and optionally click|key|pad")
-    elif name == "expect-screen":
-        if len(args) != 1:
-            raise ValueError("expect-screen takes a screen name, e.g. expect-screen title")
+    elif name in ("expect-spoken", "expect-message"):
+        if not args or not args[0]:
+            raise ValueError(f"{name} takes the text to look for")
+    elif name == "wheel":
+        if not 1 <= len(args) <= 2 or args[0] not in ("up", "down"):
+            raise ValueError("wheel takes up or down and a number of notches")
+        if len(args) == 2 and int(args[1]) < 1:
+            raise ValueError("the number must be 1 or more")
+    elif name in ("press", "expect-notice", "expect-screen"):
+        if not args or not args[0]:
+            raise ValueError(f"{name} takes a label")
+    elif name == "expect-slot":
+        if len(args) != 2 or args[1] not in SLOT_STATES:
+            raise ValueError(f"expect-slot takes a slot and one of {', '.join(SLOT_STATES)}")
+    elif name == "expect-mode":
+        if len(args) != 1 or args[0] not in MODES:
+            raise ValueError(f"expect-mode takes one of {', '.join(MODES)}")
     elif name in ("choose", "advance"):
         if len(args) > 1 or (name == "choose" and not args):
             raise ValueError(f"{name} takes one number")
@@ -103,9 +150,9 @@ def _check(name: str, args: list[str]) -> None:
     elif name == "shot":
         if len(args) != 1 or not args[0].lower().endswith(".png"):
             raise ValueError("shot takes a PATH.png")
-    elif name in ("expect-text", "expect-spoken", "expect-message"):
+    elif name == "expect-text":
         if not args or not args[0]:
-            raise ValueError(f"{name} takes the text to look for")
+            raise ValueError("expect-text takes the text to look for")
 
 
 def _key_and_mod(spec: str) -> tuple[int, int]:
@@ -196,7 +243,6 @@ class Harness:
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="",
                                              scancode=0))
         return "yield"
-
     def do_advance_to(self, a: Action, now: float) -> str:
         """Go on through the story, a line at a time, until a menu (or the ending card)
         shows: with the mouse, the space bar or the pad's A button."""
@@ -260,13 +306,79 @@ class Harness:
                       f"(shown: {st.get('voicing_toast')!r})")
         return "wait"
 
-    def do_expect_screen(self, a: Action, now: float) -> str:
+
+    def do_keydown(self, a: Action, now: float) -> str:
+        key = pygame.key.key_code(a.args[0])
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="",
+                                             scancode=0))
+        return "yield"
+
+    def do_keyup(self, a: Action, now: float) -> str:
+        key = pygame.key.key_code(a.args[0])
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="",
+                                             scancode=0))
+        return "yield"
+
+    def do_wheel(self, a: Action, now: float) -> str:
+        notches = int(a.args[1]) if len(a.args) > 1 else 1
+        y = 1 if a.args[0] == "up" else -1
+        for _ in range(notches):
+            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False,
+                                                 precise_x=0.0, precise_y=float(y)))
+        return "yield"
+
+    def do_press(self, a: Action, now: float) -> str:
         st = self.app.status()
-        if st.get("screen") == a.args[0]:
+        rect = (st.get("buttons_at") or {}).get(a.args[0])
+        if rect is None and st.get("buttons") and a.args[0] in st["buttons"]:
+            top = self.app.top
+            rect = top.buttons.buttons[st["buttons"].index(a.args[0])].rect
+        if rect is not None and not st.get("transition"):
+            x, y, w, h = rect
+            self.post_click(x + w / 2, y + h / 2)
+            return "yield"
+        if self.timed_out(now):
+            known = sorted((st.get("buttons_at") or {}).keys()) or st.get("buttons") or []
+            self.fail(a, f"no button {a.args[0]!r} within {TIMEOUT:g} s (buttons: {known})")
+        return "wait"
+
+    def _expect(self, a: Action, now: float, ok: bool, what: str) -> str:
+        if ok:
             return "done"
         if self.timed_out(now):
-            self.fail(a, f"expected the screen {a.args[0]!r} within {TIMEOUT:g} s")
+            self.fail(a, f"expected {what} within {TIMEOUT:g} s")
         return "wait"
+
+    def do_expect_screen(self, a: Action, now: float) -> str:
+        st = self.app.status()
+        return self._expect(a, now, st.get("screen") == a.args[0],
+                            f"the screen {a.args[0]!r}")
+
+    def do_expect_notice(self, a: Action, now: float) -> str:
+        notice = self.app.status().get("notice") or ""
+        return self._expect(a, now, a.args[0] in notice, f"the notice {a.args[0]!r}"
+                            + (f" (it says {notice!r})" if notice else ""))
+
+    def do_expect_mode(self, a: Action, now: float) -> str:
+        st = self.app.status()
+        mode = "skip" if st.get("skip") else "auto" if st.get("auto") else "none"
+        return self._expect(a, now, mode == a.args[0],
+                            f"the mode {a.args[0]!r} (it is {mode!r})")
+
+    def do_expect_slot(self, a: Action, now: float) -> str:
+        from engine import saves
+
+        from .saveload import saves_dir
+
+        slot, want = a.args
+        try:
+            found = saves.read(saves_dir(self.app), slot)
+        except ValueError as exc:
+            self.fail(a, str(exc))
+            return "wait"
+        state = ("empty" if found is None else "unreadable"
+                 if isinstance(found, saves.Unreadable) else "saved")
+        return self._expect(a, now, state == want, f"slot {slot} {want} (it is {state})")
 
     def do_wait(self, a: Action, now: float) -> str:
         assert self.started is not None
@@ -277,6 +389,9 @@ class Harness:
         return "done"
 
     def do_shot(self, a: Action, now: float) -> str:
+        game = self.app.game()
+        if game is not None:
+            game.blink_on = True  # the continue mark's blink must not make shots differ
         self.app.draw(now)
         self.app.screenshot(Path(a.args[0]))
         return "done"

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from engine.atomic import write_json_atomic
 
 log = logging.getLogger("roadout.data")
 
@@ -22,33 +23,60 @@ PERSISTENT_VERSION = 1
 # Characters per second; 0 means the whole line at once (Ren'Py's "instant").
 TEXT_SPEEDS = (20, 40, 70, 120, 0)
 
+# Text size as a percentage of the base size; the dialogue box shrinks a line that would
+# not fit, so every step keeps the text inside it.
+TEXT_SIZES = (85, 100, 115, 130)
+# Ren'Py's auto-forward: wait auto_delay * (characters + AUTO_BONUS) / AUTO_CHARS seconds.
+AUTO_CHARS, AUTO_BONUS = 250, 25
+AUTO_RANGE = (1.0, 30.0)
+DEFAULT_BOX_OPACITY = 0.85  # shows the box at theme.BOX_ALPHA, the one lint proves
+
 DEFAULT_SETTINGS: dict[str, Any] = {
     "text_cps": 40,
+    "auto_delay": 15.0,
     "music_volume": 0.7,
     "sound_volume": 0.8,
     "fullscreen": False,
+    "skip_unread": False,
+    "box_opacity": DEFAULT_BOX_OPACITY,
+    "text_size": 100,
+    "reduce_motion": False,
+    "high_contrast": False,
+    "readable_font": False,
+    "self_voicing": False,
 }
+
+# Allowed values: a tuple of choices or a (low, high) range for numbers.
+_CHOICES: dict[str, tuple] = {"text_cps": TEXT_SPEEDS, "text_size": TEXT_SIZES}
+_RANGES: dict[str, tuple[float, float]] = {
+    "auto_delay": AUTO_RANGE, "music_volume": (0.0, 1.0), "sound_volume": (0.0, 1.0),
+    "box_opacity": (0.0, 1.0)}
+
+
+def valid_setting(key: str, value: Any) -> bool:
+    """Whether a value read from settings.json may be used for `key` (hand edits included)."""
+    default = DEFAULT_SETTINGS.get(key)
+    if default is None:
+        return False
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if key in _CHOICES:
+        return value in _CHOICES[key]
+    low, high = _RANGES[key]
+    return low <= value <= high
+
+
+def auto_forward_delay(settings: dict[str, Any], characters: int) -> float:
+    """Seconds a fully shown line of `characters` stays before auto-forward moves on."""
+    return float(settings["auto_delay"]) * (characters + AUTO_BONUS) / AUTO_CHARS
 
 
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON so that either the old or the new file exists whole, never a torn one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=1, sort_keys=True)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _read_json(path: Path, problems: list[str]) -> dict[str, Any] | None:
@@ -100,13 +128,18 @@ class DataStore:
     def _load(self) -> None:
         data = _read_json(self.settings_path, self.problems)
         if data:
-            for key, default in DEFAULT_SETTINGS.items():
-                value = data.get(key, default)
-                # A hand-edited file with the wrong types falls back per key.
-                if isinstance(value, type(default)) or (
-                    isinstance(default, float) and isinstance(value, int)
-                ):
-                    self.settings[key] = value
+            bad = []
+            for key in DEFAULT_SETTINGS:
+                if key not in data:
+                    continue
+                # A hand-edited file with a wrong type or value falls back per key.
+                if valid_setting(key, data[key]):
+                    self.settings[key] = data[key]
+                else:
+                    bad.append(key)
+            if bad:
+                log.warning("settings.json: bad value for %s; using the defaults",
+                            ", ".join(bad))
         data = _read_json(self.persistent_path, self.problems)
         if data:
             fresh = self._fresh_persistent()

@@ -21,6 +21,14 @@ FONT_FILES = {
     (False, True): "NotoSans-Italic.ttf",
     (True, True): "NotoSans-BoldItalic.ttf",
 }
+# The readable-font setting: DejaVu Sans, wide and open; it has no italic files, so SDL_ttf
+# slants the upright ones.
+READABLE_FILES = {
+    (False, False): "DejaVuSans.ttf",
+    (True, False): "DejaVuSans-Bold.ttf",
+    (False, True): "DejaVuSans.ttf",
+    (True, True): "DejaVuSans-Bold.ttf",
+}
 
 
 class Fonts:
@@ -29,10 +37,14 @@ class Fonts:
 
     def __init__(self, font_dirs: list[Path]) -> None:
         self.font_dirs = font_dirs
+        self.readable = False
         self._cache: dict[tuple[int, bool, bool], pygame.font.Font] = {}
 
+    def clear(self) -> None:
+        self._cache.clear()
+
     def _file(self, bold: bool, italic: bool) -> Path | None:
-        name = FONT_FILES[(bold, italic)]
+        name = (READABLE_FILES if self.readable else FONT_FILES)[(bold, italic)]
         for d in self.font_dirs:
             if (d / name).is_file():
                 return d / name
@@ -45,6 +57,8 @@ class Fonts:
         if font is None:
             path = self._file(bold, italic)
             font = pygame.font.Font(str(path) if path else None, px)
+            if self.readable and path is not None and italic:
+                font.italic = True
             if path is None:
                 # The fallback has no styled faces; let SDL_ttf fake them.
                 font.bold, font.italic = bold, italic

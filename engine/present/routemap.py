@@ -154,8 +154,9 @@ class RouteMapScreen(MenuScreen):
                 self.focus = hit
                 self.activate()
             return
-        if name == "wheel":
-            self.scroll[1] = min(self._scroll_limit(), max(0.0, self.scroll[1] - n * 60))
+        if name in ("rollback", "rollforward"):  # the mouse wheel: scroll
+            step = -60 if name == "rollback" else 60
+            self.scroll[1] = min(self._scroll_limit(), max(0.0, self.scroll[1] + step))
             return
         if name in ("up", "down"):
             self.move_layer(-1 if name == "up" else 1)

@@ -65,6 +65,10 @@ class Painter:
         self._text: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._boxes: OrderedDict[tuple, pygame.Surface] = OrderedDict()
 
+    def clear(self) -> None:
+        """Forget rendered text (the font changed)."""
+        self._text.clear()
+
     def text(self, text: str, px: int, color: tuple[int, int, int], bold: bool = False,
              italic: bool = False) -> pygame.Surface:
         key = (text, px, color, bold, italic)

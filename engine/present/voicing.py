@@ -110,6 +110,7 @@ class Voicer:
         self._last_focus: tuple[int, str] | None = None
         self._last_ending: Any = None
         self._last_toast = ""
+        self._last_notice = ""
         if app.data.settings.get("self_voicing"):
             self._ensure_voice(announce=False)
 
@@ -197,6 +198,13 @@ class Voicer:
                 text = b.label if b.enabled else f"{b.label} (not available)"
         return (id(top), text)
 
+    def _notice(self) -> str:
+        """A short on-screen notice of the top screen or the game ("Saved")."""
+        top = self.app.top if self.app.screens else None
+        notice = getattr(top, "notice", None)
+        text = getattr(notice, "text", "")
+        return text if isinstance(text, str) else ""
+
     def current_text(self) -> str:
         say = self._current_say()
         parts = [line_to_speech(say.who, say.text)] if say is not None else []
@@ -210,6 +218,11 @@ class Voicer:
         if self.toast and now >= self.toast_until:
             self.toast = ""
             self.app.dirty = True
+        if self.app.data.settings.get("self_voicing") and self.voice is None:
+            # Turned on from the settings screen rather than with V.
+            if not self._ensure_voice(announce=True):
+                self.app.data.save_settings()
+                return
         if not (self.on or self.clipboard_on):
             return
         parts: list[str] = []
@@ -228,9 +241,18 @@ class Voicer:
         self._last_ending = ending
         focus = self._focus()
         if focus != self._last_focus:
+            new_screen = focus is not None and (self._last_focus is None
+                                                or focus[0] != self._last_focus[0])
+            question = getattr(self.app.top, "question", "") if new_screen else ""
+            if isinstance(question, str) and question:
+                parts.append(question)  # a confirm screen: what is being asked
             if focus and focus[1]:
                 parts.append(focus[1])
             self._last_focus = focus
+        notice = self._notice()
+        if notice and notice != self._last_notice:
+            parts.append(notice)
+        self._last_notice = notice
         # A screen's own short message ("Not reached yet", "No saves yet").
         toast = getattr(self.app.top, "toast", "") if self.app.screens else ""
         if toast and toast != self._last_toast:

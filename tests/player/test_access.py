@@ -99,10 +99,12 @@ def test_route_map_from_the_game_menu_and_back(tmp_path: Path) -> None:
         key escape
         expect-screen game-menu
         key down
+        key down
+        key down
+        key down
         key return
         expect-screen route-map
-        key escape
-        expect-screen game-menu
+        # As Save, Load and Settings do, the route map replaces the pause menu.
         key escape
         expect-text Welcome
     """)
@@ -129,9 +131,26 @@ def test_self_voicing_speaks_lines_choices_and_buttons(tmp_path: Path) -> None:
         expect-spoken Stay home.
         key escape
         key down
-        expect-spoken Resume
+        expect-spoken History
         key down
-        expect-spoken Route map
+        expect-spoken Save
+        key return
+        expect-screen save
+        key down
+        expect-spoken Save slot 1-1: empty
+        key return
+        expect-spoken Saved
+        key escape
+        key escape
+        key down
+        key down
+        key down
+        key down
+        key down
+        key return
+        expect-screen settings
+        key down
+        expect-spoken Auto-forward time
         key escape
         key v
         expect-message Self-voicing off
@@ -247,11 +266,32 @@ def test_keyboard_only_whole_route_of_the_game(tmp_path: Path) -> None:
         key down
         key down
         key return
+        expect-screen save
+        key right
+        key return
+        expect-slot 1-1 saved
+        key escape
+        expect-screen game
+        key escape
+        key down
+        key down
+        key down
+        key down
+        key down
+        key return
         expect-screen settings
         key down
+        key right
         key escape
-        expect-screen game-menu
+        expect-screen game
         key escape
+        key down
+        key down
+        key down
+        key return
+        expect-screen load
+        key right
+        key return
         expect-screen game
         # Scream for help.
         key 2
@@ -278,11 +318,22 @@ def test_gamepad_only_whole_route_of_the_game(tmp_path: Path) -> None:
         pad b
         expect-screen game-menu
         pad down
+        pad down
+        pad a
+        expect-screen save
+        pad down
+        pad a
+        expect-slot 1-1 saved
+        pad b
+        expect-screen game
+        pad b
+        pad down
+        pad down
+        pad down
+        pad down
         pad a
         expect-screen route-map
         pad up
-        pad b
-        expect-screen game-menu
         pad b
         expect-screen game
         # Take me with you.

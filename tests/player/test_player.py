@@ -150,7 +150,9 @@ def test_title_screen_start_and_settings(tmp_path: Path) -> None:
         expect-text Text speed
         key escape
         click 246 427
+        expect-screen load
         expect-text No saves yet
+        key escape
         click 246 357
         expect-text Welcome
     """, warp=None)

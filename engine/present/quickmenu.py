@@ -1,0 +1,133 @@
+"""The game screen's small furniture: the quick menu along the bottom (as in Ren'Py), the
+Skip/Auto indicator and short on-screen notices ("Quick saved").
+
+None of it depends on the screens, so app.py imports it at the top like ui.py.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .picture import Viewport
+from .ui import DIM_TEXT, TEXT, Painter, Palette
+
+# (label, action): the action is sent to the game screen like a key's.
+ITEMS = (("Back", "rollback"), ("History", "history"), ("Skip", "skip"), ("Auto", "auto"),
+         ("Save", "save"), ("Q.Save", "quicksave"), ("Q.Load", "quickload"),
+         ("Settings", "settings"))
+BAR_Y, BAR_H = 697, 22  # canvas; straddles the dialogue box's lower edge as Ren'Py's does
+FONT_PX = 16
+GAP = 26
+NOTICE_SECONDS = 2.5
+
+
+class QuickMenu:
+    """A row of small text buttons; `hot` is the one under the mouse."""
+
+    def __init__(self) -> None:
+        self.hot = -1
+        self._rects: list[tuple[float, float, float, float]] = []
+        self._key: object = None
+
+    def rects(self, painter: Painter) -> list[tuple[float, float, float, float]]:
+        """Canvas rectangles of the items, centred along the bottom."""
+        font = painter.fonts.get(FONT_PX)
+        key = (id(font), FONT_PX)
+        if key != self._key:
+            widths = [font.size(label)[0] + 12 for label, _ in ITEMS]
+            x = 640 - (sum(widths) + GAP * (len(widths) - 1)) / 2
+            self._rects = []
+            for w in widths:
+                self._rects.append((x, BAR_Y, w, BAR_H))
+                x += w + GAP
+            self._key = key
+        return self._rects
+
+    def at(self, vp: Viewport, painter: Painter, pos: tuple[int, int]) -> int:
+        for i, r in enumerate(self.rects(painter)):
+            if vp.crect(*r).collidepoint(pos):
+                return i
+        return -1
+
+    def hover(self, vp: Viewport, painter: Painter, pos: tuple[int, int]) -> bool:
+        i = self.at(vp, painter, pos)
+        changed = i != self.hot
+        self.hot = i
+        return changed
+
+    def action_at(self, vp: Viewport, painter: Painter, pos: tuple[int, int]) -> str | None:
+        i = self.at(vp, painter, pos)
+        return ITEMS[i][1] if i >= 0 else None
+
+    def buttons(self, painter: Painter) -> list[tuple[str, tuple[float, float, float, float]]]:
+        return [(label, r) for (label, _), r in zip(ITEMS, self.rects(painter), strict=True)]
+
+    def draw(self, target: pygame.Surface, vp: Viewport, painter: Painter, pal: Palette,
+             active: set[str]) -> None:
+        px = vp.px(FONT_PX)
+        for i, ((label, act), r) in enumerate(zip(ITEMS, self.rects(painter), strict=True)):
+            if i == self.hot:
+                color = (255, 255, 255)
+            elif act in active:
+                color = pal.accent
+            else:
+                color = DIM_TEXT
+            rect = vp.crect(*r)
+            painter.shadowed(target, label, px, rect.center, color, bold=act in active,
+                             anchor="center")
+
+
+def draw_indicator(target: pygame.Surface, vp: Viewport, painter: Painter, pal: Palette,
+                   label: str) -> None:
+    """'Skip ▸▸' or 'Auto' at the top left while the mode is on."""
+    px = vp.px(18)
+    text = painter.text(label, px, TEXT, bold=True)
+    pad_x, pad_y = vp.px(14), vp.px(6)
+    size = (text.get_width() + 2 * pad_x + vp.px(22), text.get_height() + 2 * pad_y)
+    at = vp.to_window(20, 16)
+    target.blit(painter.box(size, pal.box, 210, vp.px(10), pal.accent, max(1, vp.px(1))), at)
+    target.blit(text, (at[0] + pad_x, at[1] + pad_y))
+    # Two small arrows after the word: the familiar "fast forward" sign.
+    s = vp.px(7)
+    x0 = at[0] + pad_x + text.get_width() + vp.px(6)
+    cy = at[1] + size[1] // 2
+    for k in range(2 if label.startswith("Skip") else 1):
+        x = x0 + k * (s + vp.px(1))
+        pygame.draw.polygon(target, pal.accent, [(x, cy - s), (x + s, cy), (x, cy + s)])
+
+
+class Notice:
+    """A short message at the top of the screen that goes away by itself."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.until = 0.0
+
+    def show(self, text: str, now: float, seconds: float = NOTICE_SECONDS) -> None:
+        self.text = text[:1].upper() + text[1:]
+        self.until = now + seconds
+
+    def update(self, now: float) -> bool:
+        """True when the notice just went away (the screen must be redrawn)."""
+        if self.text and now >= self.until:
+            self.text = ""
+            return True
+        return False
+
+    def deadline(self) -> float | None:
+        return self.until if self.text else None
+
+    def draw(self, target: pygame.Surface, vp: Viewport, painter: Painter,
+             pal: Palette) -> None:
+        if not self.text:
+            return
+        px = vp.px(19)
+        text = painter.text(self.text[:110], px, TEXT)
+        pad_x, pad_y = vp.px(18), vp.px(8)
+        size = (text.get_width() + 2 * pad_x, text.get_height() + 2 * pad_y)
+        cx, y = vp.to_window(640, 18)
+        rect = pygame.Rect(0, y, *size)
+        rect.centerx = cx
+        target.blit(painter.box(size, pal.box, 232, vp.px(10), pal.accent,
+                                max(1, vp.px(1))), rect)
+        target.blit(text, (rect.x + pad_x, rect.y + pad_y))

@@ -1,0 +1,513 @@
+"""Saving and loading a playthrough, and the Save / Load screens.
+
+A save is what engine/saves.py writes: the story's snapshot, the rollback log and history
+(so a player can still step back after loading), the line on screen, a scene summary and a
+320x180 thumbnail of the picture without the interface. Loading restores the story (which
+finds the line again after the scene files were edited, or goes to its label's start with
+a notice), then shows it exactly as a rollback does: same picture, same music, same line.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from engine import saves
+from engine.rollback import Rollback
+from engine.script import ScriptError, Story
+from engine.script.text import strip_tags
+from engine.stage import describe
+
+from .app import HISTORY_KEEP, GameScreen, Screen
+from .history import wrap
+from .quickmenu import Notice
+from .ui import DIM_TEXT, TEXT, Button, ButtonList, _lift
+
+if TYPE_CHECKING:
+    from .app import App
+
+log = logging.getLogger("roadout.saves")
+
+THUMB = (320, 180)
+SAVED_HISTORY = 200
+COLS = 3
+CARD_W, CARD_H, CARD_GAP_X, CARD_GAP_Y = 352, 268, 28, 14
+CARD_X0, CARD_Y0 = (1280 - (COLS * CARD_W + (COLS - 1) * CARD_GAP_X)) // 2, 86
+BAR_Y, BAR_H = 648, 44
+AQ = "aq"  # the page of the auto-save and quick-save slots
+
+
+def saves_dir(app: App) -> Path:
+    return app.data.root / "saves"
+
+
+def thumbnail_png(frame: pygame.Surface) -> bytes:
+    """The picture scaled to 320x180 and PNG-encoded (what a slot shows)."""
+    small = pygame.transform.smoothscale(frame, THUMB)
+    buf = io.BytesIO()
+    pygame.image.save(small, buf, "thumb.png")
+    return buf.getvalue()
+
+
+def build_save(app: App, game: GameScreen) -> saves.SaveData:
+    story = game.story
+    state = story.snapshot()
+    say = game.say
+    if say is not None:
+        who, text = say.who, strip_tags(say.text)
+    elif game.history:
+        who, text = game.history[-1].get("who"), str(game.history[-1].get("text", ""))
+    else:
+        who, text = None, ""
+    stmt = story.current()
+    frame = app.stage_view.compose(story.stage, app.vp)
+    # Rollback entries count history lines from the start of the playthrough; the save
+    # keeps the last 200 lines, so the counts are rebased onto those.
+    kept = game.history[-SAVED_HISTORY:]
+    offset = game.history_base + len(game.history) - len(kept)
+    rollback = [{"state": e["state"], "history": max(0, int(e.get("history", 0)) - offset)}
+                for e in game.rollback.to_json()]
+    return saves.SaveData(
+        state=state, label=state.get("label"), line_who=who, line_text=text,
+        scene=describe(story.stage), thumbnail_png=thumbnail_png(frame),
+        rollback=rollback, history=kept, source=stmt.source if stmt else "")
+
+
+def save_slot(app: App, game: GameScreen, slot: str) -> str | None:
+    """Write the game to a slot; a message for the player when that fails."""
+    try:
+        saves.write(saves_dir(app), slot, build_save(app, game), app.game_name)
+    except OSError as exc:
+        log.warning("could not save to slot %s: %s", slot, exc)
+        return f"Could not save: {exc.strerror or exc}"
+    return None
+
+
+def load_slot(app: App, slot: str) -> str | None:
+    """Load a slot into a new game screen; a message for the player when it cannot."""
+    found = saves.read(saves_dir(app), slot)
+    if found is None:
+        return "There is no quick save yet" if slot == "quick" else "That slot is empty"
+    if isinstance(found, saves.Unreadable):
+        return f"This save cannot be loaded: {found.reason}"
+    return start_from_save(app, found)
+
+
+def start_from_save(app: App, data: saves.SaveData) -> str | None:
+    if app.program is None:
+        return "The story could not be loaded"
+    app.ensure_audio()
+    story = Story(app.program, app.data.persistent["vars"])
+    try:
+        notices = story.restore(data.state)
+    except ValueError as exc:
+        return f"This save cannot be loaded: {exc}"
+    game = GameScreen(app, story)
+    game.rollback = Rollback.from_json(data.rollback)
+    game.history = [h for h in data.history if isinstance(h, dict)][-HISTORY_KEEP:]
+    past = game.rollback.past
+    # Saved on a line: it is the log's last entry, shown again rather than recorded twice.
+    replay = not notices and bool(past) and isinstance(past[-1].get("state"), dict) \
+        and past[-1]["state"].get("fp") == data.state.get("fp") \
+        and past[-1]["state"].get("label") == data.state.get("label")
+    if replay:
+        keep = past[-1].get("history")
+        if isinstance(keep, int) and 0 <= keep < len(game.history):
+            del game.history[keep:]
+    app.screens = [game]
+    app.music_now = None
+    try:
+        game.show_restored(notices, replay=replay)
+    except ScriptError as exc:
+        app.show_error(exc, None)
+    return None
+
+
+def _when(created: str) -> str:
+    try:
+        return datetime.fromisoformat(created).strftime("%Y-%m-%d  %H:%M")
+    except ValueError:
+        return created[:16]
+
+
+def _fit(text: str, font: pygame.font.Font, width: int) -> str:
+    """Cut text to `width` pixels with an ellipsis."""
+    if font.size(text)[0] <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.size(text[:mid] + "…")[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+def slot_title(slot: str) -> str:
+    if slot == "quick":
+        return "Quick save"
+    if slot == "auto":
+        return "Auto-save"
+    page, n = slot.split("-")
+    return f"Slot {n}"
+
+
+class ConfirmScreen(Screen):
+    """A yes/no question over everything (overwrite, delete). Escape answers no."""
+
+    name = "confirm"
+    opaque = False
+
+    def __init__(self, app: App, question: str, on_yes: Any) -> None:
+        self.app = app
+        self.question = question
+        self.on_yes = on_yes
+        self.buttons = ButtonList([Button("Yes", self.yes, (460, 390, 160, 52)),
+                                   Button("No", self.no, (660, 390, 160, 52))], focus=0,
+                                  font_px=22)
+
+    def yes(self) -> None:
+        self.app.pop(self)
+        self.on_yes()
+
+    def no(self) -> None:
+        self.app.pop(self)
+
+    def action(self, name: str, pos: tuple[int, int] | None = None, n: int = 0) -> None:
+        b = self.buttons
+        if name == "click" and pos is not None:
+            b.click(self.app.vp, pos)
+        elif name in ("left", "up"):
+            b.move(-1)
+        elif name in ("right", "down"):
+            b.move(1)
+        elif name in ("activate", "advance") and pos is None:
+            b.activate()
+        elif name in ("back", "hide"):
+            self.no()
+        self.app.dirty = True
+
+    def hover(self, pos: tuple[int, int]) -> bool:
+        return self.buttons.hover(self.app.vp, pos)
+
+    def draw(self, target: pygame.Surface, now: float) -> None:
+        app, vp, p = self.app, self.app.vp, self.app.painter
+        app.dim(target, 140)
+        panel = vp.crect(360, 270, 560, 200)
+        target.blit(p.box(panel.size, app.palette.box, 248, vp.px(16), app.palette.accent,
+                          max(1, vp.px(2))), panel)
+        p.shadowed(target, self.question, vp.px(24), vp.to_window(640, 330), TEXT,
+                   anchor="center")
+        self.buttons.draw(target, vp, p, app.palette)
+
+    def status(self) -> dict[str, Any]:
+        return {"text": self.question, "ready": True,
+                "buttons_at": {b.label: b.rect for b in self.buttons.buttons}}
+
+
+class SlotScreen(Screen):
+    """Pages of six slots (and, to load, a page with the auto and quick saves)."""
+
+    opaque = False
+
+    def __init__(self, app: App, mode: str) -> None:
+        self.app = app
+        self.mode = mode
+        self.name = mode  # "save" or "load": what tests wait for
+        self.pages: list[Any] = ([AQ] if mode == "load" else []) \
+            + list(range(1, saves.PAGES + 1))
+        last = getattr(app, "slot_page", 1)
+        self.page = last if last in self.pages else 1
+        self.focus = -1
+        self.found: dict[str, saves.SaveData | saves.Unreadable | None] = {}
+        self._thumbs: dict[tuple, pygame.Surface] = {}
+        self.notice = Notice()
+        self.refresh()
+
+    # --- slots -------------------------------------------------------------------------
+
+    def slots(self) -> list[str]:
+        return ["auto", "quick"] if self.page == AQ else saves.page_slots(self.page)
+
+    def refresh(self) -> None:
+        folder = saves_dir(self.app)
+        self.found = {slot: saves.read(folder, slot) for slot in self.slots()}
+        self.none_at_all = not any(folder.glob("*.json")) if folder.is_dir() else True
+        self.app.dirty = True
+
+    def card_rect(self, i: int) -> tuple[float, float, float, float]:
+        row, col = divmod(i, COLS)
+        return (CARD_X0 + col * (CARD_W + CARD_GAP_X), CARD_Y0 + row * (CARD_H + CARD_GAP_Y),
+                CARD_W, CARD_H)
+
+    def bar_buttons(self) -> list[tuple[str, Any, tuple[float, float, float, float]]]:
+        out = []
+        x = CARD_X0
+        for page in self.pages:
+            label = "Auto / Quick" if page == AQ else str(page)
+            w = 150 if page == AQ else 56
+            out.append((label, page, (x, BAR_Y, w, BAR_H)))
+            x += w + 10
+        out.append(("Back", None, (1280 - CARD_X0 - 140, BAR_Y, 140, BAR_H)))
+        return out
+
+    def go_page(self, page: Any) -> None:
+        if page in self.pages and page != self.page:
+            self.page = page
+            self.app.slot_page = page  # type: ignore[attr-defined]
+            self.focus = min(self.focus, len(self.slots()) - 1)
+            self.refresh()
+
+    def turn(self, step: int) -> None:
+        i = self.pages.index(self.page)
+        self.go_page(self.pages[(i + step) % len(self.pages)])
+
+    def choose(self, i: int) -> None:
+        slot = self.slots()[i]
+        found = self.found.get(slot)
+        if self.mode == "save":
+            if slot in ("auto", "quick"):
+                return
+            if found is None:
+                self.save(slot)
+            else:
+                self.app.push(ConfirmScreen(self.app, "Overwrite this save?",
+                                            lambda: self.save(slot)))
+        elif isinstance(found, saves.SaveData):
+            problem = start_from_save(self.app, found)
+            if problem:
+                self.notice.show(problem, time.perf_counter(), 4.0)
+        elif isinstance(found, saves.Unreadable):
+            self.notice.show(f"This save cannot be loaded: {found.reason}",
+                             time.perf_counter(), 4.0)
+
+    def save(self, slot: str) -> None:
+        game = self.app.game()
+        if game is None:
+            return
+        problem = save_slot(self.app, game, slot)
+        self.notice.show(problem or "Saved", time.perf_counter())
+        self.refresh()
+
+    def delete(self) -> None:
+        if not 0 <= self.focus < len(self.slots()):
+            return
+        slot = self.slots()[self.focus]
+        if self.found.get(slot) is None:
+            return
+
+        def really() -> None:
+            saves.delete(saves_dir(self.app), slot)
+            self.refresh()
+
+        self.app.push(ConfirmScreen(self.app, "Delete this save?", really))
+
+    # --- input -------------------------------------------------------------------------
+
+    def action(self, name: str, pos: tuple[int, int] | None = None, n: int = 0) -> None:
+        count = len(self.slots())
+        f = self.focus
+        if name == "click" and pos is not None:
+            self.click(pos)
+        elif name in ("back", "hide"):
+            self.app.pop(self)
+        elif name == "delete":
+            self.delete()
+        elif name in ("activate", "advance") and pos is None and 0 <= f < count:
+            self.choose(f)
+        elif name == "number":
+            if self.mode == "load":
+                n = n + 1 if n < len(self.pages) else n  # the auto/quick page comes first
+            if 1 <= n <= len(self.pages):
+                self.go_page(self.pages[n - 1])
+        elif name == "rollback":
+            self.turn(-1)
+        elif name == "rollforward":
+            self.turn(1)
+        elif f < 0 and name in ("up", "down", "left", "right"):
+            self.focus = 0
+        elif name == "left":
+            if f % COLS == 0:
+                self.turn(-1)
+                self.focus = min(f + COLS - 1, len(self.slots()) - 1)
+            else:
+                self.focus = f - 1
+        elif name == "right":
+            if f % COLS == COLS - 1 or f + 1 >= count:
+                self.turn(1)
+                self.focus = f - f % COLS
+            else:
+                self.focus = f + 1
+        elif name == "up" and f >= COLS:
+            self.focus = f - COLS
+        elif name == "down" and f + COLS < count:
+            self.focus = f + COLS
+        self.app.dirty = True
+
+    def click(self, pos: tuple[int, int]) -> None:
+        vp = self.app.vp
+        for i in range(len(self.slots())):
+            if vp.crect(*self.card_rect(i)).collidepoint(pos):
+                self.focus = i
+                self.choose(i)
+                return
+        for _, page, rect in self.bar_buttons():
+            if vp.crect(*rect).collidepoint(pos):
+                if page is None:
+                    self.app.pop(self)
+                else:
+                    self.go_page(page)
+                return
+
+    def hover(self, pos: tuple[int, int]) -> bool:
+        vp = self.app.vp
+        for i in range(len(self.slots())):
+            if vp.crect(*self.card_rect(i)).collidepoint(pos):
+                changed = i != self.focus
+                self.focus = i
+                return changed
+        return False
+
+    def update(self, now: float) -> bool:
+        return self.notice.update(now)
+
+    def deadline(self, now: float) -> float | None:
+        return self.notice.deadline()
+
+    # --- drawing -----------------------------------------------------------------------
+
+    def thumb(self, slot: str, data: saves.SaveData, size: tuple[int, int]
+              ) -> pygame.Surface | None:
+        key = (slot, data.created, len(data.thumbnail_png), size)
+        surf = self._thumbs.get(key)
+        if surf is None and data.thumbnail_png:
+            try:
+                raw = pygame.image.load(io.BytesIO(data.thumbnail_png), "t.png").convert()
+                surf = pygame.transform.smoothscale(raw, size)
+            except (pygame.error, ValueError):
+                return None
+            self._thumbs[key] = surf
+        return surf
+
+    def draw(self, target: pygame.Surface, now: float) -> None:
+        app, vp, p = self.app, self.app.vp, self.app.painter
+        pal = app.palette
+        app.dim(target, 215)
+        title = "Save" if self.mode == "save" else "Load"
+        p.shadowed(target, title, vp.px(34), vp.to_window(CARD_X0, 28), TEXT, bold=True)
+        where = "Auto-save and quick save" if self.page == AQ else f"Page {self.page}"
+        if self.mode == "load" and self.none_at_all:
+            where = "No saves yet"
+        p.shadowed(target, where, vp.px(20), vp.to_window(1280 - CARD_X0, 44), DIM_TEXT,
+                   anchor="topright")
+        for i, slot in enumerate(self.slots()):
+            self.draw_card(target, i, slot, self.found.get(slot))
+        for label, page, rect in self.bar_buttons():
+            r = vp.crect(*rect)
+            on = page == self.page
+            box = p.box(r.size, _lift(pal.box, 0.3) if on else pal.box, 240, vp.px(10),
+                        pal.accent if on else None, max(1, vp.px(2)))
+            target.blit(box, r)
+            text = p.text(label, vp.px(19), (255, 255, 255) if on else TEXT, bold=on)
+            target.blit(text, text.get_rect(center=r.center))
+        verb = "save" if self.mode == "save" else "load"
+        hint = f"Enter: {verb} · Delete: delete · Page Up/Down: pages · Esc: back"
+        p.shadowed(target, hint, vp.px(15), vp.to_window(640, 712), DIM_TEXT,
+                   anchor="center")
+        self.notice.draw(target, vp, p, pal)
+
+    def draw_card(self, target: pygame.Surface, i: int, slot: str,
+                  found: saves.SaveData | saves.Unreadable | None) -> None:
+        app, vp, p = self.app, self.app.vp, self.app.painter
+        pal = app.palette
+        x, y, w, h = self.card_rect(i)
+        r = vp.crect(x, y, w, h)
+        focused = i == self.focus
+        if focused:
+            card = p.box(r.size, _lift(pal.box, 0.14), 245, vp.px(14), pal.accent,
+                         max(2, vp.px(2)))
+        else:
+            card = p.box(r.size, pal.box, 235, vp.px(14))
+        target.blit(card, r)
+        tx, ty = x + (w - THUMB[0]) / 2, y + 14
+        tr = vp.crect(tx, ty, *THUMB)
+        small, tiny = app.fonts.get(vp.px(16)), vp.px(15)
+        width = vp.px(THUMB[0])
+        title = slot_title(slot)
+        if isinstance(found, saves.SaveData):
+            pic = self.thumb(slot, found, tr.size)
+            if pic is not None:
+                target.blit(pic, tr)
+            else:
+                target.blit(p.box(tr.size, (0, 0, 0), 160, 0), tr)
+            when = _when(found.created)
+            line = f"{found.line_who}: {found.line_text}" if found.line_who \
+                else found.line_text
+            rows = [(title, TEXT, True), (found.scene, DIM_TEXT, False),
+                    (line, TEXT, False)]
+            date = p.text(when, tiny, DIM_TEXT)
+            target.blit(date, date.get_rect(topright=vp.to_window(tx + THUMB[0], ty + 186)))
+        elif isinstance(found, saves.Unreadable):
+            target.blit(p.box(tr.size, (90, 22, 34), 235, vp.px(6)), tr)
+            head = p.text("Unreadable", vp.px(20), (255, 200, 200), bold=True)
+            target.blit(head, head.get_rect(midtop=vp.to_window(tx + THUMB[0] / 2, ty + 16)))
+            for k, text in enumerate(wrap(found.reason, small, width - vp.px(28))[:4]):
+                surf = p.text(text, vp.px(16), (250, 225, 225))
+                target.blit(surf, surf.get_rect(midtop=vp.to_window(tx + THUMB[0] / 2,
+                                                                     ty + 52 + k * 24)))
+            rows = [(title, TEXT, True), ("Cannot be loaded", (255, 190, 190), False)]
+        else:
+            target.blit(p.box(tr.size, (0, 0, 0), 110, vp.px(6)), tr)
+            empty = p.text("Empty slot", vp.px(19), DIM_TEXT)
+            target.blit(empty, empty.get_rect(center=tr.center))
+            rows = [(title, DIM_TEXT, True)]
+        for k, (text, color, bold) in enumerate(rows):
+            font = app.fonts.get(vp.px(16), bold)
+            surf = p.text(_fit(text, font, width if k else width // 2), vp.px(16), color,
+                          bold=bold)
+            target.blit(surf, vp.to_window(tx, ty + 186 + k * 21))
+
+    def focus_text(self) -> str:
+        """What self-voicing reads: the focused slot and what is saved in it."""
+        slots = self.slots()
+        if not 0 <= self.focus < len(slots):
+            return ""
+        slot = slots[self.focus]
+        found = self.found.get(slot)
+        if isinstance(found, saves.SaveData):
+            what = f"{found.scene}, {found.line_text}"
+        elif isinstance(found, saves.Unreadable):
+            what = "unreadable"
+        else:
+            what = "empty"
+        return f"{self.mode.capitalize()} slot {slot}: {what}"
+
+    def status(self) -> dict[str, Any]:
+        state = {}
+        lines = []
+        for slot, found in self.found.items():
+            if isinstance(found, saves.SaveData):
+                state[slot] = "saved"
+                lines.append(f"{slot}: {found.scene} · {found.line_text}")
+            elif isinstance(found, saves.Unreadable):
+                state[slot] = "unreadable"
+                lines.append(f"{slot}: unreadable: {found.reason}")
+            else:
+                state[slot] = "empty"
+                lines.append(f"{slot}: empty")
+        buttons = {f"Slot {slot}": self.card_rect(i) for i, slot in enumerate(self.slots())}
+        for label, page, rect in self.bar_buttons():
+            buttons[label if page is None else
+                    ("Auto / Quick" if page == AQ else f"Page {page}")] = rect
+        if self.mode == "load" and self.none_at_all:
+            lines.insert(0, "No saves yet")
+        return {"text": "\n".join(lines + [self.notice.text]), "ready": True,
+                "slots": state, "page": self.page, "notice": self.notice.text,
+                "buttons_at": buttons}
