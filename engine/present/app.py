@@ -880,6 +880,7 @@ class App:
         self.ctrl_held = False  # Ctrl skips while held (Ren'Py's keymap)
         self.music_now: dict | None = None  # the stage's music as last played
         self.look = 0  # bumped when a setting changes how text looks: layouts are redone
+        self._palettes: dict[tuple, tuple[Palette, bool]] = {}
         self.fonts.readable = bool(self.data.settings["readable_font"])
         self._load_program()
         self._set_icon()
@@ -1073,6 +1074,7 @@ class App:
         """Load the scenes again; carry on from `resume` (a story snapshot) if given."""
         self.ensure_audio()
         self.stage_view.clear()
+        self._palettes.clear()
         if not self._load_program():
             assert self.load_error is not None
             self.show_error(self.load_error, resume)
@@ -1121,12 +1123,19 @@ class App:
 
     def refresh_palette(self, stage: dict[str, Any]) -> None:
         """The dialogue box takes its colour from the scene it sits on."""
+        # Remembered per scene: rollback steps through scenes often and must stay < 1 ms.
+        key = (repr(stage.get("scene")), self.vp.size)
+        known = self._palettes.get(key)
+        if known is not None:
+            self.palette, self.stage_animated = known
+            return
         try:
             picture = self.stage_view.compose({"scene": stage.get("scene"), "sprites": []},
                                               self.vp)
             avg = pygame.transform.average_color(picture)
             self.palette = Palette.from_color((avg[0], avg[1], avg[2]))
             self.stage_animated = self.stage_view.animated(stage, self.vp)
+            self._palettes[key] = (self.palette, self.stage_animated)
         except pygame.error:
             self.palette = Palette()
 
