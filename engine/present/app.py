@@ -1102,6 +1102,26 @@ class App:
         self.sync_music(story.stage)
         screen.pump(time.perf_counter())
 
+    def hot_reload(self) -> None:
+        """Shift+R, as in Ren'Py: read the scene files again and stay on the same line if
+        it still exists (found by its fingerprint), else go to the start of its label. An
+        error in the edited files shows the error screen; Shift+R there tries again."""
+        game = self.game()
+        if isinstance(self.top, ErrorScreen):
+            self.top.reload()
+            return
+        if game is None or not game.rollback.past:
+            return
+        resume = dict(game.rollback.past[-1]["state"], waiting=False)
+        old = game
+        self.reload(resume)
+        new = self.game()
+        if new is not None and new is not old:
+            # The player keeps their history and can still roll back past the reload.
+            new.history, new.history_base = old.history, old.history_base
+            new.rollback = old.rollback
+            new.notice.show("Scenes reloaded", time.perf_counter())
+
     def quit(self) -> None:
         self.running = False
 
@@ -1243,6 +1263,8 @@ class App:
             top.action("activate" if key != pygame.K_SPACE else "advance")
         elif key == pygame.K_ESCAPE:
             top.action("back")
+        elif key == pygame.K_r and mod & pygame.KMOD_SHIFT:
+            self.hot_reload()
         elif key == pygame.K_h:
             top.action("hide")
         elif key == pygame.K_s and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
