@@ -907,6 +907,7 @@ class App:
         self.ctrl_held = False  # Ctrl skips while held (Ren'Py's keymap)
         self.music_now: dict | None = None  # the stage's music as last played
         self.look = 0  # bumped when a setting changes how text looks: layouts are redone
+        self._palettes: dict[tuple, tuple[Palette, bool]] = {}
         self.fonts.readable = bool(self.data.settings["readable_font"])
         self._load_program()
         self._set_icon()
@@ -1107,6 +1108,7 @@ class App:
         """Load the scenes again; carry on from `resume` (a story snapshot) if given."""
         self.ensure_audio()
         self.stage_view.clear()
+        self._palettes.clear()
         if not self._load_program():
             assert self.load_error is not None
             self.show_error(self.load_error, resume)
@@ -1134,6 +1136,26 @@ class App:
         self.sync_music(story.stage)
         screen.pump(time.perf_counter())
 
+    def hot_reload(self) -> None:
+        """Shift+R, as in Ren'Py: read the scene files again and stay on the same line if
+        it still exists (found by its fingerprint), else go to the start of its label. An
+        error in the edited files shows the error screen; Shift+R there tries again."""
+        game = self.game()
+        if isinstance(self.top, ErrorScreen):
+            self.top.reload()
+            return
+        if game is None or not game.rollback.past:
+            return
+        resume = dict(game.rollback.past[-1]["state"], waiting=False)
+        old = game
+        self.reload(resume)
+        new = self.game()
+        if new is not None and new is not old:
+            # The player keeps their history and can still roll back past the reload.
+            new.history, new.history_base = old.history, old.history_base
+            new.rollback = old.rollback
+            new.notice.show("Scenes reloaded", time.perf_counter())
+
     def quit(self) -> None:
         self.running = False
 
@@ -1155,12 +1177,19 @@ class App:
 
     def refresh_palette(self, stage: dict[str, Any]) -> None:
         """The dialogue box takes its colour from the scene it sits on."""
+        # Remembered per scene: rollback steps through scenes often and must stay < 1 ms.
+        key = (repr(stage.get("scene")), self.vp.size)
+        known = self._palettes.get(key)
+        if known is not None:
+            self.palette, self.stage_animated = known
+            return
         try:
             picture = self.stage_view.compose({"scene": stage.get("scene"), "sprites": []},
                                               self.vp)
             avg = pygame.transform.average_color(picture)
             self.palette = Palette.from_color((avg[0], avg[1], avg[2]))
             self.stage_animated = self.stage_view.animated(stage, self.vp)
+            self._palettes[key] = (self.palette, self.stage_animated)
         except pygame.error:
             self.palette = Palette()
 
@@ -1272,6 +1301,8 @@ class App:
             top.action("activate" if key != pygame.K_SPACE else "advance")
         elif key == pygame.K_ESCAPE:
             top.action("back")
+        elif key == pygame.K_r and mod & pygame.KMOD_SHIFT:
+            self.hot_reload()
         elif key == pygame.K_h:
             top.action("hide")
         elif key == pygame.K_s and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):

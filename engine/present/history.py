@@ -95,7 +95,7 @@ class HistoryScreen(Screen):
         self.layout()
         app.dim(target, 200)
         panel = vp.crect(*PANEL)
-        target.blit(p.box(panel.size, pal.box, 240, vp.px(18)), panel)
+        target.blit(p.box(panel.size, pal.box, 252, vp.px(18)), panel)
         p.shadowed(target, "History", vp.px(32), vp.to_window(PANEL[0] + 30, 80), TEXT,
                    bold=True)
         offset = self.max_offset if self.offset is None else self.offset

@@ -399,7 +399,7 @@ class SlotScreen(Screen):
     def draw(self, target: pygame.Surface, now: float) -> None:
         app, vp, p = self.app, self.app.vp, self.app.painter
         pal = app.palette
-        app.dim(target, 215)
+        app.dim(target, 228)
         title = "Save" if self.mode == "save" else "Load"
         p.shadowed(target, title, vp.px(34), vp.to_window(CARD_X0, 28), TEXT, bold=True)
         where = "Auto-save and quick save" if self.page == AQ else f"Page {self.page}"

@@ -44,7 +44,7 @@ def test_play_text_plays_each_route() -> None:
         "This is narration.",
         "Eileen: Hello, Player. This is bold, italic and red.",
         "Eileen: This line names its speaker in a string.",
-        "Eileen: A pause comes next. There it was.And a new paragraph.",
+        "Eileen: A pause comes next. There it was. And a new paragraph.",
     ]
     assert '"Narration in quotes, from a Character with what_prefix."' in lines
     assert "Lucy: You called me here. I'll send you back when I'm done." in lines
