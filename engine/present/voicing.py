@@ -220,9 +220,11 @@ class Voicer:
             self.app.dirty = True
         if self.app.data.settings.get("self_voicing") and self.voice is None:
             # Turned on from the settings screen rather than with V.
-            if not self._ensure_voice(announce=True):
+            if not self._ensure_voice(announce=False):
                 self.app.data.save_settings()
                 return
+            self.show("Self-voicing on")
+            self._last_focus = None  # read what has the focus now
         if not (self.on or self.clipboard_on):
             return
         parts: list[str] = []

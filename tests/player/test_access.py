@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from engine.present.app import BOX, TEXT_PX
+from engine.present.persist import TEXT_SIZES
 from engine.voice import find_engine
-from tests.player.helpers import ROOT, play
+from tests.player.helpers import ROOT, make_game, play
+from tests.player.test_saves_ui import make_app
 
 # Canvas centres of the title screen's buttons (Start, Load, Settings, Route map, Quit).
 TITLE_START, TITLE_ROUTES = "click 246 356", "click 246 542"
@@ -351,3 +354,89 @@ def test_gamepad_only_whole_route_of_the_game(tmp_path: Path) -> None:
     ok(r)
     ends = json.loads((tmp_path / "data" / "persistent.json").read_text())["endings"]
     assert ends == ["Alone"]
+
+
+# --- text size: the box grows instead of shrinking the line --------------------------------
+
+
+@pytest.mark.parametrize("size", TEXT_SIZES)
+def test_a_three_line_line_keeps_its_size_at_every_text_size(tmp_path: Path, size: int
+                                                              ) -> None:
+    # The seed's longest line, said by a speaker: three lines at the largest size.
+    line = ("Even if you say you'd do anything for me we both know you don't have the heart, "
+            "the drive, the pain and solitude that I do to follow my path.")
+    game = make_game(tmp_path, f'''
+        define s = Character("Sasuke", color="#a8b8ff")
+        label start:
+            s "{line}"
+            menu:
+                s "{line}"
+                "Yes.":
+                    return
+    ''')
+    app = make_app(tmp_path, game, text_size=size)
+    g = app.game()
+    assert g is not None and g.layout is not None
+    vp = app.vp
+    px = vp.px(round(TEXT_PX * size / 100))
+    # Not shrunk: every line is as tall as the chosen size's font makes it.
+    assert all(ln.height >= app.fonts.get(px).get_linesize() for ln in g.layout.lines)
+    x, y, w, h = g.box_rect()
+    assert y + h == BOX[1] + BOX[3]  # grows upward; the bottom edge stays
+    assert g.layout.height <= vp.px(h - 30 - 14 + 6)
+    # With the prompt shown, the choices sit above the (taller) box.
+    g.action("advance")
+    assert g.choices is not None
+    for b in g.choices.buttons:
+        assert b.rect[1] + b.rect[3] <= y
+
+
+# --- settings rows wired here: self-voicing, reduce motion ----------------------------------
+
+
+def test_self_voicing_row_of_the_settings_screen_turns_the_voice_on(tmp_path: Path) -> None:
+    spoken = tmp_path / "spoken.json"
+    downs = "\n".join(["key down"] * 11)
+    r = play(tmp_path, f"""
+        expect-screen title
+        click 246 480
+        expect-screen settings
+        {downs}
+        key right
+        expect-message Self-voicing on
+        expect-spoken Self-voicing: On
+        key up
+        expect-spoken Readable font: Off
+        key escape
+        expect-screen title
+        # Back on the title, the focus is still on Settings: the next button is read.
+        key down
+        expect-spoken Route map
+    """, warp=None, env={"ROADOUT_FAKE_VOICE": str(spoken)})
+    ok(r)
+    settings = json.loads((tmp_path / "data" / "settings.json").read_text())
+    assert settings["self_voicing"] is True
+
+
+@pytest.mark.parametrize("reduce", [False, True])
+def test_reduce_motion_cuts_transitions_and_shows_text_at_once(tmp_path: Path,
+                                                               reduce: bool) -> None:
+    from engine.present.app import App, Options
+    from tests.player.test_saves_ui import fresh_data
+
+    game = make_game(tmp_path, '''
+        label start:
+            scene bg room with fade
+            "A line that would type out slowly, one letter at a time."
+            return
+    ''')
+    app = App(Options(game=game, warp="start", headless=True,
+                      data_dir=fresh_data(tmp_path, reduce_motion=reduce, text_cps=20)))
+    app.begin()
+    g = app.game()
+    assert g is not None
+    if reduce:
+        assert g.transition is None and g.typer is not None and not g.typer.typing
+        assert "one letter at a time" in g.shown_text()
+    else:
+        assert g.transition is not None  # the fade runs first; then the line types
