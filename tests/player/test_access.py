@@ -255,9 +255,23 @@ def test_clipboard_voicing_copies_each_line(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_keyboard_only_whole_route_of_the_game(tmp_path: Path) -> None:
-    r = play(tmp_path, """
+    downs = "\n".join(["key down"] * 8)
+    r = play(tmp_path, f"""
         expect-screen title
+        # Settings first: reduce motion (transitions become cuts), and the text size up.
         key down
+        key down
+        key down
+        key return
+        expect-screen settings
+        {downs}
+        key right
+        key up
+        key right
+        key escape
+        expect-screen title
+        key up
+        key up
         key return
         advance-to menu key
         # Ask him why.
@@ -305,13 +319,27 @@ def test_keyboard_only_whole_route_of_the_game(tmp_path: Path) -> None:
     ok(r)
     ends = json.loads((tmp_path / "data" / "persistent.json").read_text())["endings"]
     assert ends == ["Thank You"]
+    settings = json.loads((tmp_path / "data" / "settings.json").read_text())
+    assert settings["reduce_motion"] is True and settings["text_size"] == 115
 
 
 @pytest.mark.slow
 def test_gamepad_only_whole_route_of_the_game(tmp_path: Path) -> None:
-    r = play(tmp_path, """
+    downs = "\n".join(["pad down"] * 8)
+    r = play(tmp_path, f"""
         expect-screen title
+        # Settings first: reduce motion on (transitions become cuts).
         pad down
+        pad down
+        pad down
+        pad a
+        expect-screen settings
+        {downs}
+        pad right
+        pad b
+        expect-screen title
+        pad up
+        pad up
         pad a
         advance-to menu pad
         # Ask him why.
@@ -354,6 +382,7 @@ def test_gamepad_only_whole_route_of_the_game(tmp_path: Path) -> None:
     ok(r)
     ends = json.loads((tmp_path / "data" / "persistent.json").read_text())["endings"]
     assert ends == ["Alone"]
+    assert json.loads((tmp_path / "data" / "settings.json").read_text())["reduce_motion"]
 
 
 # --- text size: the box grows instead of shrinking the line --------------------------------
