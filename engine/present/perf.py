@@ -66,6 +66,33 @@ def idle_cpu(game: Path, warp: str, text: str, seconds: float = 3.0) -> dict[str
     return {"error": (out.stderr or out.stdout)[-500:]}
 
 
+def memory(game: Path) -> dict[str, Any]:
+    """Peak resident memory of the game playing its whole main route (menus answered with
+    the first choice, skipping with 'skip unread' on), at 1280x720."""
+    main = Path(__file__).resolve().parents[2] / "main.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        data.mkdir()
+        (data / "settings.json").write_text(json.dumps({"text_cps": 0, "skip_unread": True}))
+        script = Path(tmp) / "route.test"
+        # Skipping shows each line for 50 ms, and a menu waits 5 s at most: so wait a
+        # while before each menu's answer (the hospital half is long).
+        script.write_text("key tab\nwait 4\n" + "choose 1\nkey tab\nwait 6\n" * 3
+                          + "expect-screen ending\n")
+        proc = subprocess.Popen([sys.executable, str(main), "--headless", "--game", str(game),
+                                 "--data-dir", str(data), "--warp", "start", "--test",
+                                 str(script)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, env=_env())
+        # wait4 gives this child's own peak RSS (kB on Linux), not the largest of all.
+        _, status, usage = os.wait4(proc.pid, 0)
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        proc.stderr.close() if proc.stderr else None
+    if os.waitstatus_to_exitcode(status) != 0:
+        return {"error": err[-500:]}
+    return {"peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "route": "main (1,1,1)",
+            "target_mb": 150, "renpy_8_5_3_mb": 410}
+
+
 def frame_times(game: Path, size: tuple[int, int] = (1920, 1080), frames: int = 300
                 ) -> dict[str, Any]:
     """Update + draw + flip of frames during a dissolve to a second sprite while a line
@@ -119,4 +146,5 @@ def player_bench(game: Path, quick: bool = False) -> dict[str, Any]:
         "startup": startup(game, 3 if quick else 7),
         "idle": idle_cpu(game, "night_road", "She stared", 1.5 if quick else 3.0),
         "frame": frame_times(game, frames=60 if quick else 300),
+        "memory": memory(game),
     }

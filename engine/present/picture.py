@@ -89,7 +89,7 @@ class StageView:
     def __init__(self, game_dir: Path, font_for: Any) -> None:
         self.game_dir = game_dir
         self.font_for = font_for  # px -> pygame Font, for placeholder labels
-        self.backgrounds = BackgroundCache(capacity=4)
+        self.backgrounds = BackgroundCache(capacity=3)
         self._sprites: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._composites: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self.warned: set[str] = set()
@@ -167,7 +167,7 @@ class StageView:
             surf = pygame.transform.smoothscale(picture, (max(1, round(w * s)),
                                                           max(1, round(h * s))))
         self._sprites[key] = surf
-        while len(self._sprites) > 24:
+        while len(self._sprites) > 12:
             self._sprites.popitem(last=False)
         return surf
 
@@ -218,7 +218,7 @@ class StageView:
             surf.blit(picture, self.place(spec.at, picture.get_size(), marks, vp))
         if not animated:  # an animated background changes every frame: never cache it
             self._composites[key] = surf
-            while len(self._composites) > 6:
+            while len(self._composites) > 3:
                 self._composites.popitem(last=False)
         return surf
 

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pygame
 import pytmx
-from pytmx.util_pygame import load_pygame
 
 __all__ = [
     "Background",
@@ -432,8 +431,11 @@ class _MapScene:
         for elem in self.root.findall("tileset"):
             self.tilesets.add(elem, path.parent)
 
+        # pytmx is asked only for tile-layer data and its gid renumbering: tilesets and
+        # image layers are loaded above, so its default loader (which loads no pictures)
+        # saves a second copy of every image (~30 MB while a full-screen map loads).
         # allow_duplicate_names: a custom property called e.g. "name" must not stop loading.
-        self.tmx = load_pygame(str(path), allow_duplicate_names=True)
+        self.tmx = pytmx.TiledMap(str(path), allow_duplicate_names=True)
         # pytmx renumbers gids; its imagemap says which Tiled gid and flips each one stands for.
         self._pytmx_gids: dict[int, tuple[int, Flags]] = {}
         for (tiled_gid, _), value in self.tmx.imagemap.items():
