@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -44,19 +45,26 @@ def startup(game: Path, runs: int = 5) -> dict[str, Any]:
             "runs": runs, "target_s": 0.5}
 
 
-def idle_cpu(game: Path, warp: str, text: str, seconds: float = 3.0) -> dict[str, Any]:
-    """CPU time of the player over `seconds` while a line is fully shown (dummy driver)."""
+def idle_cpu(game: Path, warp: str, text: str, seconds: float = 3.0,
+             display: str | None = None) -> dict[str, Any]:
+    """CPU time of the player over `seconds` while a line is fully shown: with the dummy
+    driver, or in a real window on X `display` (music playing through the dummy audio
+    driver either way, so its decoding counts)."""
     main = Path(__file__).resolve().parents[2] / "main.py"
+    env = {**_env(), "ROADOUT_TEST_TIMING": "1"}
+    headless = ["--headless"]
+    if display is not None:
+        env.update(DISPLAY=display, SDL_VIDEODRIVER="x11")
+        headless = []
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         data.mkdir()
         (data / "settings.json").write_text(json.dumps({"text_cps": 0}))
         script = Path(tmp) / "idle.test"
         script.write_text(f"expect-text {text}\nwait {seconds}\n")
-        out = subprocess.run([sys.executable, str(main), "--headless", "--game", str(game),
+        out = subprocess.run([sys.executable, str(main), *headless, "--game", str(game),
                               "--data-dir", str(data), "--warp", warp, "--test", str(script)],
-                             capture_output=True, text=True, timeout=60,
-                             env={**_env(), "ROADOUT_TEST_TIMING": "1"})
+                             capture_output=True, text=True, timeout=60, env=env)
     for line in out.stdout.splitlines():
         if line.startswith("timing") and " wait " in line:
             fields = dict(f.split("=") for f in line.split() if "=" in f)
@@ -141,10 +149,27 @@ def frame_times(game: Path, size: tuple[int, int] = (1920, 1080), frames: int = 
             "max_ms": round(times[-1], 2), "target_p99_ms": 8.0}
 
 
+def idle_in_xvfb(game: Path, seconds: float) -> dict[str, Any]:
+    """The idle figure in a real X window, on a private Xvfb (skipped when it is absent)."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        return {"skipped": "Xvfb is not installed"}
+    display = f":{90 + os.getpid() % 500}"
+    server = subprocess.Popen([xvfb, display, "-screen", "0", "1920x1080x24", "-nolisten",
+                               "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        return idle_cpu(game, "night_road", "She stared", seconds, display=display)
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def player_bench(game: Path, quick: bool = False) -> dict[str, Any]:
     return {
         "startup": startup(game, 3 if quick else 7),
         "idle": idle_cpu(game, "night_road", "She stared", 1.5 if quick else 3.0),
+        "idle_x11_window": idle_in_xvfb(game, 1.5 if quick else 5.0),
         "frame": frame_times(game, frames=60 if quick else 300),
         "memory": memory(game),
     }
