@@ -11,6 +11,8 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from engine.script import Story
@@ -52,24 +54,36 @@ def generate_script(says: int = 50_000, labels: int = 500, flags: bool = False) 
     return "\n".join(out) + "\n"
 
 
+@contextmanager
+def _bench_game(text: str) -> Iterator[Path]:
+    """A throwaway game folder holding `text` as its one scene, with its own program
+    cache, so figures never come from (or leave) a cache of the user's."""
+    with tempfile.TemporaryDirectory() as tmp:
+        game = Path(tmp)
+        (game / "scenes").mkdir()
+        (game / "scenes" / "bench.scene").write_text(text, "utf-8")
+        old = os.environ.get("ROADOUT_CACHE_DIR")
+        os.environ["ROADOUT_CACHE_DIR"] = str(game / "cache")
+        try:
+            yield game
+        finally:
+            if old is None:
+                del os.environ["ROADOUT_CACHE_DIR"]
+            else:
+                os.environ["ROADOUT_CACHE_DIR"] = old
+
+
 def bench_compile(says: int) -> dict:
     text = generate_script(says, max(1, says // 100))
     t0 = time.perf_counter()
     program = compile_texts([("scenes/bench.scene", text)])
     cold = time.perf_counter() - t0
     statements = len(program.statements)
-    with tempfile.TemporaryDirectory() as tmp:
-        game = Path(tmp)
-        (game / "scenes").mkdir()
-        (game / "scenes" / "bench.scene").write_text(text, "utf-8")
-        os.environ["ROADOUT_CACHE_DIR"] = str(game / "cache")
-        try:
-            load_game(game)  # fills the cache
-            t0 = time.perf_counter()
-            load_game(game)
-            warm = time.perf_counter() - t0
-        finally:
-            del os.environ["ROADOUT_CACHE_DIR"]
+    with _bench_game(text) as game:
+        load_game(game)  # fills the cache
+        t0 = time.perf_counter()
+        load_game(game)
+        warm = time.perf_counter() - t0
     story = Story(program)
     story.start()
     t0 = time.perf_counter()
@@ -104,21 +118,14 @@ def bench_lint(says: int) -> dict:
     from engine.lint import lint
 
     text = generate_script(says, max(1, says // 100))
-    with tempfile.TemporaryDirectory() as tmp:
-        game = Path(tmp)
-        (game / "scenes").mkdir()
-        (game / "scenes" / "bench.scene").write_text(text, "utf-8")
-        os.environ["ROADOUT_CACHE_DIR"] = str(game / "cache")
-        try:
-            t0 = time.perf_counter()
-            problems = lint(game)
-            cold = time.perf_counter() - t0
-            load_game(game)  # as the game does at start-up: compiles and caches
-            t0 = time.perf_counter()
-            lint(game)
-            warm = time.perf_counter() - t0
-        finally:
-            del os.environ["ROADOUT_CACHE_DIR"]
+    with _bench_game(text) as game:
+        t0 = time.perf_counter()
+        problems = lint(game)
+        cold = time.perf_counter() - t0
+        load_game(game)  # as the game does at start-up: compiles and caches
+        t0 = time.perf_counter()
+        lint(game)
+        warm = time.perf_counter() - t0
     return {"dialogue_lines": says, "lint_cold_s": round(cold, 3),
             "lint_warm_s": round(warm, 3), "problems": len(problems), "target_s": 1.0,
             "renpy_8_5_3_s": 10.9}
@@ -203,10 +210,7 @@ def bench_routes(says: int, menus: int) -> dict:
     from engine.routes import explore
 
     text = generate_script(says, menus, flags=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        game = Path(tmp)
-        (game / "scenes").mkdir()
-        (game / "scenes" / "bench.scene").write_text(text, "utf-8")
+    with _bench_game(text) as game:
         program = compile_texts([("scenes/bench.scene", text)])
         t0 = time.perf_counter()
         rep = explore(game, program)

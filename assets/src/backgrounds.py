@@ -324,6 +324,25 @@ class MapWriter:
             f.write(head + "\n".join(self.body) + "\n</map>\n")
 
 
+
+def road_tileset(name: str, rng: np.random.Generator, grass: tuple, dirt: tuple,
+                 edge: tuple[int, int, int]) -> Tileset:
+    """Three grass tiles, three dirt tiles and the two diagonal road edges: the ground of
+    both outdoor maps. `grass` is (colour, noise, blade colour); `dirt` is (colour, noise,
+    speck colour)."""
+    ts = Tileset(name)
+    grass_tiles = [make_tile(rng, grass[0], grass[1], blades=grass[2]) for _ in range(3)]
+    dirt_tiles = [make_tile(rng, dirt[0], dirt[1], speck=0.03, speck_col=dirt[2])
+                  for _ in range(3)]
+    for i, g in enumerate(grass_tiles):
+        ts.add(f"grass{i}", g)
+    for i, d in enumerate(dirt_tiles):
+        ts.add(f"dirt{i}", d)
+    left, right = diag_tiles(grass_tiles[0], dirt_tiles[0], edge)
+    ts.add("edge_l", left)
+    ts.add("edge_r", right)
+    return ts
+
 def save_layer(img: Img | pygame.Surface, folder: str, name: str) -> str:
     surf = img if isinstance(img, pygame.Surface) else to_surface(img)
     save_png(surf, os.path.join(folder, "images", f"{name}.png"))
@@ -402,17 +421,9 @@ def night_road(folder: str) -> None:
         paint(trees, glow(lx, HORIZON - 30, 7), (255, 190, 110), 0.9)
         paint(trees, glow(lx, HORIZON - 30, 22), (255, 170, 90), 0.25)
     # --- tiles
-    ts = Tileset("night_tiles")
-    grass = [make_tile(rng, (30, 48, 60), 0.35, blades=(46, 70, 84)) for _ in range(3)]
-    dirt = [make_tile(rng, (128, 120, 146), 0.22, speck=0.03, speck_col=(150, 144, 170))
-            for _ in range(3)]
-    for i, g in enumerate(grass):
-        ts.add(f"grass{i}", g)
-    for i, d in enumerate(dirt):
-        ts.add(f"dirt{i}", d)
-    left, right = diag_tiles(grass[0], dirt[0], (60, 62, 86))
-    ts.add("edge_l", left)
-    ts.add("edge_r", right)
+    ts = road_tileset("night_tiles", rng,
+                      grass=((30, 48, 60), 0.35, (46, 70, 84)),
+                      dirt=((128, 120, 146), 0.22, (150, 144, 170)), edge=(60, 62, 86))
     tsx = ts.save(os.path.join(folder, "tiles"))
     ground = empty_grid()
     road = empty_grid()
@@ -737,17 +748,9 @@ def village_gate(folder: str) -> None:
     paint(gate, rect_mask(470, 150, 474, 590) + rect_mask(760, 150, 764, 590), (255, 214, 160),
           0.5)
     # --- tiles: dirt plaza and grass
-    ts = Tileset("gate_tiles")
-    grass = [make_tile(rng, (120, 150, 110), 0.25, blades=(150, 180, 120)) for _ in range(3)]
-    dirt = [make_tile(rng, (214, 178, 146), 0.16, speck=0.03, speck_col=(190, 150, 126))
-            for _ in range(3)]
-    for i, g in enumerate(grass):
-        ts.add(f"grass{i}", g)
-    for i, d in enumerate(dirt):
-        ts.add(f"dirt{i}", d)
-    left, right = diag_tiles(grass[0], dirt[0], (180, 150, 120))
-    ts.add("edge_l", left)
-    ts.add("edge_r", right)
+    ts = road_tileset("gate_tiles", rng,
+                      grass=((120, 150, 110), 0.25, (150, 180, 120)),
+                      dirt=((214, 178, 146), 0.16, (190, 150, 126)), edge=(180, 150, 120))
     tsx = ts.save(os.path.join(folder, "tiles"))
     ground = empty_grid()
     road = empty_grid()

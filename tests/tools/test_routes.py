@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,15 +12,8 @@ import pytest
 
 from engine.routes import explore, format_report, steering_variables
 from engine.script import compile_texts
-from tests.conftest import DEMO, ROOT
-
-
-def make_game(tmp_path: Path, script: str) -> Path:
-    game = tmp_path / "game"
-    shutil.copytree(DEMO / "assets", game / "assets")
-    (game / "scenes").mkdir()
-    (game / "scenes" / "main.scene").write_text(textwrap.dedent(script), "utf-8")
-    return game
+from tests.conftest import ROOT
+from tests.tools.helpers import make_game
 
 
 def play_text(game: Path, choose: str) -> str:

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 from engine.lint import lint
 from tests.conftest import DEMO, ROOT
-
-
-def make_game(tmp_path: Path, script: str) -> Path:
-    game = tmp_path / "game"
-    shutil.copytree(DEMO / "assets", game / "assets")
-    (game / "scenes").mkdir()
-    (game / "scenes" / "main.scene").write_text(textwrap.dedent(script), "utf-8")
-    return game
+from tests.tools.helpers import make_game
 
 
 def strict_only(game: Path) -> list[str]:
