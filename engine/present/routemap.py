@@ -216,8 +216,18 @@ class RouteMapScreen(MenuScreen):
         if snap is not None:
             if self.app.audio:
                 self.app.audio.ui_sound("choice", 0.5)
-            if not start_from(self.app, snap):
-                self.say_toast("That choice point could not be restored")
+
+            def go(snap: dict[str, Any] = snap) -> None:
+                if not start_from(self.app, snap):
+                    self.say_toast("That choice point could not be restored")
+
+            if self.app.game() is not None:
+                # A game is under the map: leaving it loses what was not saved, so ask.
+                from .saveload import ConfirmScreen
+
+                self.app.push(ConfirmScreen(self.app, "Start again from this choice?", go))
+            else:
+                go()
             return
         if not self.seen(node) or node.kind in ("menu", "choice"):
             self.say_toast("Not reached yet")
@@ -232,7 +242,13 @@ class RouteMapScreen(MenuScreen):
         self.app.pop(self)
 
     def hover(self, pos: tuple[int, int]) -> bool:
-        return self.buttons.hover(self.app.vp, pos)
+        if self.buttons.hover(self.app.vp, pos):
+            return True
+        hit = self.node_at(pos) if self.graph is not None else None
+        if hit is not None and hit != self.focus:
+            self.focus = hit  # the mouse moves the focus too, so it is read aloud
+            return True
+        return False
 
     def update(self, now: float) -> bool:
         if self.toast and now >= self.toast_until:

@@ -110,6 +110,26 @@ def test_route_map_from_the_game_menu_and_back(tmp_path: Path) -> None:
         # As Save, Load and Settings do, the route map replaces the pause menu.
         key escape
         expect-text Welcome
+        advance-to menu
+        choose 2
+        expect-text Home it is.
+        key escape
+        key down
+        key down
+        key down
+        key down
+        key return
+        expect-screen route-map
+        # Starting again from a choice while a game runs asks first; Escape says no.
+        key return
+        expect-screen confirm
+        key escape
+        expect-screen route-map
+        key return
+        expect-screen confirm
+        key return
+        expect-screen game
+        expect-text What now?
     """)
     ok(r)
 
