@@ -373,6 +373,29 @@ def _sampler(program: Program, story: Story | None):  # noqa: ANN202 - a local h
     return text_of
 
 
+def _surely_fits(measure: _Measure, held: int):  # noqa: ANN202 - a local helper
+    """A cheap test that a line cannot need more than `held` lines, so the real layout
+    (slow: it renders) runs only for long lines. Measured in bold, the widest style, and
+    allowing each line to waste up to one word's width at its end, as word wrap can."""
+    from engine.script.text import strip_tags
+
+    fonts = getattr(measure, "fonts", None)
+    font = fonts.get(measure.px, bold=True) if fonts is not None else measure.font
+
+    widest_char = max(font.size(c)[0] for c in "WMm@%—")
+    space = font.size(" ")[0]
+
+    def quick(text: str) -> bool:
+        plain = strip_tags(text)
+        if "\n" in plain:
+            return False
+        longest = max(map(len, plain.split(" "))) * widest_char  # an upper bound
+        room = held * measure.width - held * (longest + space)
+        # Counting characters at the widest glyph's width needs no font call at all.
+        return len(plain) * widest_char <= room or font.size(plain)[0] <= room
+    return quick
+
+
 def wrap_problems(game_dir: Path, program: Program, story: Story | None
                   ) -> list[ScriptError]:
     """Lines that wrap to more lines than the dialogue box holds at the largest text size:
@@ -394,12 +417,15 @@ def wrap_problems(game_dir: Path, program: Program, story: Story | None
     except Exception:  # noqa: BLE001 - without the player's box rules, the base box
         pass
     text_of = _sampler(program, story)
-    held = None
+    held = measure.lines_held()
+    quick = _surely_fits(measure, held)
     out = []
     for _stmt, spec, loc, source in spoken:
-        lines, fits = measure.lines_and_fits(text_of(spec))
+        text = text_of(spec)
+        if quick(text):
+            continue
+        lines, fits = measure.lines_and_fits(text)
         if not fits:
-            held = held or measure.lines_held()
             out.append(ScriptError(
                 loc, f"this line wraps to {lines} lines at the largest text size ({px} px); "
                 f"the dialogue box holds {held}", source,

@@ -63,8 +63,13 @@ def strip_tags(text: str) -> str:
     as it does on screen."""
     if "{" not in text:
         return text
-    return "".join(p.text if p.name is None else "\n" if p.name == "p" and not p.closing
-                   else "" for p in parse(text))
+    return _TAG_RE.sub(_strip_one, text)
+
+
+def _strip_one(m: re.Match[str]) -> str:
+    if m.group(0) == "{{":
+        return "{"
+    return "\n" if m.group(1).partition("=")[0].strip() == "p" else ""
 
 
 _TAG_NAME_RE = re.compile(r"\{(/?)([^{}=]*)(?:=[^{}]*)?\}")
