@@ -87,10 +87,11 @@ def memory(game: Path) -> dict[str, Any]:
         # while before each menu's answer (the hospital half is long).
         script.write_text("key tab\nwait 4\n" + "choose 1\nkey tab\nwait 6\n" * 3
                           + "expect-screen ending\n")
+        err_file = (Path(tmp) / "err.txt").open("wb")
         proc = subprocess.Popen([sys.executable, str(main), "--headless", "--game", str(game),
                                  "--data-dir", str(data), "--warp", "start", "--test",
                                  str(script)], stdout=subprocess.DEVNULL,
-                                stderr=(Path(tmp) / "err.txt").open("wb"), env=_env())
+                                stderr=err_file, env=_env())
         # The kernel's high-water mark of the child's own memory (VmHWM), read while it
         # runs: getrusage's ru_maxrss would carry over this (large) bench process's peak,
         # which Linux keeps across fork and exec.
@@ -104,6 +105,7 @@ def memory(game: Path) -> dict[str, Any]:
             except (OSError, ValueError):
                 pass
             time.sleep(0.05)
+        err_file.close()
         err = (Path(tmp) / "err.txt").read_text(errors="replace")
     if proc.returncode != 0:
         return {"error": err[-500:]}
