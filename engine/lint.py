@@ -440,39 +440,17 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
     out: list[ScriptError] = []
     constants = story.constants if story else {}
     images = story.images if story else {}
-    defaults = {}
-    for init in program.inits:
-        if init.kind == "default" and init.expr[0] == "lit":
-            defaults[init.name] = init.expr[1]
 
     def warn(loc: Loc, message: str, source: str | None, hint: str | None = None) -> None:
         out.append(ScriptError(loc, message, source, hint=hint, severity="warning"))
 
-    def sample(name: str) -> str:
-        # A stand-in for [name] as wide as a typical value.
-        value = defaults.get(name, constants.get(name))
-        return str(value) if isinstance(value, (str, int, float)) else name
-
-    # Every spoken text: (stmt, spec, loc, source).
-    spoken = []
-    for stmt in program.statements:
-        if stmt.kind == "say":
-            spoken.append((stmt, stmt.args, stmt.loc, stmt.source))
-        elif stmt.kind == "menu" and stmt.args["prompt"]:
-            pr = stmt.args["prompt"]
-            spoken.append((stmt, pr, Loc(stmt.loc.file, pr["line"], pr["col"]), pr["source"]))
-
     # Lines too long for the box.
-    from engine.script.text import interpolate
-
+    spoken = _spoken(program)
+    text_of = _sampler(program, story)
     measure = _Measure(game_dir) if spoken else None
     for _stmt, spec, loc, source in spoken:
         assert measure is not None
-        try:
-            text = interpolate(spec["text"], sample)
-        except (ValueError, KeyError):
-            text = spec["text"]
-        lines, fits = measure.lines_and_fits(text)
+        lines, fits = measure.lines_and_fits(text_of(spec))
         if not fits:
             warn(loc, f"this line takes {lines} lines in the dialogue box at the default "
                  f"text size: too long for the box, so the game shrinks its text", source,

@@ -3,8 +3,6 @@ largest text size (measured with the game's own layout and box rules)."""
 
 from __future__ import annotations
 
-import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,16 +12,8 @@ from engine.lint import _Measure, largest_text_px, lint, wrap_problems
 from engine.present import app
 from engine.present.persist import TEXT_SIZES
 from engine.script import load_game
-from tests.conftest import DEMO, ROOT
-
-
-def make_game(tmp_path: Path, script: str) -> Path:
-    game = tmp_path / "game"
-    shutil.copytree(DEMO / "assets", game / "assets")
-    (game / "scenes").mkdir()
-    (game / "scenes" / "main.scene").write_text(textwrap.dedent(script), "utf-8")
-    return game
-
+from tests.conftest import ROOT
+from tests.tools.helpers import make_game
 
 LONG = ("She walked down the road past the gate and the trees and the sleeping houses, "
         "thinking of everything she had wanted to say to him and never said, ")
