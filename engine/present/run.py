@@ -9,7 +9,6 @@ import tempfile
 from pathlib import Path
 
 from .app import App, Options
-from .harness import Harness, HarnessError, parse_script
 
 
 def run_player(args: argparse.Namespace, started: float | None = None,
@@ -22,6 +21,9 @@ def run_player(args: argparse.Namespace, started: float | None = None,
     if started is not None:
         app.t_start = started
     if args.test is not None:
+        # Imported only for test runs: a player's start-up does not pay for it.
+        from .harness import Harness, HarnessError, parse_script
+
         # Parsed once the display is up: key names are checked with pygame's key table.
         try:
             actions = parse_script(args.test)
@@ -44,6 +46,8 @@ def shot(game: Path, out: Path, warp: str | None = None, steps: int = 0,
                           data_dir=data_dir or Path(tmp), headless=True, size=size,
                           instant=True)
         app = App(options)
+        from .harness import Harness, parse_script
+
         script = ([f"advance {steps}"] if steps else []) + [f"shot {Path(out).resolve()}"]
         app.harness = Harness(app, parse_script(Path("<shot>"), "\n".join(script)), "shot")
         return app.run()

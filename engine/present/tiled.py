@@ -16,9 +16,9 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pygame
-import pytmx
 
 __all__ = [
     "Background",
@@ -435,6 +435,8 @@ class _MapScene:
         # image layers are loaded above, so its default loader (which loads no pictures)
         # saves a second copy of every image (~30 MB while a full-screen map loads).
         # allow_duplicate_names: a custom property called e.g. "name" must not stop loading.
+        import pytmx  # here, not at the top: the title screen needs no map (~25 ms)
+
         self.tmx = pytmx.TiledMap(str(path), allow_duplicate_names=True)
         # pytmx renumbers gids; its imagemap says which Tiled gid and flips each one stands for.
         self._pytmx_gids: dict[int, tuple[int, Flags]] = {}
@@ -501,7 +503,7 @@ class _MapScene:
             else:
                 self._walk(elem, on, own)
 
-    def _tile_layer(self, elem: ET.Element, data: pytmx.TiledTileLayer, style: _Style) -> None:
+    def _tile_layer(self, elem: ET.Element, data: Any, style: _Style) -> None:
         if data.name != elem.get("name"):  # pairing by document order must agree with pytmx
             raise RuntimeError(f"tile layer {elem.get('name')!r} paired with {data.name!r}")
         ox, oy = style.offset
