@@ -781,7 +781,8 @@ class GameScreen(Screen):
             draw_indicator(target, vp, app.painter, pal, "Skip")
         elif self.auto:
             draw_indicator(target, vp, app.painter, pal, "Auto")
-        self.notice.draw(target, vp, app.painter, pal)
+        if app.top is self:  # a screen over the game shows its own notices in that place
+            self.notice.draw(target, vp, app.painter, pal)
 
     def draw_line(self, target: pygame.Surface) -> None:
         app, vp, say = self.app, self.app.vp, self.say
