@@ -78,7 +78,7 @@ class Style:
 
 
 def parse_color(text: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
-    if not text:
+    if not text or not isinstance(text, str):  # e.g. a hand-edited save's history entry
         return default
     try:
         c = pygame.Color(text if text.startswith("#") else "#" + text)

@@ -38,6 +38,30 @@ def json_safe(value: Any) -> bool:
     return False
 
 
+def _is_words(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(w, str) for w in value)
+
+
+def _check_stage(stage: Any) -> None:
+    """A restored stage must have the shape the screen draws from; a hand-edited save
+    must fail here, with a reason, not later in the middle of drawing."""
+    if not isinstance(stage, dict):
+        raise ValueError("'stage' has the wrong type")
+    if stage.get("scene") is not None and not _is_words(stage["scene"]):
+        raise ValueError("the stage's scene is not an image name")
+    sprites = stage.get("sprites")
+    if not isinstance(sprites, list) or not all(
+            isinstance(sp, dict) and isinstance(sp.get("tag"), str)
+            and _is_words(sp.get("attrs")) and (sp.get("at") is None
+                                                or isinstance(sp.get("at"), str))
+            for sp in sprites):
+        raise ValueError("the stage's sprites are damaged")
+    music = stage.get("music")
+    if music is not None and not (isinstance(music, dict) and _is_words(music.get("files"))
+                                  and isinstance(music.get("loop"), bool)):
+        raise ValueError("the stage's music is damaged")
+
+
 class Story:
     """One playthrough of a program. `persistent` is the player's cross-playthrough data
     (read and written by `persistent.NAME`); the caller stores it."""
@@ -137,11 +161,9 @@ class Story:
             for frame in new["stack"]:
                 frame["pc"] = self._locate(frame["pc"], frame["fp"], frame["label"], notices,
                                            False)
-            for key in ("vars", "stage", "stack"):
-                if not isinstance(new[key], (dict, list)):
-                    raise ValueError(f"'{key}' has the wrong type")
-            if not isinstance(new["stage"].get("sprites"), list):
-                raise ValueError("stage has no sprite list")
+            if not isinstance(new["vars"], dict) or not isinstance(new["stack"], list):
+                raise ValueError("'vars' or 'stack' has the wrong type")
+            _check_stage(new["stage"])
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"story state is incomplete: {exc}") from None
         # A menu or pause re-shows itself after a restore; a say too (waiting cleared).

@@ -142,6 +142,23 @@ def test_restore_rejects_unusable_states() -> None:
             story.restore(bad)  # type: ignore[arg-type]
 
 
+def test_restore_rejects_a_damaged_stage() -> None:
+    story = Story(program('label start:\n    show a x at left\n    "x"\n'))
+    story.start()
+    story.next()
+    story.next()
+    good = story.snapshot()
+    assert Story(story.program).restore(good) == []
+    for stage in ({"scene": 3, "sprites": [], "music": None},
+                  {"scene": None, "sprites": [1], "music": None},
+                  {"scene": None, "sprites": [{"tag": "a", "attrs": "x", "at": None}],
+                   "music": None},
+                  {"scene": None, "sprites": [], "music": {"files": "x.ogg", "loop": True}},
+                  []):
+        with pytest.raises(ValueError):
+            Story(story.program).restore(dict(good, stage=stage))
+
+
 def test_variables_must_be_json_values() -> None:
     from engine.script import ScriptError
 
