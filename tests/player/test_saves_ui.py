@@ -392,3 +392,39 @@ def test_high_contrast_box_and_readable_font(tmp_path: Path) -> None:
     app.apply_settings()
     g.draw(app.window, 0.0)
     assert tuple(app.window.get_at((x, y)))[:3] != (0, 0, 0)  # 30%: the room shows through
+
+
+def test_hand_edited_saves_with_a_valid_checksum_never_crash(tmp_path: Path) -> None:
+    """Anyone can recompute the checksum: what is inside must still be checked."""
+    from engine.present.saveload import start_from_save
+
+    app = make_app(tmp_path, DEMO)
+    g = app.game()
+    assert g is not None
+    g.action("advance")
+    good = g.story.snapshot()
+    bad_states = [
+        dict(good, stage={"scene": None, "sprites": [{"tag": 1}], "music": None}),
+        dict(good, vars=[]), dict(good, stack=[{"pc": 10**9}]),
+        dict(good, pc="x", fp="gone", label="nowhere"),
+        dict(good, version=99), {},
+    ]
+    for state in bad_states:
+        data = saves.SaveData(state=state, label="start", line_who=None, line_text="x",
+                              scene="s")
+        message = start_from_save(app, data)
+        assert message is not None and message.startswith("This save cannot be loaded")
+    # A good state with a damaged rollback log and history: loads, and rolling back over
+    # the damaged entries stops instead of crashing.
+    data = saves.SaveData(state=good, label="start", line_who=None, line_text="x",
+                          scene="s", rollback=[{"state": {"pc": "?"}}, {"state": 3}, {}],
+                          history=[{"who": 5, "text": None, "color": 7}])
+    assert start_from_save(app, data) is None
+    g2 = app.game()
+    assert g2 is not None
+    for _ in range(4):
+        g2.roll(back=True)
+        g2.draw(app.window, 0.0)
+    app.open_history()
+    app.draw(0.0)
+    assert app.top.name == "history"
