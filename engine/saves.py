@@ -1,4 +1,4 @@
-"""Save slots: one JSON file a slot, never pickle.
+"""Save slots: one JSON file a slot (plain data: a save can never run code).
 
 A save holds the story's state (plain data), the rollback log and history that let a
 player step back after loading, the line being read, a one-line scene summary, a PNG
