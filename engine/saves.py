@@ -1,8 +1,10 @@
 """Save slots: one JSON file a slot (plain data: a save can never run code).
 
 A save holds the story's state (plain data), the rollback log and history that let a
-player step back after loading, the line being read, a one-line scene summary, a PNG
-thumbnail as base64, a schema version and a checksum. It is written atomically (see
+player step back after loading, the line being read, a one-line scene summary, a JPEG (or
+PNG) thumbnail as base64, a schema version and a checksum. The rollback log keeps each
+distinct stage once, in a table its entries point into (schema 2): a hundred lines in
+one scene repeat the same stage a hundred times otherwise. It is written atomically (see
 atomic.py), so a crash mid-save leaves the previous save of that slot whole. Reading is
 defensive: any damaged, truncated, hand-edited or foreign file becomes an `Unreadable`
 entry with the reason, and every other slot still loads.
@@ -23,11 +25,12 @@ from typing import Any
 from engine.atomic import write_bytes_atomic
 
 FORMAT = "the-road-out-save"
-SCHEMA = 1
+SCHEMA = 2  # 1: the rollback log's entries each held their stage
 MAX_BYTES = 8 * 1024 * 1024  # a save is ~50 KB; anything this big is not ours
 PAGES, SLOTS_PER_PAGE = 3, 6
 SLOT_RE = re.compile(r"^(?:\d+-\d+|quick|auto)$")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC = b"\xff\xd8\xff"
 
 
 @dataclass
@@ -39,7 +42,7 @@ class SaveData:
     line_who: str | None
     line_text: str
     scene: str
-    thumbnail_png: bytes = b""
+    thumbnail: bytes = b""  # JPEG or PNG
     rollback: list[dict[str, Any]] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
     source: str = ""  # the statement's source text, for finding it again after edits
@@ -67,7 +70,42 @@ def _checksum(body: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def pack_rollback(entries: list[dict[str, Any]]) -> tuple[list[dict], list[Any]]:
+    """The rollback log with each entry's stage replaced by its index in a table of the
+    distinct stages."""
+    table: list[Any] = []
+    index: dict[str, int] = {}
+    packed = []
+    for entry in entries:
+        state = entry.get("state")
+        if isinstance(state, dict) and "stage" in state:
+            key = json.dumps(state["stage"], sort_keys=True)
+            if key not in index:
+                index[key] = len(table)
+                table.append(state["stage"])
+            state = {k: v for k, v in state.items() if k != "stage"}
+            entry = {**entry, "state": state, "stage": index[key]}
+        packed.append(entry)
+    return packed, table
+
+
+def unpack_rollback(entries: list[dict[str, Any]], table: list[Any]) -> list[dict[str, Any]]:
+    """The rollback log as the game keeps it; an entry pointing nowhere is left without a
+    stage (its restore then fails with a reason, and rollback stops there)."""
+    out = []
+    for entry in entries:
+        ref = entry.get("stage")
+        state = entry.get("state")
+        if isinstance(ref, int) and not isinstance(ref, bool) and isinstance(state, dict):
+            entry = {k: v for k, v in entry.items() if k != "stage"}
+            if 0 <= ref < len(table):
+                entry["state"] = {**state, "stage": table[ref]}
+        out.append(entry)
+    return out
+
+
 def encode(data: SaveData, game: str) -> bytes:
+    rollback, stages = pack_rollback(data.rollback)
     body = {
         "format": FORMAT,
         "schema": SCHEMA,
@@ -78,9 +116,10 @@ def encode(data: SaveData, game: str) -> bytes:
         "line": {"who": data.line_who, "text": data.line_text},
         "scene": data.scene,
         "state": data.state,
-        "rollback": data.rollback,
+        "rollback": rollback,
+        "stages": stages,
         "history": data.history,
-        "thumbnail": base64.b64encode(data.thumbnail_png).decode("ascii"),
+        "thumbnail": base64.b64encode(data.thumbnail).decode("ascii"),
     }
     body["checksum"] = _checksum(body)
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
@@ -122,7 +161,7 @@ def decode(raw: bytes) -> SaveData:
     if schema > SCHEMA:
         raise SaveError(f"the save was made by a newer version of the game (schema {schema}; "
                         f"this version reads {SCHEMA})")
-    _expect(schema == SCHEMA, f"the save's schema {schema} is not supported")
+    _expect(schema in (1, SCHEMA), f"the save's schema {schema} is not supported")
     checksum = body.pop("checksum", None)
     _expect(isinstance(checksum, str), "the save has no checksum")
     _expect(_checksum(body) == checksum, "the checksum does not match (damaged or edited)")
@@ -138,14 +177,18 @@ def decode(raw: bytes) -> SaveData:
                       ("thumbnail", str)):
         _expect(isinstance(body.get(key), kind), f"the save's '{key}' has the wrong type")
     _expect(all(isinstance(r, dict) for r in body["rollback"]), "the rollback log is damaged")
+    stages = body.get("stages", [])
+    _expect(isinstance(stages, list), "the save's 'stages' has the wrong type")
     _expect(all(isinstance(h, dict) for h in body["history"]), "the history is damaged")
     try:
-        png = base64.b64decode(body["thumbnail"], validate=True)
+        thumb = base64.b64decode(body["thumbnail"], validate=True)
     except (binascii.Error, ValueError):
         raise SaveError("the thumbnail is damaged") from None
-    _expect(not png or png.startswith(PNG_MAGIC), "the thumbnail is not a PNG")
+    _expect(not thumb or thumb.startswith((PNG_MAGIC, JPEG_MAGIC)),
+            "the thumbnail is not a JPEG or PNG picture")
+    rollback = unpack_rollback(body["rollback"], stages)
     return SaveData(state=state, label=body["label"], line_who=who, line_text=text,
-                    scene=body["scene"], thumbnail_png=png, rollback=body["rollback"],
+                    scene=body["scene"], thumbnail=thumb, rollback=rollback,
                     history=body["history"], source=body["source"], created=body["created"])
 
 

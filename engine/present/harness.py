@@ -2,7 +2,9 @@
 
 Actions wait the way a player would (see DESIGN.md, "The test harness"), so a script does
 not depend on the machine's speed. Coordinates are canvas pixels (1280x720), so a script
-works at any --size.
+works at any --size. The game runs on a virtual clock (engine/clock.py): waits, fades and
+typing take no real time, and the 5-second limits are virtual seconds that do not run
+while a transition, a timed pause or typing is still under way.
 
     click [X Y]          click (by default on the dialogue box, clear of every button)
     key NAME             press and release a key (pygame names: space, escape, pageup, f5…);
@@ -44,6 +46,8 @@ from typing import Any
 
 import pygame
 
+from .keymap import PAD_BUTTONS
+
 TIMEOUT = 5.0
 POLL = 0.02
 # Where `click` without coordinates lands: on the dialogue box, clear of every button.
@@ -54,14 +58,6 @@ ACTIONS = ("click", "key", "keydown", "keyup", "wheel", "press", "choose", "wait
            "expect-mode", "quit", "pad", "advance-to", "expect-spoken", "expect-message")
 SLOT_STATES = ("saved", "empty", "unreadable")
 MODES = ("skip", "auto", "none")
-# Gamepad buttons by the names a script uses (SDL game controller layout).
-PAD_BUTTONS = {
-    "a": "CONTROLLER_BUTTON_A", "b": "CONTROLLER_BUTTON_B", "x": "CONTROLLER_BUTTON_X",
-    "y": "CONTROLLER_BUTTON_Y", "start": "CONTROLLER_BUTTON_START",
-    "back": "CONTROLLER_BUTTON_BACK", "up": "CONTROLLER_BUTTON_DPAD_UP",
-    "down": "CONTROLLER_BUTTON_DPAD_DOWN", "left": "CONTROLLER_BUTTON_DPAD_LEFT",
-    "right": "CONTROLLER_BUTTON_DPAD_RIGHT",
-}
 KEY_MODS = {"shift": "KMOD_SHIFT", "ctrl": "KMOD_CTRL", "alt": "KMOD_ALT"}
 
 
@@ -229,7 +225,14 @@ class Harness:
     # --- actions -----------------------------------------------------------------------
 
     def timed_out(self, now: float) -> bool:
-        return self.started is not None and now - self.started > TIMEOUT
+        """The action's time is up: TIMEOUT seconds passed with nothing under way that
+        will change the screen by itself (a fade, a timed pause, typing)."""
+        if self.started is None or now - self.started <= TIMEOUT:
+            return False
+        if self.app.status().get("timed"):
+            self.started = now - TIMEOUT  # wait on, from the moment it is over
+            return False
+        return True
 
     def do_click(self, a: Action, now: float) -> str:
         x, y = (float(a.args[0]), float(a.args[1])) if a.args else DEFAULT_CLICK
@@ -367,8 +370,7 @@ class Harness:
 
     def do_expect_slot(self, a: Action, now: float) -> str:
         from engine import saves
-
-        from .saveload import saves_dir
+        from engine.screens.saving import saves_dir
 
         slot, want = a.args
         try:
@@ -429,7 +431,7 @@ class Harness:
             self.started = now  # each click has its own 5 seconds
             if self.done_clicks >= total:
                 return "yield"
-            self.app.dirty = True
+            self.app.redraw()
             return "wait_yield"
         if self.timed_out(now):
             what = "a menu is waiting" if st.get("menu") else "nothing to click"

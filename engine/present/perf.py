@@ -122,17 +122,15 @@ def frame_times(game: Path, size: tuple[int, int] = (1920, 1080), frames: int = 
     types, at `size`."""
     for k, v in _env().items():
         os.environ.setdefault(k, v)
-    from engine.script import Say, Story
+    from engine.script import Say
     from engine.script.errors import Loc
 
-    from .app import App, GameScreen, Options
+    from .app import App, Options
 
     with tempfile.TemporaryDirectory() as tmp:
         app = App(Options(game=game, data_dir=Path(tmp), headless=True, size=size))
-        story = Story(app.program)  # type: ignore[arg-type]
-        story.start("start")
-        screen = GameScreen(app, story)
-        app.screens = [screen]
+        screen = app.reset("game", label="start")
+        story = screen.story  # type: ignore[attr-defined]
         one = {"scene": ["bg", "night_road"], "music": None,
                "sprites": [{"tag": "sakura", "attrs": ["sad"], "at": "left"}]}
         two = copy.deepcopy(one)
@@ -144,8 +142,9 @@ def frame_times(game: Path, size: tuple[int, int] = (1920, 1080), frames: int = 
             now = time.perf_counter()
             screen.start_transition({"kind": "dissolve", "duration": 600.0}, now)
             screen.box_visible = True
-            screen.show_line(Say("Sakura", LONG_LINE, "#f3a0c0", None, "sakura",
-                                 Loc("bench", 1), "bench"), now)
+            screen.play.say = Say("Sakura", LONG_LINE, "#f3a0c0", None,  # type: ignore
+                                  "sakura", Loc("bench", 1), "bench")
+            screen.show_line(now)
             screen.typer.cps = 40  # type: ignore[union-attr]
             n = frames if round_ else 20
             for _ in range(n):

@@ -26,8 +26,6 @@ TEXT_SPEEDS = (20, 40, 70, 120, 0)
 # Text size as a percentage of the base size; the dialogue box shrinks a line that would
 # not fit, so every step keeps the text inside it.
 TEXT_SIZES = (85, 100, 115, 130)
-# Ren'Py's auto-forward: wait auto_delay * (characters + AUTO_BONUS) / AUTO_CHARS seconds.
-AUTO_CHARS, AUTO_BONUS = 250, 25
 AUTO_RANGE = (1.0, 30.0)
 DEFAULT_BOX_OPACITY = 0.85  # shows the box at theme.BOX_ALPHA, the one lint proves
 
@@ -66,11 +64,6 @@ def valid_setting(key: str, value: Any) -> bool:
         return value in _CHOICES[key]
     low, high = _RANGES[key]
     return low <= value <= high
-
-
-def auto_forward_delay(settings: dict[str, Any], characters: int) -> float:
-    """Seconds a fully shown line of `characters` stays before auto-forward moves on."""
-    return float(settings["auto_delay"]) * (characters + AUTO_BONUS) / AUTO_CHARS
 
 
 def default_data_dir() -> Path:

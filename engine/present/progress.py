@@ -1,32 +1,30 @@
 """Recording what the route map shows: menus reached (with a snapshot to start again from)
-and choices taken. Called from the game screen; kept apart from the route map screen so the
-game screen does not import it."""
+and choices taken. The playthrough calls it; the route map screen reads it."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from engine.routemap_data import RouteProgress
 
 
-def progress_for(app: Any) -> RouteProgress:
-    """The app's route progress, made on first use (one file beside the persistent data)."""
-    prog = getattr(app, "route_progress", None)
-    if prog is None or prog.path.parent != app.data.root:
-        prog = RouteProgress(app.data.root / "routes.json")
-        app.route_progress = prog
-    return prog
+class RouteRecorder:
+    """The playthrough's Progress (engine/playthrough.py) over the route map's file."""
 
+    def __init__(self, progress: RouteProgress) -> None:
+        self.routes = progress
 
-def record_menu(app: Any, fp: str, story: Any) -> None:
-    """A menu is on screen: remember it was reached, with the story as it stands."""
-    prog = progress_for(app)
-    prog.passed(story.state.get("label"))
-    prog.reached_menu(fp, story.snapshot())
-    prog.save()
+    @property
+    def path(self) -> Path:
+        return self.routes.path
 
+    def record_menu(self, fingerprint: str, story: Any) -> None:
+        """A menu is on screen: remember it was reached, with the story as it stands."""
+        self.routes.passed(story.state.get("label"))
+        self.routes.reached_menu(fingerprint, story.snapshot())
+        self.routes.save()
 
-def record_choice(app: Any, fp: str, option: int) -> None:
-    prog = progress_for(app)
-    prog.chose(fp, option)
-    prog.save()
+    def record_choice(self, fingerprint: str, option: int) -> None:
+        self.routes.chose(fingerprint, option)
+        self.routes.save()

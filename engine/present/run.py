@@ -8,7 +8,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from engine.clock import Clock, RealClock, VirtualClock
+
 from .app import App, Options
+
+
+def test_clock() -> Clock:
+    """A test script runs on the virtual clock, unless a figure needs real seconds
+    (ROADOUT_REAL_CLOCK=1: the bench's idle CPU, the real-window test)."""
+    return RealClock() if os.environ.get("ROADOUT_REAL_CLOCK") == "1" else VirtualClock()
 
 
 def run_player(args: argparse.Namespace, started: float | None = None,
@@ -17,7 +25,7 @@ def run_player(args: argparse.Namespace, started: float | None = None,
     options = Options(game=args.game.resolve(), warp=args.warp, data_dir=args.data_dir,
                       headless=args.headless, test=args.test, size=args.size,
                       first_frame_exit=first_frame_exit)
-    app = App(options)
+    app = App(options, test_clock() if args.test is not None else RealClock())
     if started is not None:
         app.t_start = started
     if args.test is not None:
@@ -45,7 +53,7 @@ def shot(game: Path, out: Path, warp: str | None = None, steps: int = 0,
         options = Options(game=Path(game).resolve(), warp=warp,
                           data_dir=data_dir or Path(tmp), headless=True, size=size,
                           instant=True)
-        app = App(options)
+        app = App(options, VirtualClock())
         from .harness import Harness, parse_script
 
         script = ([f"advance {steps}"] if steps else []) + [f"shot {Path(out).resolve()}"]

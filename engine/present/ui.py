@@ -199,3 +199,33 @@ class ButtonList:
 
 def _lift(c: tuple[int, int, int], amount: float) -> tuple[int, int, int]:
     return tuple(min(255, round(x + (255 - x) * amount)) for x in c)  # type: ignore[return-value]
+
+
+def fit_text(font: pygame.font.Font, text: str, width: int) -> str:
+    """Cut text to `width` pixels with an ellipsis."""
+    if font.size(text)[0] <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.size(text[:mid] + "…")[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Greedy word wrap at `width` pixels; a word longer than a line is cut."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split(" "):
+            trial = f"{line} {word}" if line else word
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines

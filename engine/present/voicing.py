@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import time
 from pathlib import Path
 from typing import Any
 
@@ -176,8 +175,8 @@ class Voicer:
 
     def show(self, text: str) -> None:
         self.toast = text
-        self.toast_until = time.perf_counter() + TOAST_SECONDS
-        self.app.dirty = True
+        self.toast_until = self.app.clock.now() + TOAST_SECONDS
+        self.app.redraw()
 
     def _current_say(self) -> Any:
         g = self.app.game()
@@ -214,10 +213,10 @@ class Voicer:
         return ". ".join(parts)
 
     def tick(self) -> None:
-        now = time.perf_counter()
+        now = self.app.clock.now()
         if self.toast and now >= self.toast_until:
             self.toast = ""
-            self.app.dirty = True
+            self.app.redraw()
         if self.app.data.settings.get("self_voicing") and self.voice is None:
             # Turned on from the settings screen rather than with V.
             if not self._ensure_voice(announce=False):

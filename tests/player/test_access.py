@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.present.app import BOX, TEXT_PX
 from engine.present.persist import TEXT_SIZES
+from engine.textbox import BOX, TEXT_PX
 from engine.voice import find_engine
 from tests.player.helpers import ROOT, make_game, play
 from tests.player.test_saves_ui import make_app
@@ -197,6 +197,8 @@ def test_self_voicing_reads_the_title_and_the_route_map(tmp_path: Path) -> None:
         expect-spoken Start
         key up
         expect-spoken Quit
+        key up
+        expect-spoken Help
         key up
         expect-spoken Route map
         key return

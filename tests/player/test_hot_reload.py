@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pygame
 
-from engine.present.app import App, ErrorScreen, Options
+from engine.present.app import App, Options
+from engine.screens.error import ErrorScreen
 from tests.player.helpers import make_game
 from tests.player.test_saves_ui import fresh_data
 

@@ -6,35 +6,25 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pygame
 import pytest
 
 from engine import saves
-from engine.present.app import BOX, App, Options
-from tests.player.helpers import DEMO, ROOT, make_game
+from engine.present.app import App, Options
+from engine.textbox import BOX
+from tests.player.helpers import DEMO, Result, make_game, run_main, script_args
 
 
 def run(tmp: Path, script: str, data: Path, game: Path = DEMO, warp: str | None = "start",
-        name: str = "script") -> subprocess.CompletedProcess:
+        name: str = "script") -> Result:
     """One run of the real loop on `data` (kept between runs, unlike helpers.play)."""
-    path = tmp / f"{name}.test"
-    path.write_text(textwrap.dedent(script).strip() + "\n")
-    cmd = [sys.executable, str(ROOT / "main.py"), "--headless", "--game", str(game),
-           "--data-dir", str(data), "--test", str(path)]
-    if warp:
-        cmd += ["--warp", warp]
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=90, env=env, cwd=ROOT)
+    return run_main(script_args(tmp, script, game, data, warp, name=name))
 
 
-def ok(result: subprocess.CompletedProcess) -> None:
+def ok(result: Result) -> None:
     assert result.returncode == 0, result.stderr
 
 
@@ -138,7 +128,7 @@ def test_save_load_quick_rollback_and_history(tmp_path: Path) -> None:
     assert not any("park" in t for t in texts)  # rolled-back lines leave the history
     assert saved.scene == "room · eileen sad"
     assert len(saved.rollback) >= 8
-    assert pygame.image.load(io.BytesIO(saved.thumbnail_png)).get_size() == (320, 180)
+    assert pygame.image.load(io.BytesIO(saved.thumbnail)).get_size() == (320, 180)
     # Auto-saved at the menu, then again at the park scene's first line.
     auto = saves.read(data / "saves", "auto")
     assert isinstance(auto, saves.SaveData) and auto.line_text.startswith("The park is")
@@ -396,7 +386,7 @@ def test_high_contrast_box_and_readable_font(tmp_path: Path) -> None:
 
 def test_hand_edited_saves_with_a_valid_checksum_never_crash(tmp_path: Path) -> None:
     """Anyone can recompute the checksum: what is inside must still be checked."""
-    from engine.present.saveload import start_from_save
+    from engine.screens.saving import start_from_save
 
     app = make_app(tmp_path, DEMO)
     g = app.game()
@@ -425,6 +415,6 @@ def test_hand_edited_saves_with_a_valid_checksum_never_crash(tmp_path: Path) -> 
     for _ in range(4):
         g2.roll(back=True)
         g2.draw(app.window, 0.0)
-    app.open_history()
+    app.open("history", play=g2.play)
     app.draw(0.0)
     assert app.top.name == "history"

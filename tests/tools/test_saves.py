@@ -18,7 +18,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 
 def sample(state: dict | None = None) -> SaveData:
     return SaveData(state=state or {"version": 1, "pc": 3}, label="start", line_who="Sakura",
-                    line_text="Why?", scene="night_road · sakura sad", thumbnail_png=PNG,
+                    line_text="Why?", scene="night_road · sakura sad", thumbnail=PNG,
                     rollback=[{"state": {"pc": 1}}], history=[{"who": None, "text": "x"}],
                     source='s "Why?"')
 
@@ -27,7 +27,7 @@ def test_round_trip(tmp_path: Path) -> None:
     saves.write(tmp_path, "1-1", sample(), "Game")
     back = saves.read(tmp_path, "1-1")
     assert isinstance(back, SaveData)
-    assert (back.state, back.label, back.line_who, back.line_text, back.thumbnail_png) == (
+    assert (back.state, back.label, back.line_who, back.line_text, back.thumbnail) == (
         {"version": 1, "pc": 3}, "start", "Sakura", "Why?", PNG)
     assert back.created  # stamped at write time
     assert saves.read(tmp_path, "1-2") is None

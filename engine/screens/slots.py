@@ -1,41 +1,22 @@
-"""Saving and loading a playthrough, and the Save / Load screens.
-
-A save is what engine/saves.py writes: the story's snapshot, the rollback log and history
-(so a player can still step back after loading), the line on screen, a scene summary and a
-320x180 thumbnail of the picture without the interface. Loading restores the story (which
-finds the line again after the scene files were edited, or goes to its label's start with
-a notice), then shows it exactly as a rollback does: same picture, same music, same line.
-"""
+"""The Save and Load screens: pages of six slots (and, to load, a page with the auto and
+quick saves), each card a thumbnail, the time, the scene and the line."""
 
 from __future__ import annotations
 
 import io
-import logging
-import time
 from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
 from engine import saves
-from engine.rollback import Rollback
-from engine.script import ScriptError, Story
-from engine.script.text import strip_tags
-from engine.stage import describe
+from engine.playthrough import Playthrough
+from engine.present.quickmenu import Notice
+from engine.present.screen import Host, Pos, Screen
+from engine.present.ui import DIM_TEXT, TEXT, _lift, fit_text, wrap
 
-from .app import HISTORY_KEEP, GameScreen, Screen
-from .history import wrap
-from .quickmenu import Notice
-from .ui import DIM_TEXT, TEXT, Button, ButtonList, _lift
+from .saving import THUMB, save_slot, saves_dir, start_from_save
 
-if TYPE_CHECKING:
-    from .app import App
-
-log = logging.getLogger("roadout.saves")
-
-THUMB = (320, 180)
-SAVED_HISTORY = 200
 COLS = 3
 CARD_W, CARD_H, CARD_GAP_X, CARD_GAP_Y = 352, 268, 28, 14
 CARD_X0, CARD_Y0 = (1280 - (COLS * CARD_W + (COLS - 1) * CARD_GAP_X)) // 2, 86
@@ -43,111 +24,11 @@ BAR_Y, BAR_H = 648, 44
 AQ = "aq"  # the page of the auto-save and quick-save slots
 
 
-def saves_dir(app: App) -> Path:
-    return app.data.root / "saves"
-
-
-def thumbnail_png(frame: pygame.Surface) -> bytes:
-    """The picture scaled to 320x180 and PNG-encoded (what a slot shows)."""
-    small = pygame.transform.smoothscale(frame, THUMB)
-    buf = io.BytesIO()
-    pygame.image.save(small, buf, "thumb.png")
-    return buf.getvalue()
-
-
-def build_save(app: App, game: GameScreen) -> saves.SaveData:
-    story = game.story
-    state = story.snapshot()
-    say = game.say
-    if say is not None:
-        who, text = say.who, strip_tags(say.text)
-    elif game.history:
-        who, text = game.history[-1].get("who"), str(game.history[-1].get("text", ""))
-    else:
-        who, text = None, ""
-    stmt = story.current()
-    frame = app.stage_view.compose(story.stage, app.vp)
-    # Rollback entries count history lines from the start of the playthrough; the save
-    # keeps the last 200 lines, so the counts are rebased onto those.
-    kept = game.history[-SAVED_HISTORY:]
-    offset = game.history_base + len(game.history) - len(kept)
-    rollback = [{"state": e["state"], "history": max(0, int(e.get("history", 0)) - offset)}
-                for e in game.rollback.to_json()]
-    return saves.SaveData(
-        state=state, label=state.get("label"), line_who=who, line_text=text,
-        scene=describe(story.stage), thumbnail_png=thumbnail_png(frame),
-        rollback=rollback, history=kept, source=stmt.source if stmt else "")
-
-
-def save_slot(app: App, game: GameScreen, slot: str) -> str | None:
-    """Write the game to a slot; a message for the player when that fails."""
-    try:
-        saves.write(saves_dir(app), slot, build_save(app, game), app.game_name)
-    except OSError as exc:
-        log.warning("could not save to slot %s: %s", slot, exc)
-        return f"Could not save: {exc.strerror or exc}"
-    return None
-
-
-def load_slot(app: App, slot: str) -> str | None:
-    """Load a slot into a new game screen; a message for the player when it cannot."""
-    found = saves.read(saves_dir(app), slot)
-    if found is None:
-        return "There is no quick save yet" if slot == "quick" else "That slot is empty"
-    if isinstance(found, saves.Unreadable):
-        return f"This save cannot be loaded: {found.reason}"
-    return start_from_save(app, found)
-
-
-def start_from_save(app: App, data: saves.SaveData) -> str | None:
-    if app.program is None:
-        return "The story could not be loaded"
-    app.ensure_audio()
-    story = Story(app.program, app.data.persistent["vars"])
-    try:
-        notices = story.restore(data.state)
-    except ValueError as exc:
-        return f"This save cannot be loaded: {exc}"
-    game = GameScreen(app, story)
-    game.rollback = Rollback.from_json(data.rollback)
-    game.history = [h for h in data.history if isinstance(h, dict)][-HISTORY_KEEP:]
-    past = game.rollback.past
-    # Saved on a line: it is the log's last entry, shown again rather than recorded twice.
-    replay = not notices and bool(past) and isinstance(past[-1].get("state"), dict) \
-        and past[-1]["state"].get("fp") == data.state.get("fp") \
-        and past[-1]["state"].get("label") == data.state.get("label")
-    if replay:
-        keep = past[-1].get("history")
-        if isinstance(keep, int) and 0 <= keep < len(game.history):
-            del game.history[keep:]
-    app.screens = [game]
-    app.music_now = None
-    try:
-        game.show_restored(notices, replay=replay)
-    except ScriptError as exc:
-        app.show_error(exc, None)
-    return None
-
-
 def _when(created: str) -> str:
     try:
         return datetime.fromisoformat(created).strftime("%Y-%m-%d  %H:%M")
     except ValueError:
         return created[:16]
-
-
-def _fit(text: str, font: pygame.font.Font, width: int) -> str:
-    """Cut text to `width` pixels with an ellipsis."""
-    if font.size(text)[0] <= width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if font.size(text[:mid] + "…")[0] <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
 
 
 def slot_title(slot: str) -> str:
@@ -159,71 +40,20 @@ def slot_title(slot: str) -> str:
     return f"Slot {n}"
 
 
-class ConfirmScreen(Screen):
-    """A yes/no question over everything (overwrite, delete). Escape answers no."""
-
-    name = "confirm"
-    opaque = False
-
-    def __init__(self, app: App, question: str, on_yes: Any) -> None:
-        self.app = app
-        self.question = question
-        self.on_yes = on_yes
-        self.buttons = ButtonList([Button("Yes", self.yes, (460, 390, 160, 52)),
-                                   Button("No", self.no, (660, 390, 160, 52))], focus=0,
-                                  font_px=22)
-
-    def yes(self) -> None:
-        self.app.pop(self)
-        self.on_yes()
-
-    def no(self) -> None:
-        self.app.pop(self)
-
-    def action(self, name: str, pos: tuple[int, int] | None = None, n: int = 0) -> None:
-        b = self.buttons
-        if name == "click" and pos is not None:
-            b.click(self.app.vp, pos)
-        elif name in ("left", "up"):
-            b.move(-1)
-        elif name in ("right", "down"):
-            b.move(1)
-        elif name in ("activate", "advance") and pos is None:
-            b.activate()
-        elif name in ("back", "hide"):
-            self.no()
-        self.app.dirty = True
-
-    def hover(self, pos: tuple[int, int]) -> bool:
-        return self.buttons.hover(self.app.vp, pos)
-
-    def draw(self, target: pygame.Surface, now: float) -> None:
-        app, vp, p = self.app, self.app.vp, self.app.painter
-        app.dim(target, 140)
-        panel = vp.crect(360, 270, 560, 200)
-        target.blit(p.box(panel.size, app.palette.box, 248, vp.px(16), app.palette.accent,
-                          max(1, vp.px(2))), panel)
-        p.shadowed(target, self.question, vp.px(24), vp.to_window(640, 330), TEXT,
-                   anchor="center")
-        self.buttons.draw(target, vp, p, app.palette)
-
-    def status(self) -> dict[str, Any]:
-        return {"text": self.question, "ready": True,
-                "buttons_at": {b.label: b.rect for b in self.buttons.buttons}}
-
 
 class SlotScreen(Screen):
     """Pages of six slots (and, to load, a page with the auto and quick saves)."""
 
     opaque = False
 
-    def __init__(self, app: App, mode: str) -> None:
-        self.app = app
+    def __init__(self, host: Host, mode: str, play: Playthrough | None = None) -> None:
+        super().__init__(host)
         self.mode = mode
+        self.play = play  # the game to save
         self.name = mode  # "save" or "load": what tests wait for
         self.pages: list[Any] = ([AQ] if mode == "load" else []) \
             + list(range(1, saves.PAGES + 1))
-        last = getattr(app, "slot_page", 1)
+        last = host.session.get("slot_page", 1)
         self.page = last if last in self.pages else 1
         self.focus = -1
         self.found: dict[str, saves.SaveData | saves.Unreadable | None] = {}
@@ -237,10 +67,10 @@ class SlotScreen(Screen):
         return ["auto", "quick"] if self.page == AQ else saves.page_slots(self.page)
 
     def refresh(self) -> None:
-        folder = saves_dir(self.app)
+        folder = saves_dir(self.host)
         self.found = {slot: saves.read(folder, slot) for slot in self.slots()}
         self.none_at_all = not any(folder.glob("*.json")) if folder.is_dir() else True
-        self.app.dirty = True
+        self.host.redraw()
 
     def card_rect(self, i: int) -> tuple[float, float, float, float]:
         row, col = divmod(i, COLS)
@@ -261,7 +91,7 @@ class SlotScreen(Screen):
     def go_page(self, page: Any) -> None:
         if page in self.pages and page != self.page:
             self.page = page
-            self.app.slot_page = page  # type: ignore[attr-defined]
+            self.host.session["slot_page"] = page
             self.focus = min(self.focus, len(self.slots()) - 1)
             self.refresh()
 
@@ -278,22 +108,21 @@ class SlotScreen(Screen):
             if found is None:
                 self.save(slot)
             else:
-                self.app.push(ConfirmScreen(self.app, "Overwrite this save?",
-                                            lambda: self.save(slot)))
+                self.host.open("confirm", question="Overwrite this save?",
+                               on_yes=lambda: self.save(slot))
         elif isinstance(found, saves.SaveData):
-            problem = start_from_save(self.app, found)
+            problem = start_from_save(self.host, found)
             if problem:
-                self.notice.show(problem, time.perf_counter(), 4.0)
+                self.notice.show(problem, self.host.clock.now(), 4.0)
         elif isinstance(found, saves.Unreadable):
             self.notice.show(f"This save cannot be loaded: {found.reason}",
-                             time.perf_counter(), 4.0)
+                             self.host.clock.now(), 4.0)
 
     def save(self, slot: str) -> None:
-        game = self.app.game()
-        if game is None:
+        if self.play is None:
             return
-        problem = save_slot(self.app, game, slot)
-        self.notice.show(problem or "Saved", time.perf_counter())
+        problem = save_slot(self.host, self.play, slot)
+        self.notice.show(problem or "Saved", self.host.clock.now())
         self.refresh()
 
     def delete(self) -> None:
@@ -304,20 +133,20 @@ class SlotScreen(Screen):
             return
 
         def really() -> None:
-            saves.delete(saves_dir(self.app), slot)
+            saves.delete(saves_dir(self.host), slot)
             self.refresh()
 
-        self.app.push(ConfirmScreen(self.app, "Delete this save?", really))
+        self.host.open("confirm", question="Delete this save?", on_yes=really)
 
     # --- input -------------------------------------------------------------------------
 
-    def action(self, name: str, pos: tuple[int, int] | None = None, n: int = 0) -> None:
+    def action(self, name: str, pos: Pos | None = None, n: int = 0) -> None:
         count = len(self.slots())
         f = self.focus
         if name == "click" and pos is not None:
             self.click(pos)
         elif name in ("back", "hide"):
-            self.app.pop(self)
+            self.host.pop(self)
         elif name == "delete":
             self.delete()
         elif name in ("activate", "advance") and pos is None and 0 <= f < count:
@@ -349,10 +178,10 @@ class SlotScreen(Screen):
             self.focus = f - COLS
         elif name == "down" and f + COLS < count:
             self.focus = f + COLS
-        self.app.dirty = True
+        self.host.redraw()
 
-    def click(self, pos: tuple[int, int]) -> None:
-        vp = self.app.vp
+    def click(self, pos: Pos) -> None:
+        vp = self.host.vp
         for i in range(len(self.slots())):
             if vp.crect(*self.card_rect(i)).collidepoint(pos):
                 self.focus = i
@@ -361,13 +190,13 @@ class SlotScreen(Screen):
         for _, page, rect in self.bar_buttons():
             if vp.crect(*rect).collidepoint(pos):
                 if page is None:
-                    self.app.pop(self)
+                    self.host.pop(self)
                 else:
                     self.go_page(page)
                 return
 
-    def hover(self, pos: tuple[int, int]) -> bool:
-        vp = self.app.vp
+    def hover(self, pos: Pos) -> bool:
+        vp = self.host.vp
         for i in range(len(self.slots())):
             if vp.crect(*self.card_rect(i)).collidepoint(pos):
                 changed = i != self.focus
@@ -385,11 +214,12 @@ class SlotScreen(Screen):
 
     def thumb(self, slot: str, data: saves.SaveData, size: tuple[int, int]
               ) -> pygame.Surface | None:
-        key = (slot, data.created, len(data.thumbnail_png), size)
+        key = (slot, data.created, len(data.thumbnail), size)
         surf = self._thumbs.get(key)
-        if surf is None and data.thumbnail_png:
+        if surf is None and data.thumbnail:
+            hint = "t.png" if data.thumbnail.startswith(saves.PNG_MAGIC) else "t.jpg"
             try:
-                raw = pygame.image.load(io.BytesIO(data.thumbnail_png), "t.png").convert()
+                raw = pygame.image.load(io.BytesIO(data.thumbnail), hint).convert()
                 surf = pygame.transform.smoothscale(raw, size)
             except (pygame.error, ValueError):
                 return None
@@ -397,9 +227,9 @@ class SlotScreen(Screen):
         return surf
 
     def draw(self, target: pygame.Surface, now: float) -> None:
-        app, vp, p = self.app, self.app.vp, self.app.painter
-        pal = app.palette
-        app.dim(target, 228)
+        host, vp, p = self.host, self.host.vp, self.host.painter
+        pal = host.palette
+        host.dim(target, 228)
         title = "Save" if self.mode == "save" else "Load"
         p.shadowed(target, title, vp.px(34), vp.to_window(CARD_X0, 28), TEXT, bold=True)
         where = "Auto-save and quick save" if self.page == AQ else f"Page {self.page}"
@@ -425,8 +255,8 @@ class SlotScreen(Screen):
 
     def draw_card(self, target: pygame.Surface, i: int, slot: str,
                   found: saves.SaveData | saves.Unreadable | None) -> None:
-        app, vp, p = self.app, self.app.vp, self.app.painter
-        pal = app.palette
+        host, vp, p = self.host, self.host.vp, self.host.painter
+        pal = host.palette
         x, y, w, h = self.card_rect(i)
         r = vp.crect(x, y, w, h)
         focused = i == self.focus
@@ -438,7 +268,7 @@ class SlotScreen(Screen):
         target.blit(card, r)
         tx, ty = x + (w - THUMB[0]) / 2, y + 14
         tr = vp.crect(tx, ty, *THUMB)
-        small, tiny = app.fonts.get(vp.px(16)), vp.px(15)
+        small, tiny = host.fonts.get(vp.px(16)), vp.px(15)
         width = vp.px(THUMB[0])
         title = slot_title(slot)
         if isinstance(found, saves.SaveData):
@@ -469,8 +299,8 @@ class SlotScreen(Screen):
             target.blit(empty, empty.get_rect(center=tr.center))
             rows = [(title, DIM_TEXT, True)]
         for k, (text, color, bold) in enumerate(rows):
-            font = app.fonts.get(vp.px(16), bold)
-            surf = p.text(_fit(text, font, width if k else width // 2), vp.px(16), color,
+            font = host.fonts.get(vp.px(16), bold)
+            surf = p.text(fit_text(font, text, width if k else width // 2), vp.px(16), color,
                           bold=bold)
             target.blit(surf, vp.to_window(tx, ty + 186 + k * 21))
 

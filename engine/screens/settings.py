@@ -8,22 +8,21 @@ Escape closes. Mouse: click a choice or a point on a bar; the wheel moves betwee
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
-from .app import SPEED_NAMES, Screen
-from .persist import TEXT_SIZES, TEXT_SPEEDS, auto_forward_delay
-from .ui import DIM_TEXT, TEXT, _lift
-
-if TYPE_CHECKING:
-    from .app import App
+from engine.playthrough import auto_forward_delay
+from engine.present.persist import TEXT_SIZES, TEXT_SPEEDS
+from engine.present.screen import Host, Pos, Screen
+from engine.present.ui import DIM_TEXT, TEXT, _lift
 
 PANEL = (140, 92, 1000, 590)
 ROW_Y, ROW_H, ROW_GAP = 104, 40, 4
 LABEL_X, CONTROL_X, CONTROL_W = 170, 540, 570
 BAR_W = 380
 OFF_ON = ((False, "Off"), (True, "On"))
+SPEED_NAMES = {20: "Slow", 40: "Normal", 70: "Fast", 120: "Very fast", 0: "Instant"}
 
 
 @dataclass(frozen=True)
@@ -74,27 +73,27 @@ class SettingsScreen(Screen):
     name = "settings"
     opaque = False
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
         self.focus = 0
 
     # --- changing values -------------------------------------------------------------
 
     def set(self, row: Row, value: Any) -> None:
-        app, s = self.app, self.app.data.settings
+        host, s = self.host, self.host.data.settings
         if row.key == "fullscreen":
             if bool(value) != bool(s["fullscreen"]):
-                app.toggle_fullscreen()  # flips the setting and saves it
+                host.toggle_fullscreen()  # flips the setting and saves it
         else:
             if not row.choices:
                 value = round(min(row.high, max(row.low, value)) / row.step) * row.step
                 value = round(value, 2)
             s[row.key] = value
-            app.data.save_settings()
-        app.apply_settings()
+            host.data.save_settings()
+        host.apply_settings()
 
     def step(self, row: Row, direction: int) -> None:
-        s = self.app.data.settings
+        s = self.host.data.settings
         if row.choices:
             values = [v for v, _ in row.choices]
             cur = values.index(s[row.key]) if s[row.key] in values else 0
@@ -103,12 +102,12 @@ class SettingsScreen(Screen):
             self.set(row, float(s[row.key]) + direction * row.step)
 
     def back(self) -> None:
-        self.app.data.save_settings()
-        self.app.pop(self)
+        self.host.data.save_settings()
+        self.host.pop(self)
 
     # --- input -----------------------------------------------------------------------
 
-    def action(self, name: str, pos: tuple[int, int] | None = None, n: int = 0) -> None:
+    def action(self, name: str, pos: Pos | None = None, n: int = 0) -> None:
         row = ROWS[self.focus]
         if name in ("up", "rollback"):
             self.focus = (self.focus - 1) % len(ROWS)
@@ -125,10 +124,10 @@ class SettingsScreen(Screen):
             self.click(pos)
         elif name in ("back", "hide"):
             self.back()
-        self.app.dirty = True
+        self.host.redraw()
 
-    def click(self, pos: tuple[int, int]) -> None:
-        vp = self.app.vp
+    def click(self, pos: Pos) -> None:
+        vp = self.host.vp
         for i, row in enumerate(ROWS):
             if not vp.crect(*row_rect(i)).collidepoint(pos):
                 continue
@@ -146,9 +145,9 @@ class SettingsScreen(Screen):
                 self.set(row, row.low + frac * (row.high - row.low))
             return
 
-    def hover(self, pos: tuple[int, int]) -> bool:
+    def hover(self, pos: Pos) -> bool:
         for i in range(len(ROWS)):
-            if self.app.vp.crect(*row_rect(i)).collidepoint(pos):
+            if self.host.vp.crect(*row_rect(i)).collidepoint(pos):
                 changed = i != self.focus
                 self.focus = i
                 return changed
@@ -163,10 +162,10 @@ class SettingsScreen(Screen):
         return [(CONTROL_X + k * w, 0, w - 8, ROW_H - 8) for k in range(n)]
 
     def draw(self, target: pygame.Surface, now: float) -> None:
-        app, vp, p = self.app, self.app.vp, self.app.painter
-        pal = app.palette
-        s = app.data.settings
-        app.dim(target, 185)
+        host, vp, p = self.host, self.host.vp, self.host.painter
+        pal = host.palette
+        s = host.data.settings
+        host.dim(target, 185)
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, pal.box, 236, vp.px(18)), panel)
         p.shadowed(target, "Settings", vp.px(32), vp.to_window(PANEL[0] + 4, 40), TEXT,
@@ -216,11 +215,11 @@ class SettingsScreen(Screen):
     def focus_text(self) -> str:
         """What self-voicing reads: the focused row and its value."""
         row = ROWS[self.focus]
-        return f"{row.label}: {value_text(row, self.app.data.settings)}" if row.key \
+        return f"{row.label}: {value_text(row, self.host.data.settings)}" if row.key \
             else row.label
 
     def status(self) -> dict[str, Any]:
-        s = self.app.data.settings
+        s = self.host.data.settings
         lines = [f"{row.label}: {value_text(row, s)}" if row.key else row.label
                  for row in ROWS]
         return {"text": "\n".join(lines), "ready": True, "focus": ROWS[self.focus].label,

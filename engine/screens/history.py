@@ -3,16 +3,13 @@ bottom, scrolled with the wheel, the arrow keys, Page Up/Down and Home/End."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
-from .app import Screen
-from .richtext import parse_color
-from .ui import DIM_TEXT, TEXT
-
-if TYPE_CHECKING:
-    from .app import App
+from engine.present.richtext import parse_color
+from engine.present.screen import Host, Pos, Screen
+from engine.present.ui import DIM_TEXT, TEXT, wrap
 
 SHOWN = 200
 PANEL = (70, 70, 1140, 600)
@@ -23,40 +20,24 @@ TEXT_PX, LINE_H, ENTRY_GAP = 21, 29, 14
 WHEEL_STEP, KEY_STEP = 3 * LINE_H, LINE_H
 
 
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Greedy word wrap at `width` pixels; a word longer than a line is cut."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        line = ""
-        for word in para.split(" "):
-            trial = f"{line} {word}" if line else word
-            if font.size(trial)[0] <= width or not line:
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
-
-
 class HistoryScreen(Screen):
     name = "history"
     opaque = False
 
-    def __init__(self, app: App, entries: list[dict[str, Any]]) -> None:
-        self.app = app
-        self.entries = list(entries)[-SHOWN:]
+    def __init__(self, host: Host, play: Any = None) -> None:
+        super().__init__(host)
+        self.entries = list(play.history if play is not None else [])[-SHOWN:]
         self._layout: list[tuple[int, list[str]]] = []  # (canvas y, wrapped lines)
         self._key: tuple | None = None
         self.total = 0
         self.offset: float | None = None  # canvas px scrolled from the top; None: bottom
 
     def layout(self) -> None:
-        vp = self.app.vp
-        key = (vp.size, self.app.look)
+        vp = self.host.vp
+        key = (vp.size, self.host.look)
         if key == self._key:
             return
-        font = self.app.fonts.get(vp.px(TEXT_PX))
+        font = self.host.fonts.get(vp.px(TEXT_PX))
         y = 0
         self._layout = []
         for entry in self.entries:
@@ -75,7 +56,7 @@ class HistoryScreen(Screen):
         cur = self.max_offset if self.offset is None else self.offset
         self.offset = min(self.max_offset, max(0.0, cur + by))
 
-    def action(self, name: str, pos: tuple[int, int] | None = None, n: int = 0) -> None:
+    def action(self, name: str, pos: Pos | None = None, n: int = 0) -> None:
         steps = {"up": -KEY_STEP, "down": KEY_STEP, "rollback": -WHEEL_STEP,
                  "rollforward": WHEEL_STEP, "left": -(VIEW_BOTTOM - VIEW_TOP),
                  "right": VIEW_BOTTOM - VIEW_TOP}
@@ -86,14 +67,14 @@ class HistoryScreen(Screen):
         elif name == "end":
             self.offset = None
         elif name in ("back", "hide", "activate") or (name == "advance" and pos is None):
-            self.app.pop(self)
-        self.app.dirty = True
+            self.host.pop(self)
+        self.host.redraw()
 
     def draw(self, target: pygame.Surface, now: float) -> None:
-        app, vp, p = self.app, self.app.vp, self.app.painter
-        pal = app.palette
+        host, vp, p = self.host, self.host.vp, self.host.painter
+        pal = host.palette
         self.layout()
-        app.dim(target, 200)
+        host.dim(target, 200)
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, pal.box, 252, vp.px(18)), panel)
         p.shadowed(target, "History", vp.px(32), vp.to_window(PANEL[0] + 30, 80), TEXT,

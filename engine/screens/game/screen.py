@@ -1,0 +1,292 @@
+"""The game screen: it asks the playthrough for the story's events and shows them —
+lines, choices, pictures with their transitions, pauses and the ending card."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import Any
+
+import pygame
+
+from engine.playthrough import Loaded, Playthrough, ending_name
+from engine.present.picture import Transition
+from engine.present.quickmenu import Notice, QuickMenu
+from engine.present.richtext import Layout, Typewriter
+from engine.present.screen import Host, Screen
+from engine.present.ui import Button, ButtonList
+from engine.script import Audio, End, Menu, Pause, Say, ScriptError, StageChange, Story, With
+from engine.script.text import strip_tags
+
+from .. import saving
+from .input import GameInput
+from .timers import GameTimers
+from .view import GameView
+
+log = logging.getLogger("roadout")
+
+
+class GameScreen(GameInput, GameTimers, GameView, Screen):
+    name = "game"
+
+    def __init__(self, host: Host, label: str | None = None, resume: dict | None = None,
+                 loaded: Loaded | None = None, adopt: Playthrough | None = None) -> None:
+        """Start at `label`, or carry on from a story snapshot (`resume`, after a reload)
+        or a loaded save; `adopt`: the playthrough whose history and rollback carry on."""
+        Screen.__init__(self, host)
+        self.shown_stage: dict[str, Any] = {"scene": None, "sprites": []}
+        self.transition: Transition | None = None
+        self.layout: Layout | None = None
+        self.layout_key: tuple | None = None
+        self.typer: Typewriter | None = None
+        self.box_visible = False
+        self.ui_hidden = False
+        self.choices: ButtonList | None = None
+        self.pause_until: float | None = None
+        self.pausing = False
+        self.ready_at = 0.0  # when the line finished: the continue mark blinks from here
+        self.blink_on = True
+        self.waiting = False  # blocked on the player or on time
+        self.mark_rect: pygame.Rect | None = None
+        self.quick = QuickMenu()
+        self.notice = Notice()
+        self.start_label = label
+        self.resume_state = resume
+        self.loaded = loaded
+        if loaded is not None:
+            self.play = loaded.play
+        else:
+            self.play = Playthrough(self.new_story(), host.data, host.progress)
+        if adopt is not None:
+            self.play.adopt(adopt)
+
+    def new_story(self) -> Story:
+        assert self.host.program is not None
+        return Story(self.host.program, self.host.data.persistent["vars"])
+
+    @property
+    def story(self) -> Story:
+        return self.play.story
+
+    @property
+    def history(self) -> list[dict[str, Any]]:
+        return self.play.history
+
+    @property
+    def say(self) -> Say | None:
+        """The line in the box (what self-voicing reads)."""
+        return self.play.say
+
+    @property
+    def ending(self) -> End | None:
+        return self.play.ending
+
+    def ending_name(self) -> str:
+        return ending_name(self.play.ending)
+
+    def enter(self) -> None:
+        """Begin: start the story, or show the restored state."""
+        host = self.host
+        if self.loaded is not None:
+            self.show_restored(self.loaded.notices, self.loaded.replay)
+            return
+        try:
+            if self.resume_state is not None:
+                notices = self.story.restore(self.resume_state)
+                for notice in notices:
+                    log.warning("%s", notice)
+                if self.resume_state.get("waiting"):
+                    self.play.skip_say = self.resume_state.get("fp")
+                host.sync_music(self.story.stage)
+            else:
+                self.story.start(self.start_label or "start")
+        except ScriptError as exc:
+            host.show_error(exc, None)
+            return
+        except ValueError as exc:
+            log.warning("cannot resume (%s): starting over", exc)
+            host.reset("title")
+            return
+        self.pump(host.clock.now())
+
+    # --- driving the story --------------------------------------------------------------
+
+    def pump(self, now: float) -> None:
+        """Ask the story for events until one needs the player or the clock."""
+        self.waiting = False
+        while not self.waiting:
+            try:
+                event = self.play.next()
+            except ScriptError as exc:
+                self.host.show_error(exc, self.play.safe_state)
+                return
+            if event is not None:
+                self.handle_event(event, now)
+            if self.play.take_autosave():
+                problem = saving.save_slot(self.host, self.play, "auto")
+                if problem:
+                    log.warning("auto-save: %s", problem)
+        self.host.redraw()
+
+    def handle_event(self, event: Any, now: float) -> None:
+        host = self.host
+        if isinstance(event, Say):
+            self.show_line(now)
+            self.waiting = True
+        elif isinstance(event, Menu):
+            self.show_menu(event, now)
+            self.waiting = True
+        elif isinstance(event, (StageChange, With)):
+            self.layout = self.typer = None
+            if isinstance(event, StageChange) and event.kind == "scene":
+                self.box_visible = False
+            self.start_transition(event.transition, now)
+        elif isinstance(event, Pause):
+            self.layout = self.typer = None
+            self.box_visible = False
+            if self.play.skip_active():
+                return  # skipping runs through pauses, as Ren'Py's does
+            self.pausing = True
+            self.pause_until = None if event.seconds is None else now + event.seconds
+            self.waiting = True
+        elif isinstance(event, Audio):
+            host.audio.handle(event.action, event.channel, event.files, event.fadein,
+                              event.fadeout, event.loop)
+            host.played(self.story.stage.get("music"))
+        elif isinstance(event, End):
+            self.layout = self.typer = None
+            host.audio.stop_music(1.5)
+            self.waiting = True
+
+    def cut_transitions(self) -> bool:
+        return (self.host.instant or bool(self.host.data.settings["reduce_motion"])
+                or self.play.skip_active())
+
+    def start_transition(self, spec: dict | None, now: float) -> None:
+        host, vp = self.host, self.host.vp
+        # A copy a stage change, never a frame: the runtime changes its stage in place.
+        new_stage = copy.deepcopy(self.story.stage)
+        if spec and not self.cut_transitions() and spec.get("duration", 0) > 0:
+            old = host.stage_view.compose(self.shown_stage, vp).copy()
+            new = host.stage_view.compose(new_stage, vp)
+            self.transition = Transition(spec, old, new, now)
+            self.waiting = True
+        self.shown_stage = new_stage
+        host.refresh_palette(new_stage)
+
+    def show_line(self, now: float) -> None:
+        play = self.play
+        self.box_visible = True
+        self.layout_key = None
+        self.ensure_layout()
+        assert self.layout is not None
+        settings = self.host.data.settings
+        at_once = (self.host.instant or settings["reduce_motion"] or play.replaying
+                   or play.skip_active() and play.can_skip())
+        cps = 0 if at_once else settings["text_cps"]
+        self.typer = Typewriter(self.layout.length, self.layout.stops, cps, now,
+                                self.layout.fast_until)
+        self.ready_at = now
+        self.blink_on = True
+        if not self.typer.typing:
+            play.line_shown()
+
+    def show_menu(self, menu: Menu, now: float) -> None:
+        if menu.prompt is not None:
+            self.show_line(now)
+        else:
+            self.layout = self.typer = None
+            self.box_visible = False
+        n = len(menu.choices)
+        h, gap = 58, 14
+        # Low on the screen, clear of the faces, and above the box when a prompt shows.
+        bottom = self.box_rect()[1] - 20 if menu.prompt is not None else 560
+        top = max(40, bottom - (n * (h + gap) - gap))
+        self.choices = ButtonList(
+            [Button(strip_tags(c.text), (lambda i=i: self.choose(i)),
+                    (320, top + i * (h + gap), 640, h)) for i, c in enumerate(menu.choices)],
+            numbers=True, font_px=25)
+        pos = pygame.mouse.get_pos() if pygame.mouse.get_focused() else None
+        if pos is not None:
+            self.choices.hover(self.host.vp, pos)
+
+    def choose(self, i: int) -> None:
+        self.host.audio.ui_sound("choice", 0.5)
+        self.choices = None
+        self.play.choose(i)
+        self.pump(self.host.clock.now())
+
+    # --- rollback and restoring ---------------------------------------------------------
+
+    def roll(self, back: bool) -> bool:
+        """One step of rollback (back) or roll-forward; False when there is none."""
+        result = self.play.roll(back)
+        if result is None:
+            return False
+        if isinstance(result, str):
+            self.notify(result)
+            return False
+        self.show_restored(result, self.play.replaying)
+        return True
+
+    def show_restored(self, notices: list[str], replay: bool) -> None:
+        """Show the story's state afresh after a restore: the same picture and music,
+        the same line (at once) or menu."""
+        host = self.host
+        self.layout = self.typer = None
+        self.choices = None
+        self.transition = None
+        self.pausing = False
+        self.pause_until = None
+        self.shown_stage = copy.deepcopy(self.story.stage)
+        host.refresh_palette(self.shown_stage)
+        host.sync_music(self.story.stage)
+        self.play.replaying = replay
+        for notice in notices:
+            self.notify(notice, 5.0)
+        self.pump(host.clock.now())
+        self.play.replaying = False
+
+    def notify(self, text: str, seconds: float = 2.5) -> None:
+        log.info("%s", text)
+        self.notice.show(text, self.host.clock.now(), seconds)
+        self.host.redraw()
+
+    # --- tests --------------------------------------------------------------------------
+
+    def shown_text(self) -> str:
+        if self.layout is None or self.typer is None:
+            return ""
+        return self.layout.plain[: self.typer.count] if self.typer.count < self.layout.length \
+            else self.layout.plain
+
+    def status(self) -> dict[str, Any]:
+        play = self.play
+        ending = play.ending
+        line_ready = (self.typer is not None and not self.typer.typing
+                      and self.transition is None) or ending is not None
+        text = self.ending_title() if ending is not None else self.shown_text()
+        choices = self.choices.buttons if self.choices else None
+        return {
+            "text": text,
+            "who": play.say.who if play.say else None,
+            "line_ready": line_ready,
+            "typing": bool(self.typer and self.typer.typing),
+            "transition": self.transition is not None,
+            "menu": [b.label for b in choices] if choices else None,
+            "menu_rects": [b.rect for b in choices] if choices else None,
+            "pause": self.pausing,
+            "timed": self.transition is not None or bool(self.typer and self.typer.typing)
+            or self.pausing and self.pause_until is not None,
+            "ending": ending_name(ending) if ending else None,
+            "clickable": self.transition is None and (
+                line_ready and self.choices is None or self.pausing or ending is not None),
+            "missing": list(self.host.stage_view.missing),
+            "skip": play.skip_active(),
+            "auto": play.auto,
+            "notice": self.notice.text,
+            "history": len(play.history),
+            "rollback": len(play.rollback.past),
+            "buttons_at": {**dict(self.quick.buttons(self.host.painter)),
+                           **{b.label: b.rect for b in (choices or [])}},
+        }

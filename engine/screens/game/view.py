@@ -1,0 +1,152 @@
+"""Drawing the game: the picture (or a transition), the dialogue box with the speaker's
+name plate and the typed text, choices, the quick menu, Skip/Auto and the ending card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from engine.playthrough import Playthrough, ending_name
+from engine.present.picture import Transition
+from engine.present.quickmenu import Notice, QuickMenu, draw_indicator
+from engine.present.richtext import Layout, Typewriter, layout, parse_color
+from engine.present.screen import Host
+from engine.present.ui import DIM_TEXT, TEXT, ButtonList
+from engine.textbox import BOX, BOX_ROOM, NAME_PX, TEXT_PX, TEXT_W, TEXT_X, TEXT_Y, box_grow
+from engine.theme import HIGH_CONTRAST_TEXT
+
+
+def grow_for(host: Host) -> int:
+    """Canvas pixels the box grows upward at the player's text size."""
+    size = host.data.settings["text_size"]
+    return box_grow(host.fonts.get(round(TEXT_PX * size / 100)).get_linesize(), size)
+
+
+class GameView:
+    host: Host
+    play: Playthrough
+    shown_stage: dict[str, Any]
+    transition: Transition | None
+    layout: Layout | None
+    layout_key: tuple | None
+    typer: Typewriter | None
+    box_visible: bool
+    ui_hidden: bool
+    choices: ButtonList | None
+    blink_on: bool
+    mark_rect: pygame.Rect | None
+    quick: QuickMenu
+    notice: Notice
+
+    def grow(self) -> int:
+        return grow_for(self.host)
+
+    def box_rect(self) -> tuple[int, int, int, int]:
+        """The dialogue box in canvas pixels: taller, upward, at large text sizes."""
+        g = self.grow()
+        return (BOX[0], BOX[1] - g, BOX[2], BOX[3] + g)
+
+    def ensure_layout(self) -> None:
+        """(Re)lay out the line for the current window size, shrinking it if it is too long
+        for the box."""
+        say = self.play.say
+        if say is None:
+            return
+        vp = self.host.vp
+        key = (vp.size, say, self.host.look)
+        if self.layout_key == key:
+            return
+        settings = self.host.data.settings
+        color = HIGH_CONTRAST_TEXT if settings["high_contrast"] \
+            else parse_color(say.what_color, TEXT)
+        px = round(TEXT_PX * settings["text_size"] / 100)
+        room = BOX_ROOM + self.grow()
+        while True:
+            lay = layout(say.text, self.host.fonts, vp.px(px), vp.px(TEXT_W), color)
+            if lay.height <= vp.px(room) or px <= 16:
+                break
+            px -= 2
+        self.layout = lay
+        self.layout_key = key
+
+    def draw(self, target: pygame.Surface, now: float) -> None:
+        host, vp = self.host, self.host.vp
+        if self.play.ending is not None:
+            self.draw_ending(target)
+            return
+        if self.transition is not None:
+            self.transition.draw(target, vp.offset, now)
+        else:
+            t = round(now * 1000) if host.stage_animated else 0
+            target.blit(host.stage_view.compose(self.shown_stage, vp, t), vp.offset)
+        if self.ui_hidden:
+            return
+        pal = host.palette
+        if self.box_visible:
+            box = vp.crect(*self.box_rect())
+            color, alpha = host.box_look(pal)
+            target.blit(host.painter.box(box.size, color, alpha, vp.px(18)), box)
+            if self.play.say is not None:
+                self.draw_line(target)
+        if self.choices is not None and self.transition is None:
+            self.choices.draw(target, vp, host.painter, pal)
+        play = self.play
+        on_top = host.top is self  # menus over the game hide the quick menu, as in Ren'Py
+        active = {name for name, on in (("skip", play.skip_active()), ("auto", play.auto))
+                  if on}
+        if on_top:
+            self.quick.draw(target, vp, host.painter, pal, active)
+        if play.skip_active():
+            draw_indicator(target, vp, host.painter, pal, "Skip")
+        elif play.auto:
+            draw_indicator(target, vp, host.painter, pal, "Auto")
+        if on_top:  # a screen over the game shows its own notices in that place
+            self.notice.draw(target, vp, host.painter, pal)
+
+    def draw_line(self, target: pygame.Surface) -> None:
+        host, vp, say = self.host, self.host.vp, self.play.say
+        assert say is not None
+        self.ensure_layout()
+        pal = host.palette
+        if say.who:
+            color = parse_color(say.color, pal.accent)
+            size = host.data.settings["text_size"]
+            label = host.painter.text(say.who, vp.px(NAME_PX * (100 + size) / 200), color,
+                                      bold=True)
+            top = self.box_rect()[1]
+            plate = vp.crect(BOX[0] + 26, top - 22, 0, 44)
+            plate.width = label.get_width() + vp.px(36)
+            plate.height = max(plate.height, label.get_height() + vp.px(8))
+            plate.bottom = vp.to_window(0, top + 22)[1]
+            box_color, _ = host.box_look(pal)
+            target.blit(host.painter.box(plate.size, box_color, 240, vp.px(12), color,
+                                         max(2, vp.px(2))), plate)
+            target.blit(label, label.get_rect(center=plate.center))
+        if self.layout is None or self.typer is None:
+            return
+        self.mark_rect = None
+        origin = vp.to_window(TEXT_X, TEXT_Y - self.grow() + (6 if say.who else -4))
+        self.layout.draw(target, origin, self.typer.count)
+        if not self.typer.typing and self.choices is None:
+            x, y = self.layout.end_xy
+            size = vp.px(9)
+            cx, cy = origin[0] + x + vp.px(14), origin[1] + y + vp.px(2)
+            self.mark_rect = pygame.Rect(cx - size - 2, cy - size, 2 * size + 4, 2 * size + 4)
+            if not self.blink_on:
+                return
+            pygame.draw.polygon(target, pal.accent, [(cx - size, cy - size // 2),
+                                                     (cx + size, cy - size // 2),
+                                                     (cx, cy + size)])
+
+    def ending_title(self) -> str:
+        name = ending_name(self.play.ending)
+        return "The End" if name == "The End" else f"Ending — {name}"
+
+    def draw_ending(self, target: pygame.Surface) -> None:
+        host, vp, p = self.host, self.host.vp, self.host.painter
+        target.blit(host.gui_picture("ending_card.png"), vp.offset)
+        p.shadowed(target, self.ending_title(), vp.px(48), vp.to_window(640, 340), TEXT,
+                   bold=True, anchor="center")
+        p.shadowed(target, "Click to return to the title", vp.px(20),
+                   vp.to_window(640, 420), DIM_TEXT, anchor="center")

@@ -1,0 +1,35 @@
+"""Screen names to classes. Only the composition root (engine/present/app.py) reads this;
+screens open each other by name through their host."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from engine.present.screen import Screen
+
+from .confirm import ConfirmScreen
+from .error import ErrorScreen
+from .game import GameScreen
+from .game_menu import GameMenu
+from .help import HelpScreen
+from .history import HistoryScreen
+from .routemap import RouteMapScreen
+from .settings import SettingsScreen
+from .slots import SlotScreen
+from .title import TitleScreen
+
+# A new screen: its module, and one line here.
+SCREENS: dict[str, Callable[..., Screen]] = {
+    "title": TitleScreen,
+    "game": GameScreen,
+    "game-menu": GameMenu,
+    "error": ErrorScreen,
+    "confirm": ConfirmScreen,
+    "history": HistoryScreen,
+    "settings": SettingsScreen,
+    "save": partial(SlotScreen, mode="save"),
+    "load": partial(SlotScreen, mode="load"),
+    "route-map": RouteMapScreen,
+    "help": HelpScreen,
+}

@@ -1,0 +1,66 @@
+"""Saving a playthrough to a slot and starting one from a slot, for the game screen (quick
+save, auto-save, quick load), the save and load screens."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+import pygame
+
+from engine import saves
+from engine.playthrough import Playthrough
+from engine.present.screen import Host
+
+log = logging.getLogger("roadout.saves")
+
+THUMB = (320, 180)
+THUMB_QUALITY = "jpg"  # pygame-ce writes JPEG at quality 85: a sixth of the PNG's size
+
+
+def saves_dir(host: Host) -> Path:
+    return host.data_dir / "saves"
+
+
+def thumbnail(frame: pygame.Surface) -> bytes:
+    """The picture scaled to 320x180 and JPEG-encoded (what a slot shows)."""
+    small = pygame.transform.smoothscale(frame, THUMB)
+    buf = io.BytesIO()
+    pygame.image.save(small, buf, f"thumb.{THUMB_QUALITY}")
+    return buf.getvalue()
+
+
+def save_slot(host: Host, play: Playthrough, slot: str) -> str | None:
+    """Write the game to a slot; a message for the player when that fails."""
+    frame = host.stage_view.compose(play.story.stage, host.vp)
+    try:
+        saves.write(saves_dir(host), slot, play.save_data(thumbnail(frame)), host.game_name)
+    except OSError as exc:
+        log.warning("could not save to slot %s: %s", slot, exc)
+        return f"Could not save: {exc.strerror or exc}"
+    return None
+
+
+def load_slot(host: Host, slot: str) -> str | None:
+    """Load a slot into a new game screen; a message for the player when it cannot."""
+    found = saves.read(saves_dir(host), slot)
+    if found is None:
+        return "There is no quick save yet" if slot == "quick" else "That slot is empty"
+    if isinstance(found, saves.Unreadable):
+        return f"This save cannot be loaded: {found.reason}"
+    return start_from_save(host, found)
+
+
+def start_from_save(host: Host, data: saves.SaveData) -> str | None:
+    """Replace every screen with the saved game; a message for the player when it cannot
+    be restored."""
+    if host.program is None:
+        return "The story could not be loaded"
+    try:
+        loaded = Playthrough.from_save(host.program, host.data, data, host.progress,
+                                       host.data.persistent["vars"])
+    except ValueError as exc:
+        return f"This save cannot be loaded: {exc}"
+    host.reset("game", loaded=loaded)
+    return None
