@@ -337,7 +337,7 @@ def test_keyboard_only_whole_route_of_the_game(tmp_path: Path) -> None:
         advance-to ending key
         key return
         expect-screen title
-    """, game=ROOT, warp=None, timeout=120)
+    """, game=ROOT, warp=None)
     ok(r)
     ends = json.loads((tmp_path / "data" / "persistent.json").read_text())["endings"]
     assert ends == ["Thank You"]
@@ -400,7 +400,7 @@ def test_gamepad_only_whole_route_of_the_game(tmp_path: Path) -> None:
         advance-to ending pad
         pad a
         expect-screen title
-    """, game=ROOT, warp=None, timeout=120)
+    """, game=ROOT, warp=None)
     ok(r)
     ends = json.loads((tmp_path / "data" / "persistent.json").read_text())["endings"]
     assert ends == ["Alone"]

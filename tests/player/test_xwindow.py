@@ -26,6 +26,7 @@ def _free_display() -> int:
     pytest.skip("no free X display number")
 
 
+@pytest.mark.slow
 def test_click_start_in_a_real_window_shows_the_first_line(tmp_path: Path) -> None:
     display = f":{_free_display()}"
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
@@ -34,6 +35,7 @@ def test_click_start_in_a_real_window_shows_the_first_line(tmp_path: Path) -> No
     try:
         # xdotool finds the window by its X class (SDL's WM_NAME is not searchable here).
         env = {**os.environ, "DISPLAY": display, "SDL_AUDIODRIVER": "dummy",
+               "ROADOUT_REAL_CLOCK": "1",
                "SDL_VIDEO_X11_WMCLASS": "roadout-xtest"}
         env.pop("SDL_VIDEODRIVER", None)
         for _ in range(50):

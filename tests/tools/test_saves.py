@@ -51,7 +51,7 @@ def test_newer_schema_says_so(tmp_path: Path) -> None:
     result = saves.read(tmp_path, "quick")
     assert isinstance(result, Unreadable)
     assert result.reason == ("the save was made by a newer version of the game (schema 7; "
-                             "this version reads 1)")
+                             f"this version reads {saves.SCHEMA})")
 
 
 def test_hand_edit_breaks_the_checksum(tmp_path: Path) -> None:

@@ -122,6 +122,9 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
                 return
             if event is not None:
                 self.handle_event(event, now)
+            if self.transition is None and self.story.stage != self.shown_stage:
+                # A line's speaker attributes change the stage without a StageChange.
+                self.shown_stage = copy.deepcopy(self.story.stage)
             if self.play.take_autosave():
                 problem = saving.save_slot(self.host, self.play, "auto")
                 if problem:
