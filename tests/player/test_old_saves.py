@@ -34,5 +34,7 @@ def test_a_save_from_before_issue_11_loads_and_rolls_back(tmp_path: Path) -> Non
     assert g is not None and app.top is g
     assert g.shown_text() == "Now I look sad."
     assert g.roll(back=True) and g.shown_text() == "I'm Eileen. This is bold and italic."
+    g.action("advance")  # the rest of the line, after its {w}
+    assert g.shown_text().endswith("And this came after a wait.")
     g.action("advance")
     assert g.shown_text() == "Now I look sad."
