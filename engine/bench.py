@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -131,81 +133,6 @@ def bench_lint(says: int) -> dict:
             "renpy_8_5_3_s": 10.9}
 
 
-def bench_saves() -> dict:
-    """The game's own save path on the shipped story, played headless in-process for 120
-    lines: save (state, 100-line rollback log, history, and the thumbnail of the picture)
-    into a slot, load it back onto the screen, and one rollback step as the wheel does."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from engine import saves
-    from engine.present import saveload
-    from engine.present.app import App, Options
-
-    game = Path(__file__).resolve().parent.parent
-    with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "data"
-        data.mkdir()
-        (data / "settings.json").write_text('{"text_cps": 0}')
-        app = App(Options(game=game, warp="start", data_dir=data, headless=True,
-                          instant=True))
-        app.begin()
-        g = app.game()
-        assert g is not None
-        for _ in range(2000):
-            if len(g.rollback.past) >= 120:
-                break
-            if g.ending is not None:
-                app.start_game("start")
-                g = app.game()
-                assert g is not None
-            elif g.choices is not None:
-                g.choices.buttons[0].action()
-            else:
-                g.action("advance")
-        lines = len(g.rollback.past)
-        times, thumbs = [], []
-        for _ in range(10):
-            t0 = time.perf_counter()
-            problem = saveload.save_slot(app, g, "1-1")
-            times.append((time.perf_counter() - t0) * 1000)
-            assert problem is None, problem
-            frame = app.stage_view.compose(g.story.stage, app.vp)
-            t0 = time.perf_counter()
-            saveload.thumbnail_png(frame)
-            thumbs.append((time.perf_counter() - t0) * 1000)
-        size = (saves.slot_path(data / "saves", "1-1")).stat().st_size
-        loads = []
-        for _ in range(10):
-            t0 = time.perf_counter()
-            problem = saveload.load_slot(app, "1-1")
-            loads.append((time.perf_counter() - t0) * 1000)
-            assert problem is None, problem
-        g = app.game()
-        assert g is not None
-        steps = []
-        for k in range(100):
-            t0 = time.perf_counter()
-            g.roll(back=k < 60)
-            steps.append((time.perf_counter() - t0) * 1000)
-        app.data.save_persistent()
-        if app.audio is not None:
-            app.audio.quit()
-
-    def median(values: list[float]) -> float:
-        return sorted(values)[len(values) // 2]
-
-    return {
-        "lines_played": lines,
-        "save_ms": round(median(times), 2),
-        "thumbnail_ms": round(median(thumbs), 2),
-        "save_bytes": size,
-        "load_ms": round(median(loads), 2),
-        "rollback_step_ms": round(median(steps), 3),
-        "targets": {"save_ms": 30, "load_ms": 50, "rollback_step_ms": 1},
-        "renpy_8_5_3_save_ms": 104,
-    }
-
-
 def bench_routes(says: int, menus: int) -> dict:
     from engine.routes import explore
 
@@ -222,11 +149,18 @@ def bench_routes(says: int, menus: int) -> dict:
 
 
 def bench_player(args: argparse.Namespace) -> dict:
-    # Imported here: the other figures must not pay for pygame.
-    from engine.present.perf import player_bench
-
+    """The save and player figures, measured by engine/present/perf.py in a process of
+    their own: the tools never import the presentation (nor pay for pygame)."""
     game = Path(getattr(args, "game", Path(__file__).resolve().parent.parent)).resolve()
-    return player_bench(game, quick=args.quick)
+    cmd = [sys.executable, "-m", "engine.present.perf", "--game", str(game)]
+    if args.quick:
+        cmd.append("--quick")
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
+                         cwd=Path(__file__).resolve().parent.parent)
+    try:
+        return json.loads(out.stdout)
+    except json.JSONDecodeError:
+        return {"error": (out.stderr or out.stdout)[-800:]}
 
 
 def run_bench(args: argparse.Namespace) -> int:
@@ -237,8 +171,7 @@ def run_bench(args: argparse.Namespace) -> int:
         "compile": bench_compile(says),
         "lint": bench_lint(5_000 if args.quick else 48_000),
         "routes": bench_routes(5_000 if args.quick else 46_800, 20 if args.quick else 200),
-        "saves": bench_saves(),
-        "player": bench_player(args),
     }
+    results.update(bench_player(args))  # "saves" and "player"
     print(json.dumps(results, indent=2))
     return 0

@@ -2,9 +2,10 @@
 
 A save holds the story's state (plain data), the rollback log and history that let a
 player step back after loading, the line being read, a one-line scene summary, a JPEG (or
-PNG) thumbnail as base64, a schema version and a checksum. The rollback log keeps each
-distinct stage once, in a table its entries point into (schema 2): a hundred lines in
-one scene repeat the same stage a hundred times otherwise. It is written atomically (see
+PNG) thumbnail as base64, a schema version and a checksum. Schema 2 keeps each distinct
+stage of the rollback log once and writes each entry as what changed since the one
+before, and history lines as rows: a hundred lines in one scene otherwise repeat the
+same stage and variables a hundred times. It is written atomically (see
 atomic.py), so a crash mid-save leaves the previous save of that slot whole. Reading is
 defensive: any damaged, truncated, hand-edited or foreign file becomes an `Unreadable`
 entry with the reason, and every other slot still loads.
@@ -25,7 +26,7 @@ from typing import Any
 from engine.atomic import write_bytes_atomic
 
 FORMAT = "the-road-out-save"
-SCHEMA = 2  # 1: the rollback log's entries each held their stage
+SCHEMA = 2  # 1: whole states in the rollback log, history lines as objects
 MAX_BYTES = 8 * 1024 * 1024  # a save is ~50 KB; anything this big is not ours
 PAGES, SLOTS_PER_PAGE = 3, 6
 SLOT_RE = re.compile(r"^(?:\d+-\d+|quick|auto)$")
@@ -70,37 +71,101 @@ def _checksum(body: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def pack_rollback(entries: list[dict[str, Any]]) -> tuple[list[dict], list[Any]]:
-    """The rollback log with each entry's stage replaced by its index in a table of the
-    distinct stages."""
-    table: list[Any] = []
-    index: dict[str, int] = {}
+def _delta(prev: dict[str, Any], cur: dict[str, Any]) -> dict[str, Any]:
+    """`cur` as the keys that differ from `prev` (and the keys it no longer has)."""
+    out: dict[str, Any] = {"delta": {k: v for k, v in cur.items()
+                                     if k not in prev or prev[k] != v}}
+    dropped = [k for k in prev if k not in cur]
+    if dropped:
+        out["drop"] = dropped
+    return out
+
+
+def _apply(prev: dict[str, Any], packed: dict[str, Any]) -> dict[str, Any]:
+    drop = packed.get("drop")
+    drop = drop if isinstance(drop, list) else []
+    return {k: v for k, v in {**prev, **packed["delta"]}.items() if k not in drop}
+
+
+def pack_rollback(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The rollback log written small: each distinct stage once, in a table the entries
+    point into, and each state (and each stage of the table) as what changed since the
+    one before it (most lines change only the position). About a fifth of the size."""
+    stages: list[Any] = []
+    known: dict[str, int] = {}
+    prev: dict[str, Any] = {}
+    prev_stage: dict[str, Any] = {}
     packed = []
     for entry in entries:
         state = entry.get("state")
-        if isinstance(state, dict) and "stage" in state:
-            key = json.dumps(state["stage"], sort_keys=True)
-            if key not in index:
-                index[key] = len(table)
-                table.append(state["stage"])
-            state = {k: v for k, v in state.items() if k != "stage"}
-            entry = {**entry, "state": state, "stage": index[key]}
-        packed.append(entry)
-    return packed, table
+        if not isinstance(state, dict):
+            packed.append({"raw": entry})  # damaged: kept as it is, refused on restore
+            continue
+        state = dict(state)
+        stage = state.get("stage")
+        if isinstance(stage, dict):
+            key = json.dumps(stage, sort_keys=True)
+            state["stage"] = known.setdefault(key, len(known))
+            if state["stage"] == len(stages):
+                stages.append(_delta(prev_stage, stage))
+                prev_stage = stage
+        rest = {k: v for k, v in entry.items() if k != "state"}
+        packed.append({**rest, **_delta(prev, state)})
+        prev = state
+    return packed, stages
 
 
-def unpack_rollback(entries: list[dict[str, Any]], table: list[Any]) -> list[dict[str, Any]]:
-    """The rollback log as the game keeps it; an entry pointing nowhere is left without a
-    stage (its restore then fails with a reason, and rollback stops there)."""
+def unpack_stages(table: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    prev: dict[str, Any] = {}
+    for packed in table:
+        if not (isinstance(packed, dict) and isinstance(packed.get("delta"), dict)):
+            raise SaveError("the rollback log's stages are damaged")
+        prev = _apply(prev, packed)
+        out.append(prev)
+    return out
+
+
+def unpack_rollback(entries: list[Any], stages: list[Any]) -> list[dict[str, Any]]:
+    """The rollback log as the game keeps it. Schema 1 entries (whole states) pass
+    through; a damaged entry comes back as one whose restore fails with a reason."""
+    prev: dict[str, Any] = {}
     out = []
     for entry in entries:
-        ref = entry.get("stage")
-        state = entry.get("state")
-        if isinstance(ref, int) and not isinstance(ref, bool) and isinstance(state, dict):
-            entry = {k: v for k, v in entry.items() if k != "stage"}
-            if 0 <= ref < len(table):
-                entry["state"] = {**state, "stage": table[ref]}
-        out.append(entry)
+        if not isinstance(entry, dict):
+            out.append({"state": None})
+        elif "raw" in entry:
+            out.append(entry["raw"] if isinstance(entry["raw"], dict) else {"state": None})
+        elif isinstance(entry.get("delta"), dict):
+            state = prev = _apply(prev, entry)
+            ref = state.get("stage")
+            if isinstance(ref, int) and not isinstance(ref, bool) and 0 <= ref < len(stages):
+                state = {**state, "stage": stages[ref]}
+            out.append({**{k: v for k, v in entry.items() if k not in ("delta", "drop")},
+                        "state": state})
+        else:
+            out.append(entry)
+    return out
+
+
+HISTORY_KEYS = ("who", "text", "color")
+
+
+def pack_history(history: list[dict[str, Any]]) -> list[Any]:
+    """History lines as [who, text, colour] rows rather than objects."""
+    return [[h.get(k) for k in HISTORY_KEYS] if set(h) == set(HISTORY_KEYS) else h
+            for h in history]
+
+
+def unpack_history(rows: list[Any]) -> list[dict[str, Any]]:
+    out = []
+    for row in rows:
+        if isinstance(row, list) and len(row) == len(HISTORY_KEYS):
+            out.append(dict(zip(HISTORY_KEYS, row, strict=True)))
+        elif isinstance(row, dict):
+            out.append(row)
+        else:
+            raise SaveError("the history is damaged")
     return out
 
 
@@ -118,7 +183,7 @@ def encode(data: SaveData, game: str) -> bytes:
         "state": data.state,
         "rollback": rollback,
         "stages": stages,
-        "history": data.history,
+        "history": pack_history(data.history),
         "thumbnail": base64.b64encode(data.thumbnail).decode("ascii"),
     }
     body["checksum"] = _checksum(body)
@@ -179,17 +244,17 @@ def decode(raw: bytes) -> SaveData:
     _expect(all(isinstance(r, dict) for r in body["rollback"]), "the rollback log is damaged")
     stages = body.get("stages", [])
     _expect(isinstance(stages, list), "the save's 'stages' has the wrong type")
-    _expect(all(isinstance(h, dict) for h in body["history"]), "the history is damaged")
+    history = unpack_history(body["history"])
     try:
         thumb = base64.b64decode(body["thumbnail"], validate=True)
     except (binascii.Error, ValueError):
         raise SaveError("the thumbnail is damaged") from None
     _expect(not thumb or thumb.startswith((PNG_MAGIC, JPEG_MAGIC)),
             "the thumbnail is not a JPEG or PNG picture")
-    rollback = unpack_rollback(body["rollback"], stages)
+    rollback = unpack_rollback(body["rollback"], unpack_stages(stages))
     return SaveData(state=state, label=body["label"], line_who=who, line_text=text,
                     scene=body["scene"], thumbnail=thumb, rollback=rollback,
-                    history=body["history"], source=body["source"], created=body["created"])
+                    history=history, source=body["source"], created=body["created"])
 
 
 def read(folder: Path, slot: str) -> SaveData | Unreadable | None:

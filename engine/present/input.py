@@ -47,11 +47,15 @@ class Bindings:
         self.skip_keys = {pygame.key.key_code(k) for k in HOLD_TO_SKIP}
 
     def key(self, key: int, mod: int) -> Act | None:
+        """The action of a key press: of the bindings it matches, the one asking for the
+        most modifiers."""
         held = held_mods(mod)
-        for code, mods, action, n in self.keys:
-            if code == key and mods_match(mods, held):
-                return Act(action, None, n)
-        return None
+        found = [(len(mods - {"plain"}), action, n) for code, mods, action, n in self.keys
+                 if code == key and mods_match(mods, held)]
+        if not found:
+            return None
+        _, action, n = max(found, key=lambda f: f[0])
+        return Act(action, None, n)
 
     def actions(self, event: pygame.event.Event) -> list[Act]:
         t = event.type

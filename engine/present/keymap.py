@@ -5,7 +5,8 @@ harness all read it, so they cannot disagree.
 A key is written the way pygame names it (`pygame.key.key_code`), with modifiers before
 it: `shift+r`, `alt+return`. `plain+v` means V with neither Ctrl, Alt nor Meta held (Shift
 may be); a key with no modifier matches whatever is held. The first binding that matches
-wins, so modifier bindings come before the plain ones they shadow.
+wins among those asking for the most modifiers (Alt+Enter is fullscreen, Enter alone is
+not).
 """
 
 from __future__ import annotations
@@ -26,37 +27,39 @@ class Binding:
 
 
 KEYMAP: tuple[Binding, ...] = (
-    Binding("voicing", ("plain+v",), does="self-voicing: each line, choice and button is "
-                                          "read aloud (needs espeak-ng)"),
-    Binding("clipboard", ("shift+c",), does="clipboard voicing: each line is copied to the "
-                                            "clipboard, for screen readers"),
-    Binding("fullscreen", ("f11", "alt+return", "alt+enter", "plain+f"), does="fullscreen"),
-    Binding("reload", ("shift+r",), does="reload the scene files and stay on the same line "
-                                         "(for writers)"),
-    Binding("rollback", ("page up",), ("wheelup",), does="roll back one line"),
+    Binding("advance", ("space",), does="finish the line, or go on to the next"),
+    Binding("click", mouse=("left",), does="press a button, or go on"),
+    Binding("activate", ("return", "enter"), pad=("a",),
+            does="press the focused button, or go on"),
+    Binding("number", tuple(str(n) for n in range(1, 10))
+            + tuple(f"[{n}]" for n in range(1, 10)), does="pick a choice by its number"),
+    Binding("up", ("up",), pad=("up",), does="move the focus up"),
+    Binding("down", ("down",), pad=("down",), does="move the focus down"),
+    Binding("left", ("left",), pad=("left",), does="move the focus left"),
+    Binding("right", ("right",), pad=("right",), does="move the focus right"),
+    Binding("back", ("escape",), ("right",), ("b", "start"),
+            does="the game menu (History, Save, Load, Route map, Settings, Main menu, "
+                 "Quit); back out of any screen"),
+    Binding("rollback", ("page up",), ("wheelup",),
+            does="roll back one line (choose again after rolling back)"),
     Binding("rollforward", ("page down",), ("wheeldown",), does="roll forward one line"),
     Binding("skip", ("tab",), does="skip lines already read (a setting allows unread ones "
-                                   "too); Ctrl held skips while held"),
+                                   "too); Ctrl skips while held"),
+    Binding("auto", ("plain+a",), does="auto-forward"),
     Binding("quicksave", ("f5",), does="quick save"),
     Binding("quickload", ("f9",), does="quick load"),
     Binding("delete", ("delete",), does="remove the selected save slot (asks first)"),
     Binding("home", ("home",), does="history: to the oldest line"),
     Binding("end", ("end",), does="history: to the newest line"),
-    Binding("auto", ("plain+a",), does="auto-forward"),
-    Binding("advance", ("space",), does="finish the line, or go on to the next"),
-    Binding("activate", ("return", "enter"), pad=("a",),
-            does="press the focused button, or go on"),
-    Binding("click", mouse=("left",), does="click: press a button, or go on"),
-    Binding("back", ("escape",), ("right",), ("b", "start"),
-            does="the game menu; back out of any screen"),
     Binding("hide", ("h",), ("middle",), ("y",), does="hide the text box"),
+    Binding("fullscreen", ("f11", "alt+return", "alt+enter", "plain+f"), does="fullscreen"),
     Binding("screenshot", ("plain+s",), does="screenshot (into the data folder)"),
-    Binding("up", ("up",), pad=("up",), does="move the focus up"),
-    Binding("down", ("down",), pad=("down",), does="move the focus down"),
-    Binding("left", ("left",), pad=("left",), does="move the focus left"),
-    Binding("right", ("right",), pad=("right",), does="move the focus right"),
-    Binding("number", tuple(str(n) for n in range(1, 10))
-            + tuple(f"[{n}]" for n in range(1, 10)), does="pick a choice by its number"),
+    Binding("reload", ("shift+r",), does="reload the scene files and stay on the same line "
+                                         "(for writers)"),
+    Binding("voicing", ("plain+v",), does="self-voicing: each line, choice and button is "
+                                          "read aloud (needs espeak-ng)"),
+    Binding("clipboard", ("shift+c",), does="clipboard voicing: each line is copied to the "
+                                            "clipboard, for screen readers"),
 )
 
 # Gamepad buttons by the names scripts and the table use (SDL's game controller layout).
@@ -98,7 +101,8 @@ def key_label(spec: str) -> str:
     names = {"page up": "Page Up", "page down": "Page Down", "return": "Enter",
              "enter": "Keypad Enter", "escape": "Escape", "space": "Space", "tab": "Tab",
              "delete": "Delete", "home": "Home", "end": "End"}
-    shown = names.get(key, key.upper() if len(key) <= 3 else key.title())
+    shown = names.get(key, key.upper() if len(key) == 1 or key[0] == "f" and key[1:].isdigit()
+                      else key.title())
     prefix = "".join(m.title() + "+" for m in ("shift", "ctrl", "alt") if m in mods)
     return prefix + shown
 
@@ -108,7 +112,13 @@ def describe(binding: Binding) -> str:
     parts = [key_label(k) for k in binding.keys if not k.startswith("[")]
     parts += [f"{m} click" if m in MOUSE_BUTTONS.values() else "mouse " + m.replace(
         "wheel", "wheel ") for m in binding.mouse]
-    parts += [f"pad {p.upper() if len(p) == 1 else p}" for p in binding.pad]
+    parts += [f"pad {p.upper() if len(p) == 1 else p.title()}" for p in binding.pad]
     if binding.action == "number":
         parts = ["1–9"]
     return ", ".join(parts)
+
+
+def table() -> list[str]:
+    """The README's key table, one Markdown row a binding."""
+    return ["| key | does |", "|---|---|",
+            *(f"| {describe(b)} | {b.does} |" for b in KEYMAP)]

@@ -187,3 +187,101 @@ def player_bench(game: Path, quick: bool = False) -> dict[str, Any]:
         "frame": frame_times(game, frames=60 if quick else 300),
         "memory": memory(game),
     }
+
+
+def save_figures() -> dict[str, Any]:
+    """The game's own save path on the shipped story, played headless in-process for 120
+    lines: save (state, 100-line rollback log, history, and the thumbnail of the picture)
+    into a slot, load it back onto the screen, and one rollback step as the wheel does."""
+    for k, v in _env().items():
+        os.environ.setdefault(k, v)
+    from engine import saves
+    from engine.clock import VirtualClock
+    from engine.screens import saving
+
+    from .app import App, Options
+
+    game = Path(__file__).resolve().parents[2]
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        data.mkdir()
+        (data / "settings.json").write_text('{"text_cps": 0}')
+        app = App(Options(game=game, warp="start", data_dir=data, headless=True,
+                          instant=True), VirtualClock())
+        app.begin()
+        g = app.game()
+        assert g is not None
+        for _ in range(2000):
+            if len(g.play.rollback.past) >= 120:
+                break
+            if g.ending is not None:
+                app.reset("game", label="start")
+                g = app.game()
+                assert g is not None
+            elif g.choices is not None:
+                g.choices.buttons[0].action()
+            else:
+                g.action("advance")
+        lines = len(g.play.rollback.past)
+        times, thumbs = [], []
+        for _ in range(10):
+            t0 = time.perf_counter()
+            problem = saving.save_slot(app, g.play, "1-1")
+            times.append((time.perf_counter() - t0) * 1000)
+            assert problem is None, problem
+            frame = app.stage_view.compose(g.story.stage, app.vp)
+            t0 = time.perf_counter()
+            saving.thumbnail(frame)
+            thumbs.append((time.perf_counter() - t0) * 1000)
+        size = (saves.slot_path(data / "saves", "1-1")).stat().st_size
+        loads = []
+        for _ in range(10):
+            t0 = time.perf_counter()
+            problem = saving.load_slot(app, "1-1")
+            loads.append((time.perf_counter() - t0) * 1000)
+            assert problem is None, problem
+        g = app.game()
+        assert g is not None
+        steps = []
+        for k in range(100):
+            t0 = time.perf_counter()
+            g.roll(back=k < 60)
+            steps.append((time.perf_counter() - t0) * 1000)
+        app.data.save_persistent()
+        if app.audio_ready:
+            app.audio.quit()
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
+    return {
+        "lines_played": lines,
+        "save_ms": round(median(times), 2),
+        "thumbnail_ms": round(median(thumbs), 2),
+        "save_bytes": size,
+        "load_ms": round(median(loads), 2),
+        "rollback_step_ms": round(median(steps), 3),
+        "targets": {"save_ms": 30, "load_ms": 50, "rollback_step_ms": 1,
+                    "save_bytes": 40_000},
+        "renpy_8_5_3_save_ms": 104,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m engine.present.perf`: the save and player figures as JSON (run by
+    `python -m engine bench`)."""
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m engine.present.perf")
+    p.add_argument("--game", type=Path, default=Path(__file__).resolve().parents[2])
+    p.add_argument("--quick", action="store_true")
+    args = p.parse_args(argv)
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    results = {"saves": save_figures(), "player": player_bench(args.game.resolve(),
+                                                               args.quick)}
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -144,3 +144,31 @@ def test_rollback_log_steps_back_and_forward() -> None:
     while restored.back():
         pass
     assert restored.past == [{"n": 3}]
+
+
+def test_the_rollback_log_and_history_round_trip_packed(tmp_path: Path) -> None:
+    """Schema 2 writes the log as deltas over a table of stages; what comes back is
+    exactly what went in, damaged entries included (they fail later, on restore)."""
+    rng = random.Random(7)
+    stages = [{"scene": ["bg", s], "sprites": [{"tag": "a", "attrs": [m], "at": None}],
+               "music": None} for s in ("road", "room") for m in ("sad", "glad")]
+    log = []
+    for k in range(60):
+        state = {"version": 2, "pc": k, "fp": f"{k:016x}", "stage": rng.choice(stages),
+                 "vars": {"n": k // 10}}
+        if k % 17 == 0:
+            del state["vars"]  # a key that goes away and comes back
+        log.append({"state": state, "history": k})
+    log += [{"state": 3}, {}, {"state": {"pc": "?"}, "history": 1}]
+    history = [{"who": "A", "text": "x", "color": "#fff"}, {"who": None, "text": "y"}]
+    data = SaveData(state={"pc": 0}, label="start", line_who=None, line_text="x", scene="s",
+                    thumbnail=PNG, rollback=log, history=history)
+    saves.write(tmp_path, "2-1", data, "Game")
+    back = saves.read(tmp_path, "2-1")
+    assert isinstance(back, SaveData)
+    assert back.rollback[:60] == log[:60] and back.history == history
+    assert back.rollback[60:] == [{"state": 3}, {}, {"state": {"pc": "?"}, "history": 1}]
+    body = json.loads((tmp_path / "2-1.json").read_text("utf-8"))
+    assert len(body["stages"]) == 4  # each distinct stage once
+    plain = len(json.dumps(log))
+    assert len(json.dumps(body["rollback"])) + len(json.dumps(body["stages"])) < plain / 2
