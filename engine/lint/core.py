@@ -12,6 +12,7 @@ from pathlib import Path
 
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
+from engine.mapinfo import MapStructure
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError, did_you_mean
 from engine.script.expr import names_read
@@ -29,16 +30,16 @@ from engine.theme import lightest_box
 
 @lru_cache(maxsize=64)
 def map_names(path: Path) -> tuple[frozenset[str], frozenset[str]]:
-    """(layer and group names, stage mark names) of a Tiled map, read from its XML."""
+    """(layer and group names, stage mark names) of a Tiled map, as the game reads them."""
     try:
-        root = ET.parse(path).getroot()
+        structure = MapStructure(path)
     except (ET.ParseError, OSError):
         return frozenset(), frozenset()
-    layers = {el.get("name", "") for el in root.iter()
-              if el.tag in ("layer", "group", "imagelayer", "objectgroup")}
-    marks = {obj.get("name", "") for og in root.iter("objectgroup")
-             if og.get("name") == "stage" for obj in og.iter("object")}
-    return frozenset(layers), frozenset(marks)
+    try:
+        marks = frozenset(structure.stage_marks)
+    except (ET.ParseError, OSError, ValueError):  # a template or tileset it cannot read
+        marks = frozenset()
+    return structure.layer_names, marks
 
 
 class Linter:
