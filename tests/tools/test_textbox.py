@@ -32,7 +32,8 @@ def texts(lines: list[list[tuple[str, Style]]]) -> list[str]:
 
 
 def test_tools_import_nothing_from_the_presentation_or_pygame() -> None:
-    code = ("import sys; import engine.lint, engine.routemap_data, engine.graph, engine.mapinfo, engine.textbox; "
+    code = ("import sys; import engine.lint, engine.routemap_data, engine.graph, "
+            "engine.mapinfo, engine.textbox; "
             "bad = sorted(m for m in sys.modules if m.startswith(('engine.present', 'pygame'))); "
             "print(bad)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
