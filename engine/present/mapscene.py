@@ -241,26 +241,6 @@ class MapScene:
                 frames = [(image, x, y)]
                 self.ops.append(DrawOp(frames, [], union(frames)))
 
-    def _image_layer(self, elem: ET.Element, style: LayerStyle) -> None:
-        image_elem = elem.find("image")
-        if image_elem is None or not image_elem.get("source"):
-            return
-        # Loaded here, never through pytmx's TiledImageLayer.image (pytmx issue 183).
-        image = self._bake(load_image(self.path.parent, image_elem), style)
-        w, h = image.get_size()
-        x0, y0 = round(style.offset[0]), round(style.offset[1])
-        map_w, map_h = self.pixel_size
-        xs = [x0]
-        ys = [y0]
-        if elem.get("repeatx") == "1":
-            xs = list(range(x0 % w - w if x0 % w else 0, map_w, w))
-        if elem.get("repeaty") == "1":
-            ys = list(range(y0 % h - h if y0 % h else 0, map_h, h))
-        for y in ys:
-            for x in xs:
-                frames = [(image, x, y)]
-                self.ops.append(DrawOp(frames, [], union(frames)))
-
     def _bake(self, image: pygame.Surface, style: LayerStyle) -> pygame.Surface:
         key = (id(image), style.opacity, None if style.tint is None else tuple(style.tint))
         baked = self._baked.get(key)
