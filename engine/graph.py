@@ -297,7 +297,7 @@ def run(game_dir: Path, output: Path, out: TextIO, err: TextIO) -> int:
         print(f"graph: cannot write '{output.name}': use .dot, .gv, .svg, .png or .pdf",
               file=err)
         return 2
-    title = _title(program) or game_dir.resolve().name
+    title = story_title(program) or game_dir.resolve().name
     text = build_dot(program, title)
     dot_file = output if suffix in (".dot", ".gv") else output.with_suffix(".dot")
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -320,7 +320,8 @@ def run(game_dir: Path, output: Path, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _title(program: Program) -> str | None:
+def story_title(program: Program) -> str | None:
+    """The game's name (`define config.name = "..."`), the graph's title."""
     for init in program.inits:
         if init.kind == "define" and init.name == "config.name" and init.expr[0] == "lit":
             return str(init.expr[1])

@@ -7,7 +7,7 @@ every line fits the dialogue box at the largest text size (engine.lint.fit) and,
 `file:line:col: error: message`, the source line and a caret.
 
 Lint imports nothing from engine/present: the dialogue box's rules come from engine.textbox
-and a map's structure from engine.tmx, which the game screen reads too.
+and a map's structure from engine.mapinfo, which the game screen reads too.
 """
 
 from __future__ import annotations
