@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError
@@ -61,10 +62,14 @@ class BoxMeasure:
         self.px = TEXT_PX if px is None else px
         self.room = BOX_ROOM
         self.font_dirs = (game_dir / "assets" / "fonts", ENGINE_FONTS)
+        self._fonts: dict[tuple[int, bool, bool], Any] = {}  # saves a disk look-up a word
 
     def font(self, px: int, bold: bool = False, italic: bool = False):  # noqa: ANN201
         """The pygame font the game would draw this style with."""
-        return _pygame_font(choose_font(self.font_dirs, px, bold, italic))
+        key = (px, bold, italic)
+        if key not in self._fonts:
+            self._fonts[key] = _pygame_font(choose_font(self.font_dirs, px, bold, italic))
+        return self._fonts[key]
 
     def _styled(self, st: Style):  # noqa: ANN202 - a pygame font
         f = self.font(st.px(self.px), st.bold, st.italic)
