@@ -43,6 +43,10 @@ class Fonts:
     def clear(self) -> None:
         self._cache.clear()
 
+    def _file(self, bold: bool, italic: bool) -> Path | None:
+        """The font file for a style, None for pygame's default (tests read this)."""
+        return choose_font(self.font_dirs, MIN_FONT_PX, bold, italic, self.readable).path
+
     def get(self, px: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
         key = (max(MIN_FONT_PX, int(px)), bold, italic)
         font = self._cache.get(key)
