@@ -63,9 +63,13 @@ def _condition(source: str) -> str:
     return text.rstrip(":").strip()
 
 
-class _Graph:
+class StoryGraph:
+    """The story's control flow read from the compiled program: where each label, menu
+    option and menu join leads (`walk`), and each label's first line. The writers' picture
+    (`dot`) and the player's route map (engine.routemap_data) are both drawn from it."""
+
     def __init__(self, program: Program) -> None:
-        self.p = program
+        self.program = program
         self.names: dict[str, str] = {}
         try:
             story = Story(program)
@@ -85,7 +89,7 @@ class _Graph:
     def walk(self, start: int, origin_label: str | None) -> dict[Exit, set[str | None]]:
         """Follow control flow from `start` to every exit; each exit gets the conditions
         that lead to it (None when some path reaches it unconditionally)."""
-        stmts = self.p.statements
+        stmts = self.program.statements
         exits: dict[Exit, set[str | None]] = {}
         todo: list[tuple[int, str | None, str | None]] = [(start, None, None)]
         done: set[tuple[int, str | None, str | None]] = set()
@@ -109,10 +113,10 @@ class _Graph:
             elif kind == "label" and i != start:
                 leave(Exit("fall", a["name"]), cond)
             elif kind == "jump":
-                known = a["target"] in self.p.labels
+                known = a["target"] in self.program.labels
                 leave(Exit("jump" if known else "missing", a["target"]), cond)
             elif kind == "call":
-                known = a["target"] in self.p.labels
+                known = a["target"] in self.program.labels
                 leave(Exit("call" if known else "missing", a["target"]), cond)
                 todo.append((i + 1, cond, ending))
             elif kind == "menu":
@@ -136,8 +140,8 @@ class _Graph:
         return exits
 
     def first_line(self, name: str) -> str | None:
-        stmts = self.p.statements
-        i = self.p.labels[name] + 1
+        stmts = self.program.statements
+        i = self.program.labels[name] + 1
         while i < len(stmts) and stmts[i].label == name and stmts[i].kind != "label":
             s = stmts[i]
             spec = s.args if s.kind == "say" else s.args.get("prompt") if s.kind == "menu" \
@@ -153,7 +157,7 @@ class _Graph:
         return None
 
     def dot(self, title: str) -> str:
-        p = self.p
+        p = self.program
         out = [
             f"digraph {quote(title)} {{",
             f'  graph [rankdir=TB, fontname={quote(FONT)}, fontsize=16, labelloc=t, '
@@ -278,7 +282,7 @@ class _Graph:
 
 def build_dot(program: Program, title: str = "story") -> str:
     """The DOT text of a program's branch graph."""
-    return _Graph(program).dot(title)
+    return StoryGraph(program).dot(title)
 
 
 def run(game_dir: Path, output: Path, out: TextIO, err: TextIO) -> int:
@@ -293,7 +297,7 @@ def run(game_dir: Path, output: Path, out: TextIO, err: TextIO) -> int:
         print(f"graph: cannot write '{output.name}': use .dot, .gv, .svg, .png or .pdf",
               file=err)
         return 2
-    title = _title(program) or game_dir.resolve().name
+    title = story_title(program) or game_dir.resolve().name
     text = build_dot(program, title)
     dot_file = output if suffix in (".dot", ".gv") else output.with_suffix(".dot")
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -316,7 +320,8 @@ def run(game_dir: Path, output: Path, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _title(program: Program) -> str | None:
+def story_title(program: Program) -> str | None:
+    """The game's name (`define config.name = "..."`), the graph's title."""
     for init in program.inits:
         if init.kind == "define" and init.name == "config.name" and init.expr[0] == "lit":
             return str(init.expr[1])

@@ -1,6 +1,6 @@
 """The route map's data: the story's branches as nodes in layers, and what a player has seen.
 
-The nodes come from the same walk as `engine graph` (engine/graph.py's `_Graph.walk`), so the
+The nodes come from the same walk as `engine graph` (engine/graph.py's `StoryGraph.walk`), so the
 map in the game and the picture for writers never disagree: labels, menus, each menu's
 choices, and endings. Unlike the writers' graph, only what a route from `start` can reach is
 drawn (a player can never see the rest), and a menu's fall-through join points are folded
@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from engine.graph import Exit, _Graph
+from engine.atomic import write_json_atomic
+from engine.graph import Exit, StoryGraph
 from engine.script import Program
 from engine.script.text import strip_tags
 
@@ -70,7 +71,7 @@ def _short(text: str, width: int) -> str:
 
 def build_route_graph(program: Program) -> RouteGraph:
     """The nodes and arrows a route map draws, laid out in layers from `start`."""
-    g = _Graph(program)
+    g = StoryGraph(program)
     stmts = program.statements
     nodes: dict[str, Node] = {}
     out: dict[str, list[str]] = {}
@@ -159,9 +160,9 @@ def build_route_graph(program: Program) -> RouteGraph:
     return RouteGraph(kept, layers, edges)
 
 
-def _line_before(g: _Graph, index: int) -> str | None:
+def _line_before(g: StoryGraph, index: int) -> str | None:
     """A menu with no prompt is remembered by the line said just before it."""
-    stmts = g.p.statements
+    stmts = g.program.statements
     j = index - 1
     while j >= 0 and stmts[j].label == stmts[index].label:
         s = stmts[j]
@@ -267,8 +268,6 @@ class RouteProgress:
     def save(self) -> None:
         if not self.dirty:
             return
-        from engine.present.persist import write_json_atomic
-
         try:
             write_json_atomic(self.path, self.to_json())
             self.dirty = False

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.atomic import write_json_atomic
+from engine.textbox import TEXT_SIZES  # with the box's rules, which lint checks lines against
 
 log = logging.getLogger("roadout.data")
 
@@ -23,9 +24,6 @@ PERSISTENT_VERSION = 1
 # Characters per second; 0 means the whole line at once (Ren'Py's "instant").
 TEXT_SPEEDS = (20, 40, 70, 120, 0)
 
-# Text size as a percentage of the base size; the dialogue box shrinks a line that would
-# not fit, so every step keeps the text inside it.
-TEXT_SIZES = (85, 100, 115, 130)
 AUTO_RANGE = (1.0, 30.0)
 DEFAULT_BOX_OPACITY = 0.85  # shows the box at theme.BOX_ALPHA, the one lint proves
 

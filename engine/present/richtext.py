@@ -7,33 +7,33 @@ blits of pre-rendered runs clipped at the current character, so typing costs alm
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
 
-from engine.script.text import parse
+from engine.textbox import (
+    FONT_FILES,
+    LINE_SPACING,
+    MIN_FONT_PX,
+    READABLE_FILES,
+    Stop,
+    Style,
+    choose_font,
+    line_tops,
+    merge_runs,
+    read_tags,
+    wrap,
+)
 
-FONT_FILES = {
-    (False, False): "NotoSans-Regular.ttf",
-    (True, False): "NotoSans-Bold.ttf",
-    (False, True): "NotoSans-Italic.ttf",
-    (True, True): "NotoSans-BoldItalic.ttf",
-}
-# The readable-font setting: DejaVu Sans, wide and open; it has no italic files, so SDL_ttf
-# slants the upright ones.
-READABLE_FILES = {
-    (False, False): "DejaVuSans.ttf",
-    (True, False): "DejaVuSans-Bold.ttf",
-    (False, True): "DejaVuSans.ttf",
-    (True, True): "DejaVuSans-Bold.ttf",
-}
+__all__ = ["FONT_FILES", "READABLE_FILES", "Fonts", "Layout", "Line", "Run", "Stop", "Style",
+           "Typewriter", "layout", "parse_color"]
 
 
 class Fonts:
     """Font objects by (pixel size, bold, italic), loaded from the game's assets/fonts with
-    pygame's default font as the fallback so a missing font never stops the game."""
+    pygame's default font as the fallback so a missing font never stops the game (which
+    file draws which style is engine.textbox.choose_font's rule, shared with lint)."""
 
     def __init__(self, font_dirs: list[Path]) -> None:
         self.font_dirs = font_dirs
@@ -44,37 +44,21 @@ class Fonts:
         self._cache.clear()
 
     def _file(self, bold: bool, italic: bool) -> Path | None:
-        name = (READABLE_FILES if self.readable else FONT_FILES)[(bold, italic)]
-        for d in self.font_dirs:
-            if (d / name).is_file():
-                return d / name
-        return None
+        """The font file for a style, None for pygame's default (tests read this)."""
+        return choose_font(self.font_dirs, MIN_FONT_PX, bold, italic, self.readable).path
 
     def get(self, px: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
-        px = max(6, int(px))
-        key = (px, bold, italic)
+        key = (max(MIN_FONT_PX, int(px)), bold, italic)
         font = self._cache.get(key)
         if font is None:
-            path = self._file(bold, italic)
-            font = pygame.font.Font(str(path) if path else None, px)
-            if self.readable and path is not None and italic:
+            choice = choose_font(self.font_dirs, px, bold, italic, self.readable)
+            font = pygame.font.Font(str(choice.path) if choice.path else None, choice.px)
+            if choice.fake_bold:
+                font.bold = True
+            if choice.fake_italic:
                 font.italic = True
-            if path is None:
-                # The fallback has no styled faces; let SDL_ttf fake them.
-                font.bold, font.italic = bold, italic
             self._cache[key] = font
         return font
-
-
-@dataclass(frozen=True)
-class Style:
-    bold: bool = False
-    italic: bool = False
-    underline: bool = False
-    strike: bool = False
-    color: tuple[int, int, int] = (240, 240, 240)
-    size: float = 1.0  # factor of the base size
-    alpha: float = 1.0
 
 
 def parse_color(text: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -109,12 +93,6 @@ class Line:
 
 
 @dataclass
-class Stop:
-    at: int  # character index
-    seconds: float | None  # None: wait for a click
-
-
-@dataclass
 class Layout:
     lines: list[Line] = field(default_factory=list)
     length: int = 0
@@ -140,129 +118,30 @@ class Layout:
                     target.blit(run.surface, (ox + run.x, y), area)
 
 
-_SIZE_RE = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)$")
-
-
-def _apply(style: Style, name: str, value: str | None, base_px: int) -> Style:
-    d = dict(style.__dict__)
-    if name == "b":
-        d["bold"] = True
-    elif name == "i":
-        d["italic"] = True
-    elif name == "u":
-        d["underline"] = True
-    elif name == "s":
-        d["strike"] = True
-    elif name == "color":
-        d["color"] = parse_color(value, style.color)
-    elif name == "alpha":
-        try:
-            d["alpha"] = max(0.0, min(1.0, float(value or 1)))
-        except ValueError:
-            pass
-    elif name == "size" and value:
-        m = _SIZE_RE.match(value)
-        if m:
-            sign, num = m.group(1), float(m.group(2))
-            px = base_px * style.size
-            px = px + num if sign == "+" else px - num if sign == "-" else num
-            d["size"] = max(0.3, px / base_px)
-    return Style(**d)
-
-
 def layout(text: str, fonts: Fonts, base_px: int, width: int, color: tuple[int, int, int],
-           line_spacing: float = 1.25) -> Layout:
+           line_spacing: float = LINE_SPACING) -> Layout:
     """Lay out tagged text to fit `width` pixels, breaking at spaces (inside a long word
-    when it has to), so the text never overflows the box."""
-    out = Layout()
-    base = Style(color=color)
-    stack: list[tuple[str, Style]] = []
-    style = base
-    # Atoms: (text, style) chunks that never straddle a style change, plus breaks.
-    atoms: list[tuple[str, Style] | str] = []
-    count = 0
-    for piece in parse(text):
-        if piece.name is None:
-            atoms.append((piece.text, style))
-            count += len(piece.text)
-            continue
-        name = piece.name
-        if name in ("w", "p"):
-            seconds = None
-            if piece.value:
-                try:
-                    seconds = max(0.0, float(piece.value))
-                except ValueError:
-                    seconds = None
-            if name == "p":
-                atoms.append("\n")
-            out.stops.append(Stop(count, seconds))
-        elif name == "nw":
-            out.no_wait = True
-        elif name == "fast":
-            out.fast_until = count
-            out.stops.clear()
-        elif piece.closing:
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == name:
-                    style = stack[i][1]
-                    del stack[i:]
-                    break
-        else:
-            stack.append((name, style))
-            style = _apply(style, name, piece.value, base_px)
-    out.length = count
+    when it has to), so the text never overflows the box. The tags and the wrap are
+    engine.textbox's (lint measures with them too); this renders the runs."""
+    tagged = read_tags(text, base_px, color, parse_color)
+    out = Layout(length=tagged.length, stops=tagged.stops, no_wait=tagged.no_wait,
+                 fast_until=tagged.fast_until)
 
     def font_for(st: Style) -> pygame.font.Font:
-        f = fonts.get(round(base_px * st.size), st.bold, st.italic)
+        f = fonts.get(st.px(base_px), st.bold, st.italic)
         f.underline, f.strikethrough = st.underline, st.strike
         return f
 
-    # Words with their style: split every atom at spaces, keeping the spaces.
-    lines: list[list[tuple[str, Style]]] = [[]]
-    widths = [0]
-    for atom in atoms:
-        if atom == "\n":
-            lines.append([])
-            widths.append(0)
-            continue
-        chunk, st = atom
-        font = font_for(st)
-        for word in re.findall(r"\S+\s*|\s+", chunk):
-            w = font.size(word)[0]
-            bare = font.size(word.rstrip())[0]
-            if widths[-1] + bare > width and widths[-1] > 0:
-                lines.append([])
-                widths.append(0)
-            while bare > width and len(word) > 1:
-                # A word wider than the box: cut it where it still fits.
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] + widths[-1] > width:
-                    cut -= 1
-                lines[-1].append((word[:cut], st))
-                lines.append([])
-                widths.append(0)
-                word = word[cut:]
-                w = font.size(word)[0]
-                bare = font.size(word.rstrip())[0]
-            lines[-1].append((word, st))
-            widths[-1] += w
-
+    lines = wrap(tagged.atoms, lambda word, st: font_for(st).size(word)[0], width)
     plain: list[str] = []
-    y = 0
     start = 0
     default_h = fonts.get(base_px).get_linesize()
+    rendered: list[tuple[list[Run], int, int]] = []  # runs, height, width
     for words in lines:
         runs: list[Run] = []
         x = 0
-        merged: list[tuple[str, Style]] = []
-        for word, st in words:
-            if merged and merged[-1][1] == st:
-                merged[-1] = (merged[-1][0] + word, st)
-            else:
-                merged.append((word, st))
         height = default_h
-        for chunk, st in merged:
+        for chunk, st in merge_runs(words):
             font = font_for(st)
             surf = font.render(chunk, True, st.color)
             if st.alpha < 1.0:
@@ -273,11 +152,12 @@ def layout(text: str, fonts: Fonts, base_px: int, width: int, color: tuple[int, 
             start += len(chunk)
             height = max(height, font.get_linesize())
             plain.append(chunk)
+        rendered.append((runs, height, x))
+        plain.append("\n")
+    tops, out.height = line_tops([h for _, h, _ in rendered], line_spacing)
+    for (runs, height, x), y in zip(rendered, tops, strict=True):
         out.lines.append(Line(runs, y, height))
         out.end_xy = (x, y + height // 2)
-        y += round(height * line_spacing) if words is not lines[-1] else height
-        plain.append("\n")
-    out.height = y
     out.plain = "".join(plain).strip()
     return out
 

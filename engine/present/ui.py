@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from engine.contrast import over as blend
+from engine.contrast import ratio
+
 from .picture import Viewport
 from .richtext import Fonts
 
@@ -36,25 +39,15 @@ class Palette:
                        tuple(round(c * 255) for c in accent))  # type: ignore[arg-type]
 
 
-def luminance(rgb: tuple[int, int, int]) -> float:
-    def chan(c: int) -> float:
-        c2 = c / 255
-        return c2 / 12.92 if c2 <= 0.03928 else ((c2 + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (chan(c) for c in rgb[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    """WCAG contrast ratio of two colours."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """WCAG contrast ratio of two colours (an alpha channel, if any, is ignored)."""
+    return ratio(a[:3], b[:3])  # type: ignore[arg-type]
 
 
 def over(top: tuple[int, int, int], alpha: int, under: tuple[int, int, int]
          ) -> tuple[int, int, int]:
-    a = alpha / 255
-    return tuple(round(t * a + u * (1 - a)) for t, u in zip(top, under, strict=False))  # type: ignore[return-value]
+    """`top` at opacity `alpha` (0..255, as pygame counts it) over `under`."""
+    return blend(top[:3], alpha / 255, under[:3])  # type: ignore[arg-type]
 
 
 class Painter:

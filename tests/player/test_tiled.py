@@ -27,7 +27,8 @@ from engine.present.tiled import (  # noqa: E402
     render_map,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "tiled-examples"
+# Tiled's own example maps, with their art and its licences (see README.md there).
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "tiled-examples"
 EXAMPLE_MAPS = [
     "desert.tmx",
     "orthogonal-outside.tmx",
@@ -35,9 +36,6 @@ EXAMPLE_MAPS = [
     "rpg/island.tmx",
     "sticker-knight/map/sandbox.tmx",
 ]
-needs_examples = pytest.mark.skipif(
-    not EXAMPLES.is_dir(), reason=f"Tiled example maps not found at {EXAMPLES}"
-)
 
 T = 8  # tile size of the purpose-made maps
 
@@ -187,7 +185,6 @@ def tile_object_rects(tmx) -> list[pygame.Rect]:
     ]
 
 
-@needs_examples
 @pytest.mark.parametrize("name", EXAMPLE_MAPS)
 def test_example_renders_at_map_size_and_is_saved(name, render_dir):
     path = EXAMPLES / name
@@ -207,7 +204,6 @@ def test_example_renders_at_map_size_and_is_saved(name, render_dir):
     assert mask.count() > 0.5 * size[0] * size[1]
 
 
-@needs_examples
 @pytest.mark.parametrize("name", ["desert.tmx", "orthogonal-outside.tmx", "rpg/island.tmx"])
 def test_example_tile_cells_match_tileset_tiles_in_layer_order(name):
     """Each sampled cell equals the map's tiles stacked in document order.
@@ -268,7 +264,6 @@ def frame_zero_image(tmx, gid: int, flips: dict[int, bool]):
     return tmx.images[gid]
 
 
-@needs_examples
 def test_example_tile_objects_appear_at_their_place():
     path = EXAMPLES / "orthogonal-outside.tmx"
     rendered = render_map(path)
@@ -286,7 +281,6 @@ def test_example_tile_objects_appear_at_their_place():
     assert seen > 500
 
 
-@needs_examples
 def test_example_forest_respects_document_order_and_tile_subrects():
     """pytmx lists 'platforms' before the object layers; in the file it comes after them."""
     path = EXAMPLES / "forest" / "forest.tmx"
@@ -323,7 +317,6 @@ def test_example_forest_respects_document_order_and_tile_subrects():
     assert opaque_pixels_match(canvas, sub(10), character.topleft) > 100
 
 
-@needs_examples
 def test_example_sticker_knight_objects_scaled_and_templates_resolved():
     folder = EXAMPLES / "sticker-knight" / "map"
     rendered = render_map(folder / "sandbox.tmx")
@@ -339,7 +332,6 @@ def test_example_sticker_knight_objects_scaled_and_templates_resolved():
     assert opaque_pixels_match(rendered, hero, (45, round(979.5 - 160)), tolerance=3) > 5000
 
 
-@needs_examples
 def test_example_island_animation_changes_only_animated_cells():
     path = EXAMPLES / "rpg" / "island.tmx"
     background = load_background(path, size=(928, 752))  # map size: no scaling

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import engine.lint as lint_module
-from engine.lint import _Measure, largest_text_px, lint, wrap_problems
-from engine.present import app
-from engine.present.persist import TEXT_SIZES
+from engine import textbox  # the dialogue box's rules, as the game screen uses them
+from engine.lint import BoxMeasure, largest_text_px, lint, wrap_problems
 from engine.script import load_game
+from engine.textbox import TEXT_SIZES
 from tests.conftest import ROOT
 from tests.tools.helpers import make_game
 
@@ -20,8 +19,8 @@ LONG = ("She walked down the road past the gate and the trees and the sleeping h
 
 
 def test_largest_text_size_is_the_settings_largest_step() -> None:
-    assert largest_text_px() == round(app.TEXT_PX * max(TEXT_SIZES) / 100)
-    assert largest_text_px() > app.TEXT_PX
+    assert largest_text_px() == round(textbox.TEXT_PX * max(TEXT_SIZES) / 100)
+    assert largest_text_px() > textbox.TEXT_PX
 
 
 def test_a_line_too_long_for_the_box_at_the_largest_size_is_an_error(tmp_path: Path
@@ -42,11 +41,11 @@ def test_a_line_too_long_for_the_box_at_the_largest_size_is_an_error(tmp_path: P
 
 def test_the_box_holds_three_lines_at_the_largest_size(tmp_path: Path) -> None:
     game = make_game(tmp_path, "label start:\n    return\n")
-    m = _Measure(game, largest_text_px())
-    m.room = app.BOX_ROOM + app.box_grow(m.fonts, max(TEXT_SIZES))
-    assert m.lines_held() == app.BOX_LINES_LARGE
+    m = BoxMeasure(game, largest_text_px())
+    m.room = textbox.BOX_ROOM + textbox.box_grow(m.line_height(), max(TEXT_SIZES))
+    assert m.lines_held() == textbox.BOX_LINES_LARGE
     lines, fits = m.lines_and_fits(LONG * 3)
-    assert lines > app.BOX_LINES_LARGE and not fits
+    assert lines > textbox.BOX_LINES_LARGE and not fits
 
 
 def test_menu_prompts_are_measured_too(tmp_path: Path) -> None:
@@ -68,12 +67,7 @@ def test_the_seed_story_fits_the_box_at_every_text_size() -> None:
 
 
 @pytest.mark.parametrize("size", TEXT_SIZES)
-def test_no_line_of_the_seed_is_shrunk_at_any_text_size(size: int,
-                                                         monkeypatch: pytest.MonkeyPatch
-                                                         ) -> None:
+def test_no_line_of_the_seed_is_shrunk_at_any_text_size(size: int) -> None:
     # The same check at each step: the box rules keep every line at the size chosen.
-    monkeypatch.setattr(lint_module, "largest_text_px",
-                        lambda: round(app.TEXT_PX * size / 100))
-    monkeypatch.setattr(app, "box_grow", lambda fonts, _s, g=app.box_grow: g(fonts, size))
     program = load_game(ROOT)
-    assert wrap_problems(ROOT, program, None) == []
+    assert wrap_problems(ROOT, program, None, text_size=size) == []

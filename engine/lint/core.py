@@ -1,0 +1,233 @@
+"""Lint's checks of the story against itself and the game folder: labels, speakers,
+variables, text tags, images, stage positions, audio files, name colours, reachability.
+
+`Linter` also answers one statement at a time (the route explorer asks it about each
+statement a route runs)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+from pathlib import Path
+
+from engine.contrast import AA, parse_hex, ratio
+from engine.flow import reachable
+from engine.mapinfo import MapStructure
+from engine.script import Story
+from engine.script.errors import Loc, ScriptError, did_you_mean
+from engine.script.expr import names_read
+from engine.script.program import Program, Stmt
+from engine.script.story import PROVIDED_NAMES
+from engine.script.text import interpolation_names, tag_problems
+from engine.stage import (
+    POSITIONS,
+    audio_path,
+    background_candidates,
+    sprite_candidates,
+)
+from engine.theme import lightest_box
+
+
+@lru_cache(maxsize=64)
+def map_names(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """(layer and group names, stage mark names) of a Tiled map, as the game reads them."""
+    try:
+        structure = MapStructure(path)
+    except (ET.ParseError, OSError):
+        return frozenset(), frozenset()
+    try:
+        marks = frozenset(structure.stage_marks)
+    except (ET.ParseError, OSError, ValueError):  # a template or tileset it cannot read
+        marks = frozenset()
+    return structure.layer_names, marks
+
+
+class Linter:
+    """The checks, over one compiled program; `run` checks it all into `problems`."""
+
+    def __init__(self, game_dir: Path, program: Program, story: Story | None,
+                 complete: bool = True) -> None:
+        # `complete` is False when some file failed to parse: checks that need the whole
+        # program (a start label, reachability) would only report that file's absence.
+        self.complete = complete
+        self.game = game_dir
+        self.program = program
+        self.story = story
+        self.problems: list[ScriptError] = []
+        self.images = story.images if story else {}
+        self.constants = story.constants if story else {}
+        self.defined = set(PROVIDED_NAMES) | {i.name for i in program.inits}
+        self.defined |= {s.args["target"] for s in program.statements if s.kind == "assign"}
+        self.marks: set[str] = set(POSITIONS)
+
+    def error(self, stmt: Stmt | None, message: str, hint: str | None = None,
+              severity: str = "error", loc: Loc | None = None, source: str | None = None
+              ) -> None:
+        where = loc or (stmt.loc if stmt else Loc("<game>", 1, 1))
+        src = source if source is not None else (stmt.source if stmt else None)
+        self.problems.append(ScriptError(where, message, src, hint=hint, severity=severity))
+
+    def names(self, expr: list | None, stmt: Stmt) -> None:
+        if expr is None:
+            return
+        for name in sorted(names_read(expr)):
+            base = name.split(".")[0]
+            if base in ("persistent", "config") or name in self.defined:
+                continue
+            self.error(stmt, f"'{name}' is not defined",
+                       hint=did_you_mean(name, self.defined - PROVIDED_NAMES))
+
+    def text(self, text: str, stmt: Stmt) -> None:
+        for problem in tag_problems(text):
+            self.error(stmt, problem)
+        if "[" not in text:
+            return
+        for name in interpolation_names(text):
+            if name.split(".")[0] in ("persistent", "config") or name in self.defined:
+                continue
+            self.error(stmt, f"'[{name}]' interpolates a variable that is not defined",
+                       hint=did_you_mean(name, self.defined - PROVIDED_NAMES))
+
+    def speaker(self, spec: dict, stmt: Stmt) -> None:
+        who = spec["who"]
+        if who is None:
+            return
+        char = self.constants.get(who)
+        if not (isinstance(char, dict) and char.get("__type__") == "character"):
+            if who in self.defined:
+                return  # a variable holding the speaker's name, as Ren'Py allows
+            chars = [k for k, v in self.constants.items()
+                     if isinstance(v, dict) and v.get("__type__") == "character"]
+            self.error(stmt, f"'{who}' is not a defined character",
+                       hint=did_you_mean(who, chars) or f'define {who} = Character("Name")')
+            return
+        if spec["attrs"]:
+            tag = char.get("image") or (char["name"] or "").lower()
+            self.sprite_file(tag, spec["attrs"], stmt)
+
+    def sprite_file(self, tag: str, attrs: list[str], stmt: Stmt) -> None:
+        candidates = sprite_candidates(self.game, tag, attrs, self.images)
+        if not any(p.is_file() for p in candidates):
+            shown = candidates[0].relative_to(self.game) if candidates[0].is_relative_to(
+                self.game) else candidates[0]
+            self.error(stmt, f"image '{' '.join([tag, *attrs])}' not found (looked for "
+                       f"{shown})")
+
+    def scene_file(self, words: list[str], stmt: Stmt) -> None:
+        if words == ["black"]:
+            return
+        candidates, attrs = background_candidates(self.game, words, self.images)
+        path = next((p for p in candidates if p.is_file()), None)
+        if path is None:
+            rel = [str(p.relative_to(self.game)) if p.is_relative_to(self.game) else str(p)
+                   for p in candidates]
+            self.error(stmt, f"background '{' '.join(words)}' not found (looked for "
+                       f"{', '.join(rel)})")
+            return
+        if path.suffix == ".tmx":
+            layers, _ = map_names(path)
+            for attr in attrs:
+                if attr not in layers:
+                    self.error(stmt, f"map {path.name} has no layer or group named '{attr}'",
+                               hint=did_you_mean(attr, layers))
+        elif attrs:
+            self.error(stmt, f"'{' '.join(attrs)}': only Tiled maps have layers to switch on")
+
+    def audio(self, stmt: Stmt) -> None:
+        expr = stmt.args["files"]
+        files = []
+        if expr[0] == "lit" and isinstance(expr[1], str):
+            files = [expr[1]]
+        elif expr[0] == "list":
+            files = [e[1] for e in expr[1] if e[0] == "lit" and isinstance(e[1], str)]
+        for f in files:
+            if not audio_path(self.game, f).is_file():
+                self.error(stmt, f"audio file '{f}' not found in assets/audio")
+
+    def colours(self) -> None:
+        """Every speaker's name colour against the lightest the dialogue box can be."""
+        box = lightest_box()
+        for init in self.program.inits:
+            char = self.constants.get(init.name)
+            if init.kind != "define" or not (isinstance(char, dict)
+                                             and char.get("__type__") == "character"):
+                continue
+            for key in ("color", "what_color"):
+                value = char.get(key)
+                if value is None:
+                    continue
+                rgb = parse_hex(value) if isinstance(value, str) else None
+                if rgb is None:
+                    self.error(None, f"{key}={value!r} is not a colour like \"#f3a0c0\"",
+                               loc=init.loc, source=init.source)
+                elif (r := ratio(rgb, box)) < AA:
+                    self.error(None, f"{key} {value} has contrast {r:.1f}:1 against the "
+                               f"dialogue box; text needs {AA}:1", loc=init.loc,
+                               source=init.source, hint="use a lighter colour")
+
+    def run(self) -> None:
+        p = self.program
+        self.colours()
+        for path in (self.game / "assets" / "backgrounds").glob("*.tmx"):
+            self.marks |= map_names(path)[1]
+        if "start" not in p.labels and self.complete:
+            self.error(None, "there is no 'start' label: the game begins there",
+                       loc=Loc(p.files[0] if p.files else "scenes", 1, 1))
+        for init in p.inits:
+            for name in sorted(names_read(init.expr)):
+                if name.split(".")[0] in ("persistent", "config") or name in self.defined:
+                    continue
+                self.error(None, f"'{name}' is not defined", loc=init.loc, source=init.source)
+        for stmt in p.statements:
+            self.statement(stmt)
+        self.reachability()
+
+    def statement(self, stmt: Stmt) -> None:
+        a = stmt.args
+        kind = stmt.kind
+        if kind in ("jump", "call") and a["target"] not in self.program.labels:
+            self.error(stmt, f"no label named '{a['target']}'",
+                       hint=did_you_mean(a["target"], self.program.labels))
+        elif kind == "say":
+            self.speaker(a, stmt)
+            self.text(a["text"], stmt)
+        elif kind == "menu":
+            if a["prompt"]:
+                self.speaker(a["prompt"], stmt)
+                self.text(a["prompt"]["text"], stmt)
+            for opt in a["options"]:
+                loc = Loc(stmt.loc.file, opt["line"], opt["col"])
+                self.names(opt["cond"], stmt)
+                for problem in tag_problems(opt["text"]):
+                    self.error(None, problem, loc=loc, source=opt["source"])
+        elif kind in ("branch", "assign"):
+            self.names(a.get("cond") or a.get("expr"), stmt)
+        elif kind in ("scene", "show", "hide", "with"):
+            self.names(a.get("with_"), stmt)
+            if kind == "scene" and a["image"]:
+                self.scene_file(a["image"], stmt)
+            elif kind == "show":
+                if a["image"][0] == "bg":
+                    self.scene_file(a["image"], stmt)
+                else:
+                    self.sprite_file(a["image"][0], a["image"][1:], stmt)
+            if a.get("at") and a["at"] not in self.marks:
+                self.error(stmt, f"unknown position '{a['at']}'",
+                           hint=did_you_mean(a["at"], self.marks) or
+                           "use left, center, right, truecenter or a stage mark of a map")
+        elif kind in ("play", "queue"):
+            self.names(a["files"], stmt)
+            self.audio(stmt)
+        elif kind == "pause":
+            self.names(a["expr"], stmt)
+
+    def reachability(self) -> None:
+        p = self.program
+        seen = reachable(p)
+        if not seen or not self.complete:
+            return
+        for name, index in p.labels.items():
+            if index not in seen:
+                stmt = p.statements[index]
+                self.error(stmt, f"label '{name}' is never reached from 'start'",
+                           severity="warning")
