@@ -227,8 +227,7 @@ class _Explorer:
             try:
                 event = story.next()
             except ScriptError as exc:
-                stmt = story.current()
-                if stmt is not None and stmt.kind == "menu" and "no option" in exc.message:
+                if "no option of this menu" in exc.message:
                     kind = "no-option"
                 elif "without showing anything" in exc.message:
                     kind = "endless-loop"

@@ -1,10 +1,10 @@
 """What each statement does when it runs: one function a statement kind, over a Story.
 
 Every function first works out everything that can fail (expressions, names, targets) and
-only then changes the state, so a statement that raises ScriptError leaves the story as it
-was before the statement ran: `Story.next()` promises that, and a screen relies on it to
-resume after an error. The stage is never changed in place; each change builds a new stage
-dict (sharing the unchanged sprites), so whoever holds the old one keeps a true picture.
+only then changes the state. The stage is never changed in place; each change builds a new
+stage dict (sharing the unchanged sprites), so whoever holds the old one keeps a true
+picture. Variables and persistent values are written through `store`, which logs the old
+value, so `Story.next()` can undo a call that ends in an error.
 """
 
 from __future__ import annotations
@@ -23,6 +23,22 @@ if TYPE_CHECKING:
     from .story import Story
 
 MAX_CALL_DEPTH = 1000
+_ABSENT = object()  # a name that had no value before a write
+Write = tuple[dict[str, Any], str, Any]  # the table, the key, the value it had
+
+
+def store(story: Story, table: dict[str, Any], key: str, value: Any) -> None:
+    story._undo.append((table, key, table.get(key, _ABSENT)))
+    table[key] = value
+
+
+def undo_writes(writes: list[Write]) -> None:
+    """Put back what `store` wrote, last write first."""
+    for table, key, old in reversed(writes):
+        if old is _ABSENT:
+            table.pop(key, None)
+        else:
+            table[key] = old
 
 
 # --- moving ---------------------------------------------------------------------------
@@ -270,9 +286,9 @@ def _assign(story: Story, stmt: Stmt) -> None:
                 from None
     check_storable(target, value, stmt.loc, stmt.source)
     if target.startswith("persistent."):
-        story.persistent[target.split(".", 1)[1]] = value
+        store(story, story.persistent, target.split(".", 1)[1], value)
     else:
-        story.state.variables[target] = value
+        store(story, story.state.variables, target, value)
     goto(story, story.state.pc + 1)
 
 

@@ -46,6 +46,7 @@ class Story:
         self._on_step: list[StepHook] = []
         self._on_label: list[LabelHook] = []
         self._on_choice: list[ChoiceHook] = []
+        self._undo: list[steps.Write] = []  # variable writes of the running next() call
         self._run_inits()
         self.state: StoryState = self._fresh_state(None)
 
@@ -191,14 +192,29 @@ class Story:
     def next(self) -> ev.Event:
         """Run until the next event and return it. After a Menu, call choose() first.
 
-        If a statement raises ScriptError, the story is left as it was just before that
-        statement ran (statements before it in this call keep their effects), READY at it:
-        `snapshot()` then gives a state to resume from, which runs that statement again."""
+        All or nothing: when a statement raises ScriptError, the story is put back as it
+        was before this call (position, status, stack, stage, variables and persistent
+        values), so `snapshot()` after the error is a state to resume from, as good as one
+        taken before the call. Hooks (observe) have seen the statements that ran."""
         st = self.state
         if st.status is RunStatus.ENDED:
             return steps.end_event(self, None)
         if st.status is RunStatus.WAITING_CHOICE:
             raise RuntimeError("answer the menu with choose() before asking for more")
+        # Everything but the variable tables is replaced, never changed in place, so
+        # keeping the references is enough; writes to the tables are logged in _undo.
+        before = (st.pc, st.fp, st.label, st.status, st.stack, st.stage)
+        self._undo.clear()
+        try:
+            return self._run(st)
+        except Exception:
+            st.pc, st.fp, st.label, st.status, st.stack, st.stage = before
+            steps.undo_writes(self._undo)
+            raise
+        finally:
+            self._undo.clear()
+
+    def _run(self, st: StoryState) -> ev.Event:
         if st.status is RunStatus.WAITING:
             st.status = RunStatus.READY
             steps.goto(self, st.pc + 1)
