@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.script import Story, load_game
+from engine.script import End, Story, load_game
+from engine.script.migrations import MIGRATIONS, STATE_VERSION, migrate, v1_to_v2
 from tests.conftest import DEMO
 from tests.script.helpers import transcript
 
@@ -36,3 +37,32 @@ def test_a_version_1_snapshot_restores_to_the_same_line(name: str, expected: lis
     assert story.stage["sprites"][0] == {"tag": "eileen", "attrs": ["sad"], "at": "left"}
     assert story.stage["music"] == {"files": ["theme.ogg"], "loop": True}
     assert transcript(story, [1]) == expected
+
+
+def test_version_1_becomes_version_2_without_touching_the_original() -> None:
+    old = _saved("state_v1.json")
+    frozen = json.loads(json.dumps(old))
+    new = v1_to_v2(old)
+    assert old == frozen
+    assert new["version"] == 2 and new["status"] == "waiting"
+    assert v1_to_v2(dict(old, waiting=False))["status"] == "ready"
+    assert v1_to_v2(dict(old, ended=True))["status"] == "ended"
+    assert migrate(old) == new
+    assert STATE_VERSION == 2 and sorted(MIGRATIONS) == list(range(1, STATE_VERSION))
+
+
+def test_a_snapshot_from_a_newer_engine_is_refused_with_a_reason() -> None:
+    story = Story(load_game(DEMO))
+    state = dict(_saved("state_v1_menu.json"), version=STATE_VERSION + 1)
+    with pytest.raises(ValueError, match="newer than this engine reads"):
+        story.restore(state)
+    for version in (True, "1", None, 0):
+        with pytest.raises(ValueError, match="unknown version"):
+            story.restore(dict(state, version=version))
+
+
+def test_an_ended_version_1_snapshot_restores_ended() -> None:
+    story = Story(load_game(DEMO))
+    state = dict(_saved("state_v1.json"), ended=True, waiting=False)
+    assert story.restore(state) == []
+    assert story.ended and isinstance(story.next(), End)
