@@ -1,4 +1,6 @@
-"""The control flow of a compiled program: which statement can follow which.
+"""The control flow of a compiled program: which statement can follow which, and which
+variables decide it; and the path counting the route explorer does over its graph of
+menu states.
 
 Lint's reachability check, the route explorer and the story graph all need the same
 successor rules, so they live here once.
@@ -6,6 +8,7 @@ successor rules, so they live here once.
 
 from __future__ import annotations
 
+from engine.script.expr import names_read
 from engine.script.program import Program, Stmt
 
 
@@ -49,3 +52,158 @@ def reachable(program: Program, start: str = "start") -> set[int]:
                 seen.add(s)
                 todo.append(s)
     return seen
+
+
+# Besides conditions and guards, these operands can steer: a transition, the files played
+# and their fades, a pause's length (an error in any of them ends a route).
+_STEERING_ARGS = ("with_", "files", "fadein", "fadeout", "expr")
+
+
+def steering_variables(program: Program) -> set[str]:
+    """Variables whose value can change where the story goes: names read by a condition,
+    a menu guard or a steering operand, `ending`, and whatever flows into those through
+    assignments (see engine/routes.py)."""
+    wanted = {"ending"}
+    flows: list[tuple[str, set[str]]] = []
+    for stmt in program.statements:
+        a = stmt.args
+        if stmt.kind == "branch":
+            names_read(a["cond"], wanted)
+        elif stmt.kind == "menu":
+            for opt in a["options"]:
+                if opt["cond"] is not None:
+                    names_read(opt["cond"], wanted)
+        elif stmt.kind == "assign":
+            read = names_read(a["expr"])
+            if a["op"] != "=":
+                read.add(a["target"])
+            flows.append((a["target"], read))
+        else:
+            for key in _STEERING_ARGS:
+                if a.get(key) is not None:
+                    names_read(a[key], wanted)
+    changed = True
+    while changed:
+        changed = False
+        for target, read in flows:
+            if target in wanted and not read <= wanted:
+                wanted |= read
+                changed = True
+    return wanted
+
+
+# --- paths through a graph of states ----------------------------------------------------
+# The route explorer's graph: node n's edges are edges[n], each (kind, target); kind
+# "node" leads to node `target`, any other kind (an ending, a dead end) leaves the graph.
+
+Edges = list[list[tuple[str, int]]]
+
+
+def reaching(edges: Edges, kind: str) -> list[bool]:
+    """Per node: whether an edge of `kind` can be reached from it (walking backwards)."""
+    n = len(edges)
+    back: list[list[int]] = [[] for _ in range(n)]
+    found = [False] * n
+    todo = []
+    for a in range(n):
+        for k, b in edges[a]:
+            if k == "node":
+                back[b].append(a)
+            elif k == kind and not found[a]:
+                found[a] = True
+                todo.append(a)
+    while todo:
+        b = todo.pop()
+        for a in back[b]:
+            if not found[a]:
+                found[a] = True
+                todo.append(a)
+    return found
+
+
+def count_paths(edges: Edges, start: int, kind: str) -> int:
+    """Paths from node `start` to an edge of `kind`, exactly (big ints). Nodes on a loop
+    (cyclic_nodes) that can reach such an edge make the count infinite: check first."""
+    count = [0] * len(edges)
+    # Successors before the nodes that lead to them, so each count is final when read.
+    for v in _postorder(edges, start):
+        total = 0
+        for k, b in edges[v]:
+            if k == kind:
+                total += 1
+            elif k == "node":
+                total += count[b]
+        count[v] = total
+    return count[start]
+
+
+def _postorder(edges: Edges, start: int) -> list[int]:
+    seen = [False] * len(edges)
+    seen[start] = True
+    order: list[int] = []
+    stack = [(start, 0)]
+    while stack:
+        v, i = stack.pop()
+        e = edges[v]
+        while i < len(e) and (e[i][0] != "node" or seen[e[i][1]]):
+            i += 1
+        if i < len(e):
+            stack.append((v, i + 1))
+            w = e[i][1]
+            seen[w] = True
+            stack.append((w, 0))
+        else:
+            order.append(v)
+    return order
+
+
+def cyclic_nodes(edges: Edges) -> list[int]:
+    """States on a loop: members of a strongly connected component with a cycle
+    (Tarjan's algorithm, iterative so deep stories do not hit the recursion limit)."""
+    n = len(edges)
+    index = [-1] * n
+    low = [0] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    out: list[int] = []
+    counter = 0
+    for s in range(n):
+        if index[s] != -1:
+            continue
+        work = [(s, 0)]
+        index[s] = low[s] = counter
+        counter += 1
+        stack.append(s)
+        on_stack[s] = True
+        while work:
+            v, i = work[-1]
+            e = edges[v]
+            if i < len(e):
+                work[-1] = (v, i + 1)
+                kind, w = e[i]
+                if kind != "node":
+                    continue
+                if index[w] == -1:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack[w] = True
+                    work.append((w, 0))
+                elif on_stack[w]:
+                    low[v] = min(low[v], index[w])
+                continue
+            work.pop()
+            if work:
+                u = work[-1][0]
+                low[u] = min(low[u], low[v])
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on_stack[w] = False
+                    comp.append(w)
+                    if w == v:
+                        break
+                if len(comp) > 1 or any(k == "node" and w == v for k, w in edges[v]):
+                    out.extend(comp)
+    return out

@@ -29,19 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from engine.script import (
-    Audio,
-    End,
-    Loc,
-    Menu,
-    Program,
-    Say,
-    ScriptError,
-    StageChange,
-    Story,
-    load_game,
-)
-from engine.script.expr import names_read
+from engine import flow
+from engine.flow import steering_variables
+from engine.script import Loc, Program, ScriptError, Story, load_game
+from engine.script.events import Audio, End, Menu, Say, StageChange
+
+__all__ = ["DeadEnd", "Ending", "Report", "explore", "format_report", "run",
+           "steering_variables"]
 
 MAX_STATES = 200_000
 # Events one run between two menus may show before we call it a loop that never ends:
@@ -122,62 +116,10 @@ def _where(loc: Loc) -> str:
     return f"{loc.file}:{loc.line}"
 
 
-def steering_variables(program: Program) -> set[str]:
-    """Variables whose value can change where the story goes (see the module docstring)."""
-    wanted = {"ending"}
-    flows: list[tuple[str, set[str]]] = []
-    for stmt in program.statements:
-        a = stmt.args
-        kind = stmt.kind
-        if kind == "branch":
-            names_read(a["cond"], wanted)
-        elif kind == "menu":
-            for opt in a["options"]:
-                if opt["cond"] is not None:
-                    names_read(opt["cond"], wanted)
-        elif kind in ("scene", "show", "hide", "with"):
-            if a.get("with_") is not None:
-                names_read(a["with_"], wanted)
-        elif kind in ("play", "queue"):
-            for key in ("files", "fadein", "fadeout"):
-                if a.get(key) is not None:
-                    names_read(a[key], wanted)
-        elif kind == "stop":
-            if a.get("fadeout") is not None:
-                names_read(a["fadeout"], wanted)
-        elif kind == "pause":
-            if a["expr"] is not None:
-                names_read(a["expr"], wanted)
-        elif kind == "assign":
-            read = names_read(a["expr"])
-            if a["op"] != "=":
-                read.add(a["target"])
-            flows.append((a["target"], read))
-    changed = True
-    while changed:
-        changed = False
-        for target, read in flows:
-            if target in wanted and not read <= wanted:
-                wanted |= read
-                changed = True
-    return wanted
-
-
-class _TracingStory(Story):
-    """The real Story, noting every statement it runs: every move of the program counter
-    goes through `_goto`, so this sees labels passed through on the way to a menu."""
-
-    visited: set[int]
-
-    def _goto(self, pc: int) -> None:
-        self.visited.add(pc)
-        Story._goto(self, pc)
-
-
 class _Explorer:
     def __init__(self, game_dir: Path, program: Program, start: str, exact: bool,
                  max_states: int) -> None:
-        from engine.lint import _Linter
+        from engine.lint import Linter
 
         self.game = game_dir
         self.program = program
@@ -185,10 +127,11 @@ class _Explorer:
         self.exact = exact
         self.max_states = max_states
         self.steering = None if exact else steering_variables(program)
-        self.story = _TracingStory(program, {})
-        self.story.visited = set()
+        self.story = Story(program, {})
+        self.visited: set[int] = set()  # statements run, on any route
+        self.story.observe(on_step=self.visited.add)
         # Lint's own asset checks, asked one statement at a time.
-        self.linter = _Linter(game_dir, program, self.story)
+        self.linter = Linter(game_dir, program, self.story)
         self.checked: set[int] = set()
         self.report = Report(str(game_dir), start, exact=exact)
         self.endings: dict[tuple, int] = {}  # (name, label, loc) → index in report.endings
@@ -205,15 +148,15 @@ class _Explorer:
 
     def key(self) -> str:
         st = self.story.state
-        vars_ = st["vars"]
+        vars_ = st.variables
         if self.steering is None:
             kept: Any = vars_
         else:
             # Values of steering variables, and which others exist at all.
             kept = [{k: v for k, v in vars_.items() if k in self.steering},
                     sorted(k for k in vars_ if k not in self.steering)]
-        frames = [(f["pc"], f["label"]) for f in st["stack"]]
-        return json.dumps([st["pc"], st["label"], frames, kept, self.story.persistent],
+        frames = [(f.pc, f.label) for f in st.stack]
+        return json.dumps([st.pc, st.label, frames, kept, self.story.persistent],
                           sort_keys=True, separators=(",", ":"))
 
     def path(self, node: int | None, choice: int | None = None) -> list[int]:
@@ -284,8 +227,7 @@ class _Explorer:
             try:
                 event = story.next()
             except ScriptError as exc:
-                stmt = story.current()
-                if stmt is not None and stmt.kind == "menu" and "no option" in exc.message:
+                if "no option of this menu" in exc.message:
                     kind = "no-option"
                 elif "without showing anything" in exc.message:
                     kind = "endless-loop"
@@ -297,7 +239,7 @@ class _Explorer:
                 return self.arrive(event, origin)
             if t is End:
                 return self.ending(event, origin)
-            pc = st["pc"]
+            pc = st.pc
             if t is Say:
                 if stmts[pc].kind == "say" and stmts[pc].args["attrs"] and event.tag:
                     self.check_assets(pc, origin, event.tag)
@@ -318,7 +260,7 @@ class _Explorer:
                              "without a menu or an ending", origin)
 
     def arrive(self, event: Menu, origin: tuple) -> tuple[str, int]:
-        pc = self.story.state["pc"]
+        pc = self.story.state.pc
         for choice in event.choices:
             self.offered.add((pc, choice.index))
         k = self.key()
@@ -354,7 +296,7 @@ class _Explorer:
             # The snapshot is only needed to branch from; let big explorations stay small.
             self.snapshots[node] = ({}, {})
         self.report.states = len(self.snapshots)
-        self.report.statements_run = len(story.visited)
+        self.report.statements_run = len(self.visited)
         self.finish(root)
         self.report.seconds = time.perf_counter() - t0
         return self.report
@@ -363,7 +305,7 @@ class _Explorer:
 
     def finish(self, root: tuple[str, int]) -> None:
         p = self.program
-        visited = self.story.visited
+        visited = self.visited
         rep = self.report
         if rep.capped:
             return  # an incomplete walk cannot say what is unreachable
@@ -387,118 +329,16 @@ class _Explorer:
 
     def count_routes(self, root: tuple[str, int]) -> None:
         """Paths from the start to an ending through the state graph (exact big ints)."""
-        edges = self.edges
-        n = len(edges)
-        # Which states can still reach an ending (walking the edges backwards).
-        back: list[list[int]] = [[] for _ in range(n)]
-        can_end = [False] * n
-        todo = []
-        for a in range(n):
-            for kind, b in edges[a]:
-                if kind == "node":
-                    back[b].append(a)
-                elif kind == "end" and not can_end[a]:
-                    can_end[a] = True
-                    todo.append(a)
-        while todo:
-            b = todo.pop()
-            for a in back[b]:
-                if not can_end[a]:
-                    can_end[a] = True
-                    todo.append(a)
+        can_end = flow.reaching(self.edges, "end")
         looping = [self.program.statements[self.menu_pc[v]].loc
-                   for v in self._cyclic_nodes() if can_end[v]]
+                   for v in flow.cyclic_nodes(self.edges) if can_end[v]]
         if looping:
             self.report.routes = None
             self.report.loops = sorted({_where(loc) for loc in looping})
             return
-        count = [0] * n
-        # The graph is acyclic where it matters; count in reverse topological order.
-        for v in self._postorder():
-            total = 0
-            for kind, b in edges[v]:
-                if kind == "end":
-                    total += 1
-                elif kind == "node":
-                    total += count[b]
-            count[v] = total
         kind, target = root
-        self.report.routes = 1 if kind == "end" else count[target] if kind == "node" else 0
-
-    def _postorder(self) -> list[int]:
-        n = len(self.edges)
-        seen = [False] * n
-        order: list[int] = []
-        for s in range(n):
-            if seen[s]:
-                continue
-            seen[s] = True
-            stack = [(s, 0)]
-            while stack:
-                v, i = stack.pop()
-                e = self.edges[v]
-                while i < len(e) and (e[i][0] != "node" or seen[e[i][1]]):
-                    i += 1
-                if i < len(e):
-                    stack.append((v, i + 1))
-                    w = e[i][1]
-                    seen[w] = True
-                    stack.append((w, 0))
-                else:
-                    order.append(v)
-        return order
-
-    def _cyclic_nodes(self) -> list[int]:
-        """States on a loop: members of a strongly connected component with a cycle
-        (Tarjan's algorithm, iterative so deep stories do not hit the recursion limit)."""
-        edges = self.edges
-        n = len(edges)
-        index = [-1] * n
-        low = [0] * n
-        on_stack = [False] * n
-        stack: list[int] = []
-        out: list[int] = []
-        counter = 0
-        for s in range(n):
-            if index[s] != -1:
-                continue
-            work = [(s, 0)]
-            index[s] = low[s] = counter
-            counter += 1
-            stack.append(s)
-            on_stack[s] = True
-            while work:
-                v, i = work[-1]
-                e = edges[v]
-                if i < len(e):
-                    work[-1] = (v, i + 1)
-                    kind, w = e[i]
-                    if kind != "node":
-                        continue
-                    if index[w] == -1:
-                        index[w] = low[w] = counter
-                        counter += 1
-                        stack.append(w)
-                        on_stack[w] = True
-                        work.append((w, 0))
-                    elif on_stack[w]:
-                        low[v] = min(low[v], index[w])
-                    continue
-                work.pop()
-                if work:
-                    u = work[-1][0]
-                    low[u] = min(low[u], low[v])
-                if low[v] == index[v]:
-                    comp = []
-                    while True:
-                        w = stack.pop()
-                        on_stack[w] = False
-                        comp.append(w)
-                        if w == v:
-                            break
-                    if len(comp) > 1 or any(k == "node" and w == v for k, w in edges[v]):
-                        out.extend(comp)
-        return out
+        self.report.routes = (1 if kind == "end" else 0 if kind != "node"
+                              else flow.count_paths(self.edges, target, "end"))
 
 
 def explore(game_dir: Path, program: Program | None = None, start: str = "start",
@@ -520,38 +360,31 @@ def format_report(rep: Report) -> str:
     if rep.capped:
         out.append(f"stopped after {rep.states - 1:,} menu states: the results below are "
                    "partial (raise --max-states, or see which variables split the states)")
-    if rep.endings:
-        out.append("")
-        out.append("endings:")
-        width = max(len(_ending_name(e)) for e in rep.endings)
-        for e in rep.endings:
-            choose = f"--choose {_choose(e.choices)}" if e.choices else "(no menu)"
-            out.append(f"  {_ending_name(e):<{width}}  {e.loc}  {choose}")
-    if rep.dead_ends:
-        out.append("")
-        out.append("dead ends:")
-        for d in rep.dead_ends:
-            choose = f"--choose {_choose(d.choices)}" if d.choices else "(no menu)"
-            out.append(f"  {d.loc}: {d.kind}: {d.message}  [{choose}]")
-    if rep.unreachable_options:
-        out.append("")
-        out.append("menu options no route offers:")
-        for loc, text, why in rep.unreachable_options:
-            out.append(f"  {loc}: \"{text}\": {why}")
-    if rep.unreachable_labels:
-        out.append("")
-        out.append("labels no route reaches:")
-        for name, loc in rep.unreachable_labels:
-            out.append(f"  {loc}: {name}")
-    if rep.loops:
-        out.append("")
-        out.append("menus on a loop a player can go round again and again:")
-        out.extend(f"  {loc}" for loc in rep.loops)
+    width = max((len(_ending_name(e)) for e in rep.endings), default=0)
+    sections = [
+        ("endings:", [f"  {_ending_name(e):<{width}}  {e.loc}  {_how(e.choices)}"
+                      for e in rep.endings]),
+        ("dead ends:", [f"  {d.loc}: {d.kind}: {d.message}  [{_how(d.choices)}]"
+                        for d in rep.dead_ends]),
+        ("menu options no route offers:", [f'  {loc}: "{text}": {why}'
+                                           for loc, text, why in rep.unreachable_options]),
+        ("labels no route reaches:", [f"  {loc}: {name}"
+                                      for name, loc in rep.unreachable_labels]),
+        ("menus on a loop a player can go round again and again:",
+         [f"  {loc}" for loc in rep.loops]),
+    ]
+    for title, lines in sections:
+        if lines:
+            out += ["", title, *lines]
     return "\n".join(out)
 
 
 def _ending_name(e: Ending) -> str:
     return f'"{e.name}"' if e.name else f"(no ending name; label {e.label})"
+
+
+def _how(choices: list[int]) -> str:
+    return f"--choose {_choose(choices)}" if choices else "(no menu)"
 
 
 def run(game_dir: Path, as_json: bool, start: str, exact: bool, max_states: int,

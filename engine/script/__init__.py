@@ -8,10 +8,11 @@ from .errors import Loc, ScriptError
 from .events import Audio, Choice, End, Event, Menu, Pause, Say, StageChange, With
 from .loader import compile_texts, load_game, scene_files
 from .program import Program, Stmt
+from .state import RunStatus, StoryState
 from .story import Story
 
 __all__ = [
-    "Audio", "Choice", "End", "Event", "Loc", "Menu", "Pause", "Program", "Say",
-    "ScriptError", "StageChange", "Stmt", "Story", "With", "compile_texts", "load_game",
-    "scene_files",
+    "Audio", "Choice", "End", "Event", "Loc", "Menu", "Pause", "Program", "RunStatus", "Say",
+    "ScriptError", "StageChange", "Stmt", "Story", "StoryState", "With", "compile_texts",
+    "load_game", "scene_files",
 ]

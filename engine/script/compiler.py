@@ -60,9 +60,6 @@ class _Compiler:
                 name = " ".join(node.name) if isinstance(node, ast.Image) else node.name
                 kind = type(node).__name__.lower()
                 self.program.inits.append(Init(kind, name, node.expr, node.loc, node.source))
-            case ast.Say():
-                self.emit("say", node, who=node.who, who_name=node.who_name,
-                          attrs=node.attrs, text=node.text)
             case ast.Scene():
                 self.emit("scene", node, image=node.image, at=node.at, with_=node.with_)
             case ast.Show():

@@ -6,7 +6,8 @@ and tells the story which was taken, plays a transition for a StageChange, and s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import Loc
 
@@ -38,12 +39,16 @@ class Menu:
 
 @dataclass(frozen=True, slots=True)
 class StageChange:
-    """The picture changed (scene, show, hide or a speaker's new expression); the new stage
-    is `Story.stage`. `transition` is None for a cut."""
+    """The picture changed (a scene, show or hide statement). `transition` is None for a
+    cut. `stage` is the stage after the change, the same shape as `Story.stage`; the story
+    never changes it afterwards, so the screen may keep it without copying."""
 
-    kind: str  # scene | show | hide | attrs
+    kind: str  # scene | show | hide
     transition: dict | None
     loc: Loc
+    # Not compared: two events are equal when they say the same thing, and the stage is
+    # what the story holds, which `Story.stage` answers too.
+    stage: dict[str, Any] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,9 @@ class Audio:
     fadeout: float
     loop: bool
     loc: Loc
+    # The music playing after this statement ({files, loop} or None), the stage's "music";
+    # never changed afterwards. Not compared, as StageChange.stage.
+    music: dict[str, Any] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,15 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .errors import Loc, ScriptError
 from .program import Program
+
+T = TypeVar("T")
 
 SCENE_PATTERNS = ("*.scene", "*.rpy")
 
@@ -96,13 +99,21 @@ def _compile_texts(texts: list[tuple[str, str]], errors: list[ScriptError] | Non
 
     parsed = []
     for name, text in texts:
-        try:
-            parsed.append((name, parse_file(text, name)))
-        except ScriptError as exc:
-            if errors is None:
-                raise
-            errors.append(exc)
+        nodes = _or_note(errors, parse_file, text, name)
+        if nodes is not None:
+            parsed.append((name, nodes))
     return compile_files(parsed, errors)
+
+
+def _or_note(errors: list[ScriptError] | None, fn: Callable[..., T], *args: Any) -> T | None:
+    """fn(*args), or None with its ScriptError noted in `errors` (raised without a list)."""
+    try:
+        return fn(*args)
+    except ScriptError as exc:
+        if errors is None:
+            raise
+        errors.append(exc)
+        return None
 
 
 def load_game(game_dir: Path, errors: list[ScriptError] | None = None,
@@ -114,12 +125,9 @@ def load_game(game_dir: Path, errors: list[ScriptError] | None = None,
     texts = []
     for path in scene_files(game_dir):
         name = display_name(path, game_dir)
-        try:
-            texts.append((name, read_text(path, name)))
-        except ScriptError as exc:
-            if errors is None:
-                raise
-            errors.append(exc)
+        text = _or_note(errors, read_text, path, name)
+        if text is not None:
+            texts.append((name, text))
     if not texts and errors is None:
         raise ScriptError(Loc(display_name(game_dir / "scenes", game_dir), 1, 1),
                           "no scene files (*.scene or *.rpy) found")

@@ -1,4 +1,6 @@
-"""Parses logical lines (see lexer.py) into the syntax tree (see ast.py).
+"""Parses logical lines (see lexer.py) into the syntax tree (see ast.py): blocks, labels,
+dialogue, menus, control flow and definitions; the statements that change what is seen and
+heard are parsed in parse_media.py.
 
 One function a statement keyword. Anything outside the supported subset of Ren'Py's
 language is refused with an error that names the construct, so a writer bringing a Ren'Py
@@ -7,12 +9,10 @@ script knows exactly what to change.
 
 from __future__ import annotations
 
-from . import ast
-from .errors import Loc, ScriptError
-from .expr import ExprError, expr_error, parse_expression
-from .lexer import Line, Token, build_blocks, logical_lines
-
-CHANNELS = {"music": "music", "sound": "sound", "audio": "sound", "voice": "sound"}
+from . import ast, parse_media
+from .cursor import Cursor
+from .errors import Loc
+from .lexer import Line, build_blocks, logical_lines
 
 # Ren'Py statements we know and do not support, with what to do instead.
 UNSUPPORTED = {
@@ -40,120 +40,6 @@ UNSUPPORTED = {
 }
 
 
-class _Cursor:
-    """Walks one line's tokens; every error it raises points into that line."""
-
-    def __init__(self, line: Line, file: str) -> None:
-        self.line = line
-        self.toks = line.tokens
-        self.i = 0
-        self.file = file
-
-    def error(self, message: str, tok: Token | None = None, hint: str | None = None) -> ScriptError:
-        if tok is None:
-            tok = self.toks[self.i] if self.i < len(self.toks) else (self.toks[-1] if self.toks
-                                                                     else None)
-        col = tok[3] if tok else self.line.indent + 1
-        lineno = tok[2] if tok else self.line.lineno
-        return ScriptError(Loc(self.file, lineno, col), message, self.line.source, hint=hint)
-
-    def loc(self) -> Loc:
-        first = self.toks[0]
-        return Loc(self.file, first[2], first[3])
-
-    def at_end(self) -> bool:
-        return self.i >= len(self.toks)
-
-    def peek(self) -> Token | None:
-        return self.toks[self.i] if self.i < len(self.toks) else None
-
-    def peek_word(self) -> str | None:
-        t = self.peek()
-        return t[1] if t is not None and t[0] == "name" else None  # type: ignore[return-value]
-
-    def peek_op(self, op: str) -> bool:
-        t = self.peek()
-        return t is not None and t[0] == "op" and t[1] == op
-
-    def name(self, what: str) -> str:
-        t = self.peek()
-        if t is None or t[0] != "name":
-            raise self.error(f"expected {what}")
-        self.i += 1
-        return t[1]  # type: ignore[return-value]
-
-    def dotted_name(self, what: str) -> str:
-        parts = [self.name(what)]
-        while self.peek_op("."):
-            self.i += 1
-            parts.append(self.name(what))
-        return ".".join(parts)
-
-    def string(self, what: str) -> str:
-        t = self.peek()
-        if t is not None and t[0] == "str":
-            self.i += 1
-            return t[1]  # type: ignore[return-value]
-        # _("text"): the translation marker, a no-op for now.
-        if (t is not None and t[0] == "name" and t[1] == "_" and self.i + 3 < len(self.toks) + 1
-                and self._is(self.i + 1, "op", "(") and self._is(self.i + 2, "str")
-                and self._is(self.i + 3, "op", ")")):
-            self.i += 4
-            return self.toks[self.i - 2][1]  # type: ignore[return-value]
-        raise self.error(f"expected {what}")
-
-    def _is(self, j: int, kind: str, value: object = None) -> bool:
-        return j < len(self.toks) and self.toks[j][0] == kind and (
-            value is None or self.toks[j][1] == value)
-
-    def is_string_next(self) -> bool:
-        t = self.peek()
-        return t is not None and (t[0] == "str" or (
-            t[0] == "name" and t[1] == "_" and self._is(self.i + 1, "op", "(")
-            and self._is(self.i + 2, "str")))
-
-    def expression(self, stop_words: tuple[str, ...] = (), stop_ops: tuple[str, ...] = ()):
-        """An expression running up to the first top-level stop word/op (or line end)."""
-        stop = self._find_stop(stop_words, stop_ops)
-        if stop == self.i:
-            raise self.error("expected an expression")
-        try:
-            node, _ = parse_expression(self.toks, self.i, stop)
-        except ExprError as exc:
-            raise expr_error(exc, self.loc(), self.line.source) from None
-        self.i = stop
-        return node
-
-    def _find_stop(self, words: tuple[str, ...], ops: tuple[str, ...]) -> int:
-        depth = 0
-        for j in range(self.i, len(self.toks)):
-            kind, value, _, _ = self.toks[j]
-            if kind == "op":
-                if value in ("(", "[", "{"):
-                    depth += 1
-                elif value in (")", "]", "}"):
-                    depth -= 1
-                elif depth == 0 and value in ops:
-                    return j
-            elif kind == "name" and depth == 0 and value in words:
-                return j
-        return len(self.toks)
-
-    def expect_colon_end(self) -> None:
-        if not self.peek_op(":") or self.i != len(self.toks) - 1:
-            raise self.error("expected ':' at the end of the line")
-        self.i += 1
-
-    def expect_end(self) -> None:
-        if not self.at_end():
-            t = self.peek()
-            raise self.error(f"unexpected '{t[1]}'" if t else "unexpected text")
-
-    def no_block(self) -> None:
-        if self.toks and self.toks[-1][0] == "op" and self.toks[-1][1] == ":":
-            raise self.error("this statement does not take a block", self.toks[-1])
-
-
 def parse_file(text: str, file: str) -> list[ast.Node]:
     """Parse one scene file's text. `file` is the name errors will show."""
     lines, _ = logical_lines(text, file)
@@ -167,10 +53,7 @@ def _block(lines: list[Line], file: str, top: bool = False) -> list[ast.Node]:
     while i < n:
         line = lines[i]
         if line.say is not None:  # the common case, kept short
-            words, text = line.say
-            loc = Loc(file, line.lineno, line.indent + 1)
-            out.append(ast.Say(loc, line.source, words[0] if words else None, None,
-                               words[1:], text))
+            out.append(_say_line(line, file))
             i += 1
             continue
         word = _first_word(line)
@@ -179,9 +62,9 @@ def _block(lines: list[Line], file: str, top: bool = False) -> list[ast.Node]:
             out.append(node)
             continue
         if word in ("elif", "else"):
-            raise _Cursor(line, file).error(f"'{word}' without an 'if' before it")
+            raise Cursor(line, file).error(f"'{word}' without an 'if' before it")
         if not top and word == "label":
-            raise _Cursor(line, file).error("labels must be at the top level of a file, not "
+            raise Cursor(line, file).error("labels must be at the top level of a file, not "
                                             "inside another block")
         out.append(_statement(line, file))
         i += 1
@@ -205,12 +88,8 @@ def _children(line: Line, file: str) -> list[ast.Node]:
 
 def _statement(line: Line, file: str) -> ast.Node:
     if line.say is not None:
-        words, text = line.say
-        loc = Loc(file, line.lineno, line.indent + 1)
-        if not words:
-            return ast.Say(loc, line.source, None, None, [], text)
-        return ast.Say(loc, line.source, words[0], None, words[1:], text)
-    c = _Cursor(line, file)
+        return _say_line(line, file)
+    c = Cursor(line, file)
     word = _first_word(line)
     handler = _HANDLERS.get(word or "")
     if handler is not None:
@@ -225,7 +104,15 @@ def _statement(line: Line, file: str) -> ast.Node:
     raise c.error("expected a statement")
 
 
-def _say(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _say_line(line: Line, file: str) -> ast.Say:
+    """A say the lexer already split into speaker words and text (the fast path)."""
+    assert line.say is not None
+    words, text = line.say
+    loc = Loc(file, line.lineno, line.indent + 1)
+    return ast.Say(loc, line.source, words[0] if words else None, None, words[1:], text)
+
+
+def _say(c: Cursor, line: Line, file: str) -> ast.Node:
     loc = c.loc()
     who: str | None = None
     who_name: str | None = None
@@ -254,25 +141,26 @@ def _say(c: _Cursor, line: Line, file: str) -> ast.Node:
     return ast.Say(loc, line.source, who, who_name, attrs, text)
 
 
-def _define(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _define(c: Cursor, line: Line, file: str) -> ast.Node:
+    name, expr = _name_equals(c, "a name to define", "define NAME = VALUE")
+    return ast.Define(c.loc(), line.source, name, expr)
+
+
+def _default(c: Cursor, line: Line, file: str) -> ast.Node:
+    name, expr = _name_equals(c, "a variable name", "default NAME = VALUE")
+    return ast.Default(c.loc(), line.source, name, expr)
+
+
+def _name_equals(c: Cursor, what: str, usage: str) -> tuple[str, ast.Expr]:
     c.no_block()
-    name = c.dotted_name("a name to define")
+    name = c.dotted_name(what)
     if not c.peek_op("="):
-        raise c.error("expected '=' after the name", hint="define NAME = VALUE")
+        raise c.error("expected '=' after the name", hint=usage)
     c.i += 1
-    return ast.Define(c.loc(), line.source, name, c.expression())
+    return name, c.expression()
 
 
-def _default(c: _Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
-    name = c.dotted_name("a variable name")
-    if not c.peek_op("="):
-        raise c.error("expected '=' after the name", hint="default NAME = VALUE")
-    c.i += 1
-    return ast.Default(c.loc(), line.source, name, c.expression())
-
-
-def _image(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _image(c: Cursor, line: Line, file: str) -> ast.Node:
     if c.toks[-1][0] == "op" and c.toks[-1][1] == ":":
         raise c.error("ATL image blocks are not supported: give the image a file name",
                       hint='image eileen happy = "eileen_happy.png"')
@@ -287,7 +175,7 @@ def _image(c: _Cursor, line: Line, file: str) -> ast.Node:
     return ast.Image(c.loc(), line.source, words, c.expression())
 
 
-def _label(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _label(c: Cursor, line: Line, file: str) -> ast.Node:
     if c.peek_op("."):
         raise c.error("local labels (.name) are not supported: give the label a full name")
     name = c.name("a label name")
@@ -299,90 +187,13 @@ def _label(c: _Cursor, line: Line, file: str) -> ast.Node:
     return ast.Label(c.loc(), line.source, name, _children(line, file))
 
 
-_IMAGE_CLAUSES = ("at", "with", "as", "behind", "onlayer", "zorder")
-
-
-def _image_words(c: _Cursor, what: str) -> list[str]:
-    words = []
-    while (w := c.peek_word()) is not None and w not in _IMAGE_CLAUSES:
-        words.append(c.name(what))
-    return words
-
-
-def _clauses(c: _Cursor, allow_at: bool) -> tuple[str | None, ast.Expr | None]:
-    at = None
-    with_ = None
-    while not c.at_end():
-        w = c.peek_word()
-        if w == "at" and allow_at:
-            c.i += 1
-            at = c.name("a position (left, center, right, truecenter or a stage mark)")
-            if c.peek_op("(") or c.peek_op(","):
-                raise c.error("only one named position is supported after 'at' "
-                              "(transforms are not)")
-        elif w == "with":
-            c.i += 1
-            with_ = c.expression()
-        elif w in ("as", "behind", "onlayer", "zorder"):
-            raise c.error(f"'{w}' is not supported in this statement")
-        else:
-            t = c.peek()
-            raise c.error(f"unexpected '{t[1]}'" if t else "unexpected text")
-    return at, with_
-
-
-def _no_atl(c: _Cursor, what: str) -> None:
-    if c.toks and c.toks[-1][0] == "op" and c.toks[-1][1] == ":":
-        raise c.error(f"ATL blocks on '{what}' are not supported: use a position after "
-                      "'at' and a transition after 'with'", c.toks[-1])
-
-
-def _scene(c: _Cursor, line: Line, file: str) -> ast.Node:
-    _no_atl(c, "scene")
-    if c.peek_word() == "expression":
-        raise c.error("'scene expression' is not supported: name the image")
-    words = _image_words(c, "an image name")
-    at, with_ = _clauses(c, allow_at=True)
-    return ast.Scene(c.loc(), line.source, words or None, at, with_)
-
-
-def _show(c: _Cursor, line: Line, file: str) -> ast.Node:
-    _no_atl(c, "show")
-    w = c.peek_word()
-    if w == "screen":
-        raise c.error("'show screen' is not supported: the engine draws its own screens")
-    if w == "expression":
-        raise c.error("'show expression' is not supported: name the image")
-    words = _image_words(c, "an image name")
-    if not words:
-        raise c.error("expected the image to show")
-    at, with_ = _clauses(c, allow_at=True)
-    return ast.Show(c.loc(), line.source, words, at, with_)
-
-
-def _hide(c: _Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
-    if c.peek_word() == "screen":
-        raise c.error("'hide screen' is not supported")
-    words = _image_words(c, "the image to hide")
-    if not words:
-        raise c.error("expected the image to hide")
-    _, with_ = _clauses(c, allow_at=False)
-    return ast.Hide(c.loc(), line.source, words[0], with_)
-
-
-def _with(c: _Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
-    return ast.With(c.loc(), line.source, c.expression())
-
-
-def _menu(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _menu(c: Cursor, line: Line, file: str) -> ast.Node:
     name = c.name("a menu name") if c.peek_word() is not None else None
     c.expect_colon_end()
     prompt: ast.Say | None = None
     options: list[ast.MenuOption] = []
     for child in line.children:
-        oc = _Cursor(child, file)
+        oc = Cursor(child, file)
         if child.say is not None or not child.children:
             word = _first_word(child)
             if word == "set":
@@ -414,7 +225,7 @@ def _menu(c: _Cursor, line: Line, file: str) -> ast.Node:
     return ast.Menu(c.loc(), line.source, name, prompt, options)
 
 
-def _jump(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _jump(c: Cursor, line: Line, file: str) -> ast.Node:
     c.no_block()
     if c.peek_word() == "expression":
         raise c.error("'jump expression' is not supported: jump to a named label")
@@ -425,7 +236,7 @@ def _jump(c: _Cursor, line: Line, file: str) -> ast.Node:
     return ast.Jump(c.loc(), line.source, target)
 
 
-def _call(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _call(c: Cursor, line: Line, file: str) -> ast.Node:
     c.no_block()
     w = c.peek_word()
     if w == "screen":
@@ -442,7 +253,7 @@ def _call(c: _Cursor, line: Line, file: str) -> ast.Node:
     return ast.Call(c.loc(), line.source, target)
 
 
-def _return(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _return(c: Cursor, line: Line, file: str) -> ast.Node:
     c.no_block()
     if not c.at_end():
         raise c.error("'return' with a value is not supported")
@@ -452,7 +263,7 @@ def _return(c: _Cursor, line: Line, file: str) -> ast.Node:
 _ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=")
 
 
-def _dollar(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _dollar(c: Cursor, line: Line, file: str) -> ast.Node:
     c.no_block()
     t = c.peek()
     if t is None or t[0] != "name":
@@ -480,7 +291,7 @@ def _if_chain(lines: list[Line], i: int, file: str) -> tuple[ast.Node, int]:
         word = _first_word(line)
         if (word != "if" and not branches) or (branches and word not in ("elif", "else")):
             break
-        c = _Cursor(line, file)
+        c = Cursor(line, file)
         c.i = 1
         if word == "else":
             c.expect_colon_end()
@@ -491,75 +302,17 @@ def _if_chain(lines: list[Line], i: int, file: str) -> tuple[ast.Node, int]:
         c.expect_colon_end()
         branches.append(ast.IfBranch(c.loc(), line.source, cond, _children(line, file)))
         i += 1
-    c0 = _Cursor(first, file)
+    c0 = Cursor(first, file)
     return ast.If(c0.loc(), first.source, branches), i
 
 
-def _while(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _while(c: Cursor, line: Line, file: str) -> ast.Node:
     cond = c.expression(stop_ops=(":",))
     c.expect_colon_end()
     return ast.While(c.loc(), line.source, cond, _children(line, file))
 
 
-def _pause(c: _Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
-    expr = None if c.at_end() else c.expression()
-    return ast.Pause(c.loc(), line.source, expr)
-
-
-def _channel(c: _Cursor) -> str:
-    t = c.peek()
-    name = c.name("a channel (music or sound)")
-    if name not in CHANNELS:
-        raise c.error(f"unknown channel '{name}'", t, hint="use music or sound")
-    return CHANNELS[name]
-
-
-def _play(c: _Cursor, line: Line, file: str, action: str = "play") -> ast.Node:
-    c.no_block()
-    channel = _channel(c)
-    files = c.expression(stop_words=("fadein", "fadeout", "loop", "noloop", "volume",
-                                     "if_changed"))
-    fadein = fadeout = None
-    loop: bool | None = None
-    while not c.at_end():
-        w = c.peek_word()
-        if w in ("fadein", "fadeout", "volume"):
-            c.i += 1
-            value = c.expression(stop_words=("fadein", "fadeout", "loop", "noloop", "volume",
-                                             "if_changed"))
-            if w == "fadein":
-                fadein = value
-            elif w == "fadeout":
-                fadeout = value
-        elif w in ("loop", "noloop"):
-            c.i += 1
-            loop = w == "loop"
-        elif w == "if_changed":
-            c.i += 1
-        else:
-            t = c.peek()
-            raise c.error(f"unexpected '{t[1]}'" if t else "unexpected text",
-                          hint="play CHANNEL \"file.ogg\" [fadein S] [fadeout S] [loop|noloop]")
-    return ast.Play(c.loc(), line.source, action, channel, files, fadein, fadeout, loop)
-
-
-def _queue(c: _Cursor, line: Line, file: str) -> ast.Node:
-    return _play(c, line, file, action="queue")
-
-
-def _stop(c: _Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
-    channel = _channel(c)
-    fadeout = None
-    if c.peek_word() == "fadeout":
-        c.i += 1
-        fadeout = c.expression()
-    c.expect_end()
-    return ast.Stop(c.loc(), line.source, channel, fadeout)
-
-
-def _pass(c: _Cursor, line: Line, file: str) -> ast.Node:
+def _pass(c: Cursor, line: Line, file: str) -> ast.Node:
     c.no_block()
     c.expect_end()
     return ast.Pass(c.loc(), line.source)
@@ -567,7 +320,6 @@ def _pass(c: _Cursor, line: Line, file: str) -> ast.Node:
 
 _HANDLERS = {
     "define": _define, "default": _default, "image": _image, "label": _label,
-    "scene": _scene, "show": _show, "hide": _hide, "with": _with, "menu": _menu,
-    "jump": _jump, "call": _call, "return": _return, "$": _dollar, "while": _while,
-    "pause": _pause, "play": _play, "queue": _queue, "stop": _stop, "pass": _pass,
+    "menu": _menu, "jump": _jump, "call": _call, "return": _return, "$": _dollar,
+    "while": _while, "pass": _pass, **parse_media.HANDLERS,
 }

@@ -92,9 +92,6 @@ class Program:
             self._by_fp = {s.fp: i for i, s in enumerate(self.statements)}
         return self._by_fp
 
-    def label_of(self, index: int) -> str | None:
-        return self.statements[index].label if 0 <= index < len(self.statements) else None
-
     def to_json(self) -> dict:
         return {
             "format": PROGRAM_FORMAT,

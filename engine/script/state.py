@@ -1,0 +1,144 @@
+"""The story's state as a typed value, and its JSON form (what saves and rollback keep).
+
+Everything in it except the variables is immutable or never changed in place once built:
+the call stack is a tuple of frozen frames and each change to the stage builds a new stage
+dict. So a snapshot can share those parts with the live story instead of deep-copying them,
+and a screen can keep a stage it was handed without copying it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from .migrations import STATE_VERSION
+
+Stage = dict[str, Any]  # {"scene": [words] | None, "sprites": [{tag, attrs, at}], "music"}
+
+
+class RunStatus(Enum):
+    """Where the story stands between two calls of `Story.next()`."""
+
+    READY = "ready"  # the statement at pc runs next
+    WAITING = "waiting"  # the say or pause at pc is shown; next() goes on past it
+    WAITING_CHOICE = "choice"  # the menu at pc is shown; answer it with choose()
+    ENDED = "ended"  # returned from the top level (or never started)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where a `call` returns to."""
+
+    pc: int
+    fp: str | None  # the fingerprint of the statement at pc, to find it after edits
+    label: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"pc": self.pc, "fp": self.fp, "label": self.label}
+
+
+def empty_stage() -> Stage:
+    return {"scene": None, "sprites": [], "music": None}
+
+
+@dataclass(slots=True)
+class StoryState:
+    """Position, call stack, variables and what is on stage: the whole of a playthrough."""
+
+    pc: int
+    fp: str | None
+    label: str | None
+    status: RunStatus
+    stack: tuple[Frame, ...]
+    variables: dict[str, Any]
+    stage: Stage
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form (version STATE_VERSION). It shares the variables' values and the
+        stage with this state, which never changes them in place: treat it as read-only."""
+        return {
+            "version": STATE_VERSION, "pc": self.pc, "fp": self.fp, "label": self.label,
+            "status": self.status.value,
+            # Derived from status; kept for readers of version 1 (the screen checks
+            # "waiting" to skip a line already shown). from_json ignores them.
+            "waiting": self.status in (RunStatus.WAITING, RunStatus.WAITING_CHOICE),
+            "ended": self.status is RunStatus.ENDED,
+            "stack": [frame.to_json() for frame in self.stack],
+            "vars": dict(self.variables), "stage": self.stage,
+        }
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> StoryState:
+        """The state in a version-STATE_VERSION JSON form (see migrations.migrate for older
+        ones). Positions are taken as written: Story.restore finds them again in the
+        program. Raises ValueError for data of the wrong shape."""
+        try:
+            status = RunStatus(data["status"])
+            stack = data["stack"]
+            variables = data["vars"]
+            if not isinstance(variables, dict) or not isinstance(stack, list):
+                raise ValueError("'vars' or 'stack' has the wrong type")
+            frames = tuple(Frame(f["pc"], f["fp"], f["label"]) for f in stack)
+            check_stage(data["stage"])
+            return StoryState(data["pc"], data["fp"], data["label"], status, frames,
+                              variables, data["stage"])
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"story state is incomplete: {exc}") from None
+
+    # The state was a plain dict once; these let code written against it (the screen's
+    # `state.get("label")`, a benchmark's `state["stage"] = ...`) run unchanged.
+    # New code uses the attributes.
+    _KEYS = {"pc": "pc", "fp": "fp", "label": "label", "vars": "variables",
+             "stage": "stage"}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._KEYS:
+            raise KeyError(key)
+        return getattr(self, self._KEYS[key])
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, self._KEYS[key]) if key in self._KEYS else default
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key not in self._KEYS:
+            raise KeyError(key)
+        setattr(self, self._KEYS[key], value)
+
+
+def json_safe(value: Any) -> bool:
+    """True when a value survives JSON unchanged: what a variable may hold."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(json_safe(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and json_safe(v) for k, v in value.items())
+    return False
+
+
+def _is_words(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(w, str) for w in value)
+
+
+def check_stage(stage: Any) -> None:
+    """A restored stage must have the shape the screen draws from; a hand-edited save
+    must fail here, with a reason, not later in the middle of drawing."""
+    if not isinstance(stage, dict):
+        raise ValueError("'stage' has the wrong type")
+    if stage.get("scene") is not None and not _is_words(stage["scene"]):
+        raise ValueError("the stage's scene is not an image name")
+    sprites = stage.get("sprites")
+    if not isinstance(sprites, list) or not all(
+            isinstance(sp, dict) and isinstance(sp.get("tag"), str)
+            and _is_words(sp.get("attrs")) and (sp.get("at") is None
+                                                or isinstance(sp.get("at"), str))
+            for sp in sprites):
+        raise ValueError("the stage's sprites are damaged")
+    music = stage.get("music")
+    if music is not None and not (isinstance(music, dict) and _is_words(music.get("files"))
+                                  and isinstance(music.get("loop"), bool)):
+        raise ValueError("the stage's music is damaged")

@@ -1,0 +1,383 @@
+"""What each statement does when it runs: one function a statement kind, over a Story.
+
+Every function first works out everything that can fail (expressions, names, targets) and
+only then changes the state. The stage is never changed in place; each change builds a new
+stage dict (sharing the unchanged sprites), so whoever holds the old one keeps a true
+picture. Variables and persistent values are written through `store`, which logs the old
+value, so `Story.next()` can undo a call that ends in an error.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from . import events as ev
+from .errors import Loc, ScriptError, did_you_mean
+from .expr import ExprError, evaluate, expr_error
+from .program import Stmt
+from .state import Frame, RunStatus, Stage, json_safe
+from .text import interpolate
+
+if TYPE_CHECKING:
+    from .story import Story
+
+MAX_CALL_DEPTH = 1000
+_ABSENT = object()  # a name that had no value before a write
+Write = tuple[dict[str, Any], str, Any]  # the table, the key, the value it had
+
+
+def store(story: Story, table: dict[str, Any], key: str, value: Any) -> None:
+    story._undo.append((table, key, table.get(key, _ABSENT)))
+    table[key] = value
+
+
+def undo_writes(writes: list[Write]) -> None:
+    """Put back what `store` wrote, last write first."""
+    for table, key, old in reversed(writes):
+        if old is _ABSENT:
+            table.pop(key, None)
+        else:
+            table[key] = old
+
+
+# --- moving ---------------------------------------------------------------------------
+
+def goto(story: Story, pc: int) -> None:
+    st = story.state
+    stmts = story.program.statements
+    st.pc = pc
+    st.fp = stmts[pc].fp if pc < len(stmts) else None
+
+
+def end_loc(story: Story) -> Loc:
+    stmts = story.program.statements
+    return stmts[-1].loc if stmts else Loc("<story>", 1, 1)
+
+
+def end_event(story: Story, stmt: Stmt | None) -> ev.End:
+    st = story.state
+    loc = stmt.loc if stmt is not None else end_loc(story)
+    return ev.End(st.variables.get("ending"), st.label, loc)
+
+
+def return_(story: Story, stmt: Stmt | None) -> ev.Event | None:
+    """Back to the caller, or the end of the story when there is none."""
+    st = story.state
+    if st.stack:
+        frame = st.stack[-1]
+        st.stack = st.stack[:-1]
+        st.label = frame.label
+        goto(story, frame.pc)
+        return None
+    st.status = RunStatus.ENDED
+    goto(story, len(story.program.statements))
+    return end_event(story, stmt)
+
+
+def _label_index(story: Story, stmt: Stmt) -> int:
+    target = stmt.args["target"]
+    labels = story.program.labels
+    if target not in labels:
+        raise ScriptError(stmt.loc, f"no label named '{target}'", stmt.source,
+                          hint=did_you_mean(target, labels))
+    return labels[target]
+
+
+# --- evaluating -----------------------------------------------------------------------
+
+def value_of(story: Story, expr: list, stmt: Stmt) -> Any:
+    try:
+        return evaluate(expr, story.lookup)
+    except ExprError as exc:
+        raise expr_error(exc, stmt.loc, stmt.source) from None
+
+
+def _interp(story: Story, text: str, stmt: Stmt) -> str:
+    try:
+        return interpolate(text, story.lookup)
+    except (ExprError, ValueError) as exc:
+        raise ScriptError(stmt.loc, f"in [interpolation]: {exc}", stmt.source) from None
+
+
+def check_storable(name: str, value: Any, loc: Loc, source: str) -> None:
+    if not json_safe(value):
+        raise ScriptError(loc, f"'{name}' cannot hold {value!r}: variables hold numbers, "
+                          "text, True/False/None, lists and dicts", source)
+
+
+def _transition(story: Story, expr: list | None, stmt: Stmt) -> dict | None:
+    if expr is None:
+        return None
+    value = value_of(story, expr, stmt)
+    if value is None:
+        return None
+    if not isinstance(value, dict) or value.get("kind") not in ("fade", "dissolve"):
+        raise ScriptError(stmt.loc, f"{value!r} is not a transition (use fade, dissolve, "
+                          "Dissolve(s), Fade(out, hold, in) or None)", stmt.source)
+    return value
+
+
+def _seconds(story: Story, expr: list, stmt: Stmt, what: str) -> float:
+    value = value_of(story, expr, stmt)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 \
+            or not math.isfinite(value):
+        raise ScriptError(stmt.loc, f"{what} takes a number of seconds, not {value!r}",
+                          stmt.source)
+    return float(value)
+
+
+def _speaker(story: Story, who: str | None, who_name: str | None, stmt: Stmt,
+             ) -> tuple[str | None, dict]:
+    if who is None:
+        return who_name, {}
+    try:
+        char = story.lookup(who)
+    except ExprError:
+        hint = did_you_mean(who, [k for k, v in story.constants.items()
+                                  if isinstance(v, dict) and v.get("__type__") == "character"])
+        raise ScriptError(stmt.loc, f"'{who}' is not a defined character", stmt.source,
+                          hint=hint or f'define {who} = Character("Name")') from None
+    if isinstance(char, str):
+        return char, {}
+    if not isinstance(char, dict) or char.get("__type__") != "character":
+        raise ScriptError(stmt.loc, f"'{who}' is not a character", stmt.source)
+    return char["name"], char
+
+
+# --- the stage, copied on write ----------------------------------------------------------
+
+def _with_sprite(stage: Stage, tag: str, attrs: list[str], at: str | None) -> Stage:
+    """`show TAG ATTRS [at AT]`: a sprite already shown keeps what is not given."""
+    sprites = stage["sprites"]
+    for i, sprite in enumerate(sprites):
+        if sprite["tag"] == tag:
+            changed = dict(sprite)
+            if attrs:
+                changed["attrs"] = attrs
+            if at:
+                changed["at"] = at
+            return {**stage, "sprites": [*sprites[:i], changed, *sprites[i + 1:]]}
+    return {**stage, "sprites": [*sprites, {"tag": tag, "attrs": attrs, "at": at}]}
+
+
+def _speaker_attrs(stage: Stage, tag: str, attrs: list[str]) -> Stage | None:
+    """A say's attributes change the speaker's sprite, if it is on stage (None: no change)."""
+    if not any(s["tag"] == tag and s["attrs"] != attrs for s in stage["sprites"]):
+        return None
+    return {**stage, "sprites": [dict(s, attrs=list(attrs)) if s["tag"] == tag else s
+                                 for s in stage["sprites"]]}
+
+
+# --- events ---------------------------------------------------------------------------
+
+def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | None]:
+    """The Say, and the stage after it (None when the line does not change it)."""
+    name, char = _speaker(story, spec["who"], spec["who_name"], stmt)
+    tag = char.get("image") or (name.lower() if char and name else None)
+    text = _interp(story, spec["text"], stmt)
+    if char:
+        text = f"{char.get('what_prefix') or ''}{text}{char.get('what_suffix') or ''}"
+    if name is not None:
+        name = _interp(story, name, stmt)
+    stage = None
+    if spec["attrs"] and tag:
+        stage = _speaker_attrs(story.state.stage, tag, spec["attrs"])
+    say = ev.Say(name, text, char.get("color"), char.get("what_color"), tag, stmt.loc,
+                 stmt.fp)
+    return say, stage
+
+
+def shown_options(story: Story, stmt: Stmt) -> list[int]:
+    """The menu's options whose guard is true, by their index as written."""
+    return [i for i, opt in enumerate(stmt.args["options"])
+            if opt["cond"] is None or value_of(story, opt["cond"], stmt)]
+
+
+def _menu_event(story: Story, stmt: Stmt) -> tuple[ev.Menu, Stage | None]:
+    prompt, stage = None, None
+    if stmt.args["prompt"] is not None:
+        prompt, stage = say_event(story, stmt, stmt.args["prompt"])
+    opts = stmt.args["options"]
+    choices = tuple(ev.Choice(_interp(story, opts[i]["text"], stmt), i)
+                    for i in shown_options(story, stmt))
+    return ev.Menu(prompt, choices, stmt.loc, stmt.fp), stage
+
+
+# --- statements -------------------------------------------------------------------------
+
+def _label(story: Story, stmt: Stmt) -> None:
+    name = stmt.args["name"]
+    story.state.label = name
+    goto(story, story.state.pc + 1)
+    for hook in story._on_label:
+        hook(name)
+
+
+def _say(story: Story, stmt: Stmt) -> ev.Event:
+    event, stage = say_event(story, stmt, stmt.args)
+    if stage is not None:
+        story.state.stage = stage
+    story.state.status = RunStatus.WAITING
+    return event
+
+
+def _menu(story: Story, stmt: Stmt) -> ev.Event:
+    event, stage = _menu_event(story, stmt)
+    if not event.choices:
+        raise ScriptError(stmt.loc, "no option of this menu is available (every guard is "
+                          "false)", stmt.source)
+    if stage is not None:
+        story.state.stage = stage
+    story.state.status = RunStatus.WAITING_CHOICE
+    return event
+
+
+def _jump(story: Story, stmt: Stmt) -> None:
+    goto(story, _label_index(story, stmt))
+
+
+def _call(story: Story, stmt: Stmt) -> None:
+    st = story.state
+    if len(st.stack) >= MAX_CALL_DEPTH:
+        raise ScriptError(stmt.loc, f"calls nested more than {MAX_CALL_DEPTH} deep: a call "
+                          "without a return?", stmt.source)
+    target = _label_index(story, stmt)
+    nxt = st.pc + 1
+    stmts = story.program.statements
+    st.stack = (*st.stack, Frame(nxt, stmts[nxt].fp if nxt < len(stmts) else None, st.label))
+    goto(story, target)
+
+
+def _return(story: Story, stmt: Stmt) -> ev.Event | None:
+    return return_(story, stmt)
+
+
+def _goto(story: Story, stmt: Stmt) -> None:
+    goto(story, stmt.args["target"])
+
+
+def _branch(story: Story, stmt: Stmt) -> None:
+    if value_of(story, stmt.args["cond"], stmt):
+        goto(story, story.state.pc + 1)
+    else:
+        goto(story, stmt.args["target"])
+
+
+_AUGMENTED = {"+=": lambda a, b: a + b, "-=": lambda a, b: a - b,
+              "*=": lambda a, b: a * b, "/=": lambda a, b: a / b}
+
+
+def _assign(story: Story, stmt: Stmt) -> None:
+    target, op = stmt.args["target"], stmt.args["op"]
+    value = value_of(story, stmt.args["expr"], stmt)
+    if target.startswith("config."):
+        raise ScriptError(stmt.loc, "config values are set with 'define config.NAME = …'",
+                          stmt.source)
+    if op != "=":
+        try:
+            old = story.lookup(target)
+        except ExprError as exc:
+            raise expr_error(exc, stmt.loc, stmt.source) from None
+        try:
+            value = _AUGMENTED[op](old, value)
+        except (TypeError, ZeroDivisionError, OverflowError) as exc:
+            raise ScriptError(stmt.loc, f"{type(exc).__name__}: {exc}", stmt.source) \
+                from None
+    check_storable(target, value, stmt.loc, stmt.source)
+    if target.startswith("persistent."):
+        store(story, story.persistent, target.split(".", 1)[1], value)
+    else:
+        store(story, story.state.variables, target, value)
+    goto(story, story.state.pc + 1)
+
+
+def _change_stage(story: Story, stmt: Stmt, stage: Stage, trans: dict | None,
+                  ) -> ev.Event:
+    story.state.stage = stage
+    goto(story, story.state.pc + 1)
+    return ev.StageChange(stmt.kind, trans, stmt.loc, stage)
+
+
+def _scene(story: Story, stmt: Stmt) -> ev.Event:
+    trans = _transition(story, stmt.args["with_"], stmt)
+    image = stmt.args["image"]
+    stage = {**story.state.stage, "scene": list(image) if image else None, "sprites": []}
+    return _change_stage(story, stmt, stage, trans)
+
+
+def _show(story: Story, stmt: Stmt) -> ev.Event:
+    trans = _transition(story, stmt.args["with_"], stmt)
+    words = stmt.args["image"]
+    old = story.state.stage
+    if words[0] == "bg":
+        stage = {**old, "scene": list(words)}
+    else:
+        stage = _with_sprite(old, words[0], list(words[1:]), stmt.args["at"])
+    return _change_stage(story, stmt, stage, trans)
+
+
+def _hide(story: Story, stmt: Stmt) -> ev.Event:
+    trans = _transition(story, stmt.args["with_"], stmt)
+    old = story.state.stage
+    stage = {**old, "sprites": [s for s in old["sprites"] if s["tag"] != stmt.args["tag"]]}
+    return _change_stage(story, stmt, stage, trans)
+
+
+def _with(story: Story, stmt: Stmt) -> ev.Event:
+    trans = _transition(story, stmt.args["with_"], stmt)
+    goto(story, story.state.pc + 1)
+    return ev.With(trans, stmt.loc)
+
+
+def _pause(story: Story, stmt: Stmt) -> ev.Event:
+    expr = stmt.args["expr"]
+    seconds = None if expr is None else _seconds(story, expr, stmt, "pause")
+    story.state.status = RunStatus.WAITING
+    return ev.Pause(seconds, stmt.loc)
+
+
+def _play(story: Story, stmt: Stmt) -> ev.Event:
+    a = stmt.args
+    value = value_of(story, a["files"], stmt)
+    files = [value] if isinstance(value, str) else value
+    if not isinstance(files, list) or not files or not all(isinstance(f, str) for f in files):
+        raise ScriptError(stmt.loc, "play takes a file name or a list of file names",
+                          stmt.source)
+    fadein = 0.0 if a["fadein"] is None else _seconds(story, a["fadein"], stmt, "fadein")
+    fadeout = 0.0 if a["fadeout"] is None else _seconds(story, a["fadeout"], stmt, "fadeout")
+    loop = a["loop"] if a["loop"] is not None else a["channel"] == "music"
+    st = story.state
+    if a["channel"] == "music":
+        music = st.stage["music"]
+        if stmt.kind == "queue" and music is not None:
+            music = {**music, "files": music["files"] + files, "loop": loop}
+        else:
+            music = {"files": list(files), "loop": loop}
+        st.stage = {**st.stage, "music": music}
+    goto(story, st.pc + 1)
+    return ev.Audio(stmt.kind, a["channel"], tuple(files), fadein, fadeout, loop, stmt.loc,
+                    st.stage["music"])
+
+
+def _stop(story: Story, stmt: Stmt) -> ev.Event:
+    expr = stmt.args["fadeout"]
+    fadeout = 0.0 if expr is None else _seconds(story, expr, stmt, "fadeout")
+    st = story.state
+    if stmt.args["channel"] == "music" and st.stage["music"] is not None:
+        st.stage = {**st.stage, "music": None}
+    goto(story, st.pc + 1)
+    return ev.Audio("stop", stmt.args["channel"], (), 0.0, fadeout, False, stmt.loc,
+                    st.stage["music"])
+
+
+def _pass(story: Story, stmt: Stmt) -> None:
+    goto(story, story.state.pc + 1)
+
+
+HANDLERS = {
+    "label": _label, "say": _say, "menu": _menu, "jump": _jump, "call": _call,
+    "return": _return, "goto": _goto, "branch": _branch, "assign": _assign,
+    "scene": _scene, "show": _show, "hide": _hide, "with": _with, "pause": _pause,
+    "play": _play, "queue": _play, "stop": _stop, "pass": _pass,
+}
