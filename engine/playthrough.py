@@ -91,7 +91,6 @@ class Playthrough:
         self.skip_held = False  # Ctrl held (Ren'Py's keymap)
         self.auto = False
         self.line_read = False  # the line on screen had been read before it was shown
-        self.safe_state: dict[str, Any] | None = None  # where to resume after an error
 
     # --- the story's events --------------------------------------------------------------
 
@@ -99,7 +98,6 @@ class Playthrough:
         """The story's next event, with the books kept; None for an event the screen must
         not show (a line already shown before a reload). Raises ScriptError."""
         self.at_entry = False
-        self.safe_state = self.story.snapshot()
         event = self.story.next()
         if isinstance(event, Say) and event.fingerprint == self.skip_say:
             self.skip_say = None

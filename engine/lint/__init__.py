@@ -23,7 +23,6 @@ from engine.script.errors import ScriptError
 __all__ = ["BoxMeasure", "Linter", "largest_text_px", "lint", "map_names", "strict_problems",
            "wrap_problems"]
 
-_Linter = Linter  # the old private name, still imported by engine/routes.py
 
 
 def lint(game_dir: Path, strict: bool = False) -> list[ScriptError]:

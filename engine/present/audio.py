@@ -81,6 +81,9 @@ class Audio:
             return
         first = self.playlist[0]
         try:
+            # SDL_mixer frees the old track on load, and waits for a fade-out in progress
+            # to finish first: up to half a second with the game frozen. Halt it instead.
+            pygame.mixer.music.stop()
             pygame.mixer.music.load(str(first))
             # Always once: looping goes through the end event, so a queue can follow.
             pygame.mixer.music.play(loops=0, fade_ms=round(fadein * 1000))

@@ -136,7 +136,7 @@ def frame_times(game: Path, size: tuple[int, int] = (1920, 1080), frames: int = 
         two = copy.deepcopy(one)
         two["sprites"].append({"tag": "sasuke", "attrs": ["cold"], "at": "right"})
         screen.shown_stage = one
-        story.state["stage"] = two
+        story.state.stage = two
         times = []
         for round_ in range(2):  # the first round warms the caches, as a player's would
             now = time.perf_counter()

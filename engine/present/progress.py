@@ -21,7 +21,7 @@ class RouteRecorder:
 
     def record_menu(self, fingerprint: str, story: Any) -> None:
         """A menu is on screen: remember it was reached, with the story as it stands."""
-        self.routes.passed(story.state.get("label"))
+        self.routes.passed(story.state.label)
         self.routes.reached_menu(fingerprint, story.snapshot())
         self.routes.save()
 

@@ -229,15 +229,17 @@ def test_no_speech_engine_is_a_clear_message(tmp_path: Path) -> None:
     assert settings.get("self_voicing") is False
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(find_engine() is None, reason="espeak-ng is not installed")
 def test_self_voicing_with_real_espeak(tmp_path: Path) -> None:
+    # Real seconds: espeak-ng is another process, writing while the game waits.
     wav = tmp_path / "line.wav"
     r = play(tmp_path, """
         expect-text Welcome
         key v
         expect-message Self-voicing on
         wait 1.5
-    """, env={"ROADOUT_VOICE_TO_FILE": str(wav)})
+    """, env={"ROADOUT_VOICE_TO_FILE": str(wav), "ROADOUT_REAL_CLOCK": "1"})
     ok(r)
     with wave.open(str(wav)) as w:
         # Welcome to the demo, friend: about a second of speech, not an empty file.

@@ -3,7 +3,6 @@ lines, choices, pictures with their transitions, pauses and the ending card."""
 
 from __future__ import annotations
 
-import copy
 import logging
 from typing import Any
 
@@ -118,13 +117,15 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             try:
                 event = self.play.next()
             except ScriptError as exc:
-                self.host.show_error(exc, self.play.safe_state)
+                # next() is all or nothing: the story is as it was before the statement.
+                self.host.show_error(exc, self.story.snapshot())
                 return
             if event is not None:
                 self.handle_event(event, now)
-            if self.transition is None and self.story.stage != self.shown_stage:
-                # A line's speaker attributes change the stage without a StageChange.
-                self.shown_stage = copy.deepcopy(self.story.stage)
+            if self.transition is None:
+                # A line's speaker attributes change the stage without a StageChange. The
+                # runtime never changes a stage it has handed out: no copy is needed.
+                self.shown_stage = self.story.stage
             if self.play.take_autosave():
                 problem = saving.save_slot(self.host, self.play, "auto")
                 if problem:
@@ -167,8 +168,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
 
     def start_transition(self, spec: dict | None, now: float) -> None:
         host, vp = self.host, self.host.vp
-        # A copy a stage change, never a frame: the runtime changes its stage in place.
-        new_stage = copy.deepcopy(self.story.stage)
+        new_stage = self.story.stage  # never changed in place: kept without a copy
         if spec and not self.cut_transitions() and spec.get("duration", 0) > 0:
             old = host.stage_view.compose(self.shown_stage, vp).copy()
             new = host.stage_view.compose(new_stage, vp)
@@ -241,7 +241,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         self.transition = None
         self.pausing = False
         self.pause_until = None
-        self.shown_stage = copy.deepcopy(self.story.stage)
+        self.shown_stage = self.story.stage
         host.refresh_palette(self.shown_stage)
         host.sync_music(self.story.stage)
         self.play.replaying = replay
