@@ -31,6 +31,7 @@ from .picture import StageView
 from .progress import RouteRecorder
 from .richtext import Fonts
 from .screen import Screen
+from .stack import ScreenStack
 from .ui import Painter, Palette
 from .voicing import Voicer
 from .window import Window
@@ -50,7 +51,7 @@ class Options:
     first_frame_exit: bool = False  # bench: report the first drawn frame and exit
 
 
-class App:
+class App(ScreenStack):
     def __init__(self, options: Options, clock: Clock | None = None) -> None:
         self.options = options
         self.clock: Clock = clock or RealClock()
@@ -67,6 +68,7 @@ class App:
         self.title_palette = Palette((18, 16, 40), (190, 180, 255))
         self.instant = options.instant
         self.stack: list[Screen] = []
+        self.registry = SCREENS
         self.running = True
         self.dirty = True
         self.partial: list[pygame.Rect] = []  # window areas to refresh without a full flip
@@ -251,58 +253,16 @@ class App:
     def quit(self) -> None:
         self.running = False
 
-    # --- the stack ----------------------------------------------------------------------
-
-    @property
-    def screens(self) -> tuple[Screen, ...]:
-        return tuple(self.stack)
-
-    @property
-    def top(self) -> Screen:
-        return self.stack[-1]
-
-    def push(self, screen: Screen) -> None:
-        if self.stack:
-            self.stack[-1].pause()
-        self.stack.append(screen)
-        self.dirty = True
-        screen.enter()
-
-    def pop(self, screen: Screen) -> None:
-        if screen in self.stack:
-            was_top = screen is self.stack[-1]
-            self.stack.remove(screen)
-            screen.leave()
-            if was_top and self.stack:
-                self.stack[-1].resume()
-        self.dirty = True
-
-    def open(self, name: str, **kw: Any) -> Screen:
-        screen = SCREENS[name](self, **kw)
-        self.push(screen)
-        return screen
-
-    def replace(self, old: Screen, name: str, **kw: Any) -> Screen:
-        """`name` takes `old`'s place (the game menu gives way to what it opens)."""
-        self.pop(old)
-        return self.open(name, **kw)
-
-    def reset(self, name: str, **kw: Any) -> Screen:
-        """Every screen goes; `name` is the only one."""
-        for screen in reversed(self.stack):
-            screen.leave()
-        self.stack = []
+    def starting(self, name: str) -> None:
         if name == "title":
             self.data.save_persistent()
             if self._audio is not None:
                 self._audio.stop_music(0.5)
                 self._audio.stop_sound()
-            self.music_now = None
             self.palette = self.title_palette
             self.stage_animated = False
-        elif name == "game":
+        if name in ("title", "game"):
             self.music_now = None
-        return self.open(name, **kw)
 
     def game(self) -> Any:
         return next((s for s in self.stack if s.name == "game"), None)
@@ -422,27 +382,6 @@ class App:
         return self.win.screenshot(self.data.screenshot_dir, path)
 
     # --- the loop -----------------------------------------------------------------------
-
-    def draw(self, now: float) -> None:
-        target = self.window
-        target.fill((0, 0, 0))
-        # Draw from the last opaque screen up, so overlays sit on what they pause.
-        start = 0
-        for i, screen in enumerate(self.stack):
-            if screen.opaque:
-                start = i
-        for screen in self.stack[start:]:
-            screen.draw(target, now)
-        self.voicer.draw(target)
-
-    def update(self, now: float) -> None:
-        for screen in list(self.stack):
-            if screen in self.stack and screen.update(now):
-                self.dirty = True
-
-    def next_wake(self, now: float) -> float | None:
-        times = [t for s in self.stack if (t := s.deadline(now)) is not None]
-        return min(times) if times else None
 
     def status(self) -> dict[str, Any]:
         """What a test sees: the top screen's name, the box's text, whether it is ready."""
