@@ -44,11 +44,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _seed_path() -> Path:
-    candidates = [
-        REPO.parent / "shared" / "seed" / SEED_NAME,
-        REPO / "shared" / "seed" / SEED_NAME,
-        Path("/work/shared/seed") / SEED_NAME,
-    ]
+    candidates = [REPO / "tests" / "data" / "seed" / SEED_NAME]  # a copy of shared/seed
     for path in candidates:
         if path.is_file():
             return path

@@ -19,9 +19,9 @@ from tests.player.helpers import DEMO, Result, make_game, run_main, script_args
 
 
 def run(tmp: Path, script: str, data: Path, game: Path = DEMO, warp: str | None = "start",
-        name: str = "script") -> Result:
+        name: str = "script", env: dict | None = None) -> Result:
     """One run of the real loop on `data` (kept between runs, unlike helpers.play)."""
-    return run_main(script_args(tmp, script, game, data, warp, name=name))
+    return run_main(script_args(tmp, script, game, data, warp, name=name), env)
 
 
 def ok(result: Result) -> None:
@@ -283,7 +283,9 @@ def test_settings_survive_a_restart_and_a_corrupt_file_falls_back(tmp_path: Path
         expect-text Self-voicing: On
         shot {shot}
         key escape
-    """, data, warp=None, name="set"))
+    """, data, warp=None, name="set",
+        # A recording voice: the row must turn on whether or not espeak-ng is installed.
+        env={"ROADOUT_FAKE_VOICE": str(tmp_path / "spoken.json")}))
     saved = json.loads((data / "settings.json").read_text())
     assert saved == {"text_cps": 120, "auto_delay": 16.0, "music_volume": 0.6,
                      "sound_volume": 0.8, "fullscreen": False, "skip_unread": False,
