@@ -38,13 +38,12 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("left", ("left",), pad=("left",), does="move the focus left"),
     Binding("right", ("right",), pad=("right",), does="move the focus right"),
     Binding("back", ("escape",), ("right",), ("b", "start"),
-            does="the game menu (History, Save, Load, Route map, Settings, Main menu, "
-                 "Quit); back out of any screen"),
+            does="the game menu (History, Save, Load, Settings…); back out of a screen"),
     Binding("rollback", ("page up",), ("wheelup",),
             does="roll back one line (choose again after rolling back)"),
     Binding("rollforward", ("page down",), ("wheeldown",), does="roll forward one line"),
     Binding("skip", ("tab",), does="skip lines already read (a setting allows unread ones "
-                                   "too); Ctrl skips while held"),
+                                   "too); Ctrl held skips too"),
     Binding("auto", ("plain+a",), does="auto-forward"),
     Binding("quicksave", ("f5",), does="quick save"),
     Binding("quickload", ("f9",), does="quick load"),

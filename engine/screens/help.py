@@ -8,7 +8,7 @@ import pygame
 
 from engine.present.keymap import KEYMAP, describe
 from engine.present.screen import Host, Pos, Screen
-from engine.present.ui import DIM_TEXT, TEXT
+from engine.present.ui import DIM_TEXT, TEXT, fit_text
 
 PANEL = (90, 60, 1100, 620)
 ROW_Y, ROW_H = 128, 21
@@ -33,7 +33,7 @@ class HelpScreen(Screen):
 
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
-        host.dim(target, 235)
+        host.dim(target, 255)  # opaque: nothing of the screen below reads through
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, host.palette.box, 250, vp.px(18)), panel)
         p.shadowed(target, "Help: keys, mouse and gamepad", vp.px(30),
@@ -42,6 +42,8 @@ class HelpScreen(Screen):
             y = ROW_Y + i * ROW_H
             target.blit(p.text(how, vp.px(16), TEXT, bold=True),
                         vp.to_window(PANEL[0] + 30, y))
+            room = vp.px(PANEL[2] - 430)
+            what = fit_text(p.fonts.get(vp.px(16)), what, room)
             target.blit(p.text(what, vp.px(16), DIM_TEXT), vp.to_window(PANEL[0] + 400, y))
         p.shadowed(target, "Esc, Enter or a click: back", vp.px(15), vp.to_window(640, 664),
                    DIM_TEXT, anchor="center")
