@@ -84,4 +84,7 @@ class ScreenStack:
 
     def next_wake(self, now: float) -> float | None:
         times = [t for s in self.stack if (t := s.deadline(now)) is not None]
+        message = self.voicer.message.deadline()  # voicing's own notice goes away too
+        if message is not None:
+            times.append(message)
         return min(times) if times else None

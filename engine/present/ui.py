@@ -12,6 +12,8 @@ import pygame
 
 from engine.contrast import over as blend
 from engine.contrast import ratio
+from engine.textbox import Atom, Style
+from engine.textbox import wrap as textwrap_lines
 
 from .picture import Viewport
 from .richtext import Fonts
@@ -209,16 +211,11 @@ def fit_text(font: pygame.font.Font, text: str, width: int) -> str:
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Greedy word wrap at `width` pixels; a word longer than a line is cut."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        line = ""
-        for word in para.split(" "):
-            trial = f"{line} {word}" if line else word
-            if font.size(trial)[0] <= width or not line:
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
+    """Plain text wrapped at `width` pixels in one font, by the dialogue's own word wrap
+    (engine/textbox.py): at spaces, inside a word only when it is wider than a line."""
+    plain = Style()
+    atoms: list[Atom] = []
+    for k, para in enumerate(text.split("\n")):
+        atoms += (["\n"] if k else []) + ([(para, plain)] if para else [])
+    lines = textwrap_lines(atoms, lambda word, _style: font.size(word)[0], width)
+    return ["".join(word for word, _ in line).rstrip() for line in lines]

@@ -32,6 +32,7 @@ from engine.voice import (
     make_voice,
 )
 
+from .quickmenu import Notice
 from .ui import TEXT
 
 log = logging.getLogger("roadout")
@@ -103,8 +104,7 @@ class Voicer:
         self.voice: Voice | None = None
         self.clipboard_on = False
         self.clipboard: Clipboard | None = None
-        self.toast = ""
-        self.toast_until = 0.0
+        self.message = Notice()  # "Self-voicing on", drawn over every screen
         self._last_say: Any = None
         self._last_focus: tuple[int, str] | None = None
         self._last_ending: Any = None
@@ -174,8 +174,7 @@ class Voicer:
             self.voice.say(text)
 
     def show(self, text: str) -> None:
-        self.toast = text
-        self.toast_until = self.app.clock.now() + TOAST_SECONDS
+        self.message.show(text, self.app.clock.now(), TOAST_SECONDS)
         self.app.redraw()
 
     def _current_say(self) -> Any:
@@ -214,8 +213,7 @@ class Voicer:
 
     def tick(self) -> None:
         now = self.app.clock.now()
-        if self.toast and now >= self.toast_until:
-            self.toast = ""
+        if self.message.update(now):
             self.app.redraw()
         if self.app.data.settings.get("self_voicing") and self.voice is None:
             # Turned on from the settings screen rather than with V.
@@ -265,17 +263,17 @@ class Voicer:
     # --- drawing -----------------------------------------------------------------------
 
     def draw(self, target: pygame.Surface) -> None:
-        if not self.toast:
+        if not self.message.text:
             return
         vp, p = self.app.vp, self.app.painter
         font = p.fonts.get(vp.px(20), False, False)
-        w = min(vp.px(1160), font.size(self.toast)[0] + vp.px(40))
+        w = min(vp.px(1160), font.size(self.message.text)[0] + vp.px(40))
         r = pygame.Rect(0, 0, w, vp.px(46))
         r.midtop = vp.to_window(640, 18)
         target.blit(p.box(r.size, (8, 8, 16), 240, vp.px(12), (255, 220, 140),
                           max(2, vp.px(2))), r)
-        surf = p.text(self.toast, vp.px(20), TEXT)
+        surf = p.text(self.message.text, vp.px(20), TEXT)
         target.blit(surf, surf.get_rect(center=r.center))
 
     def status(self) -> dict[str, Any]:
-        return {"voicing_toast": self.toast}
+        return {"voicing_toast": self.message.text}
