@@ -161,3 +161,16 @@ def test_character_colours_are_readable_on_the_dialogue_box():
     for name, colour in defines:
         ratio = (_luminance(colour) + 0.05) / (box + 0.05)
         assert ratio >= 4.5, f"{name}'s colour {colour} has contrast {ratio:.2f} on #1a1626"
+
+
+@pytest.mark.parametrize("route", ["1,2"])
+def test_each_route_plays_to_its_ending_in_the_real_loop(tmp_path, route):
+    """Line by line through the real game loop on the harness's virtual clock: the dawn
+    at the gate (route 1,2) has a long fade before its first line, which a real-time
+    5-second limit used to fail on."""
+    from tests.player.helpers import play as play_script
+
+    answers = "\n".join(f"advance-to menu\nchoose {n}" for n in route.split(","))
+    r = play_script(tmp_path, f"{answers}\nadvance-to ending\nexpect-screen ending\n",
+                    game=REPO)
+    assert r.returncode == 0, r.stderr
