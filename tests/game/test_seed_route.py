@@ -163,6 +163,7 @@ def test_character_colours_are_readable_on_the_dialogue_box():
         assert ratio >= 4.5, f"{name}'s colour {colour} has contrast {ratio:.2f} on #1a1626"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("route", ["1,2"])
 def test_each_route_plays_to_its_ending_in_the_real_loop(tmp_path, route):
     """Line by line through the real game loop on the harness's virtual clock: the dawn
