@@ -61,3 +61,10 @@ def canvas_xy(p: Placement, size: tuple[float, float],
     x = pos(p.xpos, canvas[0]) - anchor(p.xanchor, size[0]) + p.xoffset
     y = pos(p.ypos, canvas[1]) - anchor(p.yanchor, size[1]) + p.yoffset
     return x, y
+
+
+def sprite_key(sprite: dict) -> str:
+    """The name a sprite is known by on stage: its `as` tag when it was shown `as` one
+    (show eileen happy as twin), else its image tag. hide, behind and a say's attributes
+    find sprites by it; the picture is still found from "tag" and "attrs"."""
+    return sprite.get("as") or sprite["tag"]
