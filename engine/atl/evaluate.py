@@ -23,7 +23,7 @@ import random
 from collections.abc import Mapping
 from typing import Any
 
-from engine.script.expr import ExprError
+from engine.script.expr_syntax import ExprError
 
 from . import properties as props
 from .builtins import BUILTIN_TRANSFORMS

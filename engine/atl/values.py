@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from engine.script.expr import ExprError, evaluate
+import engine.script.expr as script_expr  # a module: engine.script.expr imports engine.atl
+from engine.script.expr_syntax import ExprError
 
 Lookup = Callable[[str], Any]
 MATRIX_FUNCS = frozenset({"TintMatrix", "BrightnessMatrix"})
@@ -64,7 +65,7 @@ def value(node: list, lookup: Lookup) -> Any:
         if not (isinstance(a, dict) and isinstance(b, dict)):
             raise ExprError("only colour matrices can be multiplied with a colour matrix")
         return _product(a, b)
-    return evaluate(node, lookup)
+    return script_expr.evaluate(node, lookup)
 
 
 def _has_matrix(node: Any) -> bool:

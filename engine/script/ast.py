@@ -51,15 +51,32 @@ class Say(Node):
 @dataclass(slots=True)
 class Scene(Node):
     image: list[str] | None  # None: a bare `scene`, which clears to black
-    at: str | None
+    at: str | None  # the first transform's name
     with_: Expr | None
+    transforms: list[dict] = field(default_factory=list)  # see parse_atl.transform_ref
+    atl: list[dict] | None = None  # the inline ATL block, see parse_atl
 
 
 @dataclass(slots=True)
 class Show(Node):
     image: list[str]
-    at: str | None
+    at: str | None  # the first transform's name
     with_: Expr | None
+    transforms: list[dict] = field(default_factory=list)  # see parse_atl.transform_ref
+    atl: list[dict] | None = None  # the inline ATL block, see parse_atl
+    behind: list[str] = field(default_factory=list)
+    zorder: Expr | None = None
+    as_: str | None = None
+
+
+@dataclass(slots=True)
+class Transform(Node):
+    """`transform NAME(params):` and its ATL block (see parse_atl.py), an init statement."""
+
+    name: str
+    params: list[str]
+    defaults: dict[str, Expr]
+    body: list[dict]
 
 
 @dataclass(slots=True)
@@ -129,6 +146,7 @@ class While(Node):
 @dataclass(slots=True)
 class Pause(Node):
     expr: Expr | None
+    hard: bool = False  # renpy.pause(N, hard=True): a click does not end it
 
 
 @dataclass(slots=True)

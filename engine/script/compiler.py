@@ -60,10 +60,17 @@ class _Compiler:
                 name = " ".join(node.name) if isinstance(node, ast.Image) else node.name
                 kind = type(node).__name__.lower()
                 self.program.inits.append(Init(kind, name, node.expr, node.loc, node.source))
+            case ast.Transform():
+                spec = {"params": node.params, "defaults": node.defaults, "body": node.body}
+                self.program.inits.append(Init("transform", node.name, spec, node.loc,
+                                               node.source))  # type: ignore[arg-type]
             case ast.Scene():
-                self.emit("scene", node, image=node.image, at=node.at, with_=node.with_)
+                self.emit("scene", node, image=node.image, at=node.at, with_=node.with_,
+                          transforms=node.transforms, atl=node.atl)
             case ast.Show():
-                self.emit("show", node, image=node.image, at=node.at, with_=node.with_)
+                self.emit("show", node, image=node.image, at=node.at, with_=node.with_,
+                          transforms=node.transforms, atl=node.atl, behind=node.behind,
+                          zorder=node.zorder, as_=node.as_)
             case ast.Hide():
                 self.emit("hide", node, tag=node.tag, with_=node.with_)
             case ast.With():
@@ -87,7 +94,7 @@ class _Compiler:
                 self.emit("goto", node, implicit=True, target=top)
                 self.program.statements[branch].args["target"] = len(self.program.statements)
             case ast.Pause():
-                self.emit("pause", node, expr=node.expr)
+                self.emit("pause", node, expr=node.expr, hard=node.hard)
             case ast.Play():
                 self.emit(node.action, node, channel=node.channel, files=node.files,
                           fadein=node.fadein, fadeout=node.fadeout, loop=node.loop)

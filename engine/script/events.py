@@ -61,6 +61,7 @@ class With:
 class Pause:
     seconds: float | None  # None: until the player clicks
     loc: Loc
+    hard: bool = False  # renpy.pause(N, hard=True): a click does not end it
 
 
 @dataclass(frozen=True, slots=True)

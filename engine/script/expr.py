@@ -11,6 +11,8 @@ from typing import Any
 
 # Parsing lives in expr_syntax; these names stay importable from here, where callers
 # have always found them.
+from engine.atl.transitions import TRANSITIONS, transition_spec
+
 from .expr_syntax import ExprError, Node, expr_error, names_read, parse_expression
 
 __all__ = [
@@ -135,6 +137,13 @@ def _call(name: str, args: list, kwargs: dict) -> Any:
         if "color" in kwargs:
             t["color"] = kwargs["color"]
         return t
+    if name in ("MoveTransition", "Pause"):
+        if len(args) != 1 or kwargs:
+            raise ExprError(f"{name}() takes one argument, the time in seconds")
+        seconds = _num(args[0], f"{name}'s time")
+        if name == "Pause":
+            return {"kind": "pause", "family": "pause", "duration": seconds}
+        return transition_spec("move", duration=seconds)
     if name == "_":
         if len(args) != 1 or not isinstance(args[0], str):
             raise ExprError("_() marks one string for translation")
@@ -152,9 +161,12 @@ _SAFE_FUNCS: dict[str, Callable[..., Any]] = {
     "len": len, "str": str, "int": int, "float": float, "bool": bool, "abs": abs,
     "min": min, "max": max, "round": round,
 }
-CALLABLE = frozenset({"Character", "Dissolve", "Fade", "_", *_SAFE_FUNCS})
+CALLABLE = frozenset({"Character", "Dissolve", "Fade", "MoveTransition", "Pause", "_",
+                      *_SAFE_FUNCS})
 
 BUILTIN_VALUES: dict[str, Any] = {
+    # Ren'Py's transitions by name (engine/atl/transitions.py), fade and dissolve below.
+    **{name: transition_spec(name) for name in TRANSITIONS},
     "fade": transition("fade", out=0.5, hold=0.0, in_=0.5),
     "dissolve": transition("dissolve", 0.5),
     # Character kinds, so `kind=nvl` reaches Character() and gets its own clear error.

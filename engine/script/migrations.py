@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 def v1_to_v2(state: dict[str, Any]) -> dict[str, Any]:
@@ -25,8 +25,29 @@ def v1_to_v2(state: dict[str, Any]) -> dict[str, Any]:
     return new
 
 
+def v2_to_v3(state: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 gives each sprite its transforms (its one position `at` becomes the
+    first), an inline ATL block, a zorder, an `as` tag and a seed for ATL's choices, and
+    the stage the scene's transforms. A damaged stage is left for from_json to refuse."""
+    new = dict(state, version=3)
+    stage = state.get("stage")
+    if isinstance(stage, dict):
+        sprites = stage.get("sprites")
+        if isinstance(sprites, list):
+            sprites = [_sprite_v3(sp) if isinstance(sp, dict) else sp for sp in sprites]
+        new["stage"] = {**stage, "scene_at": stage.get("scene_at"), "sprites": sprites}
+    return new
+
+
+def _sprite_v3(sprite: dict[str, Any]) -> dict[str, Any]:
+    at = sprite.get("at")
+    refs = [{"name": at, "args": {}}] if isinstance(at, str) and at else []
+    return {"transforms": refs, "atl": None, "zorder": 0, "as": None, "seed": 0, **sprite}
+
+
 # version → the function that turns a snapshot of that version into the next one
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: v1_to_v2,
+                                                                   2: v2_to_v3}
 
 
 def migrate(state: Any) -> dict[str, Any]:

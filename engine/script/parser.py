@@ -9,7 +9,7 @@ script knows exactly what to change.
 
 from __future__ import annotations
 
-from . import ast, parse_media
+from . import ast, parse_atl, parse_media, parse_show
 from .cursor import Cursor
 from .errors import Loc
 from .lexer import Line, build_blocks, logical_lines
@@ -22,8 +22,6 @@ UNSUPPORTED = {
     "init python": "'init python' blocks are not supported: scene files cannot run code; use "
                    "'define' and 'default'",
     "screen": "'screen' (screen language) is not supported: the engine draws its own screens",
-    "transform": "'transform' (ATL) is not supported: use the positions left, center, right, "
-                 "truecenter or a stage mark",
     "style": "'style' statements are not supported",
     "nvl": "'nvl' mode is not supported: this engine shows one line at a time (ADV mode)",
     "window": "'window show/hide' is not supported: the dialogue box shows itself when a "
@@ -269,6 +267,8 @@ def _dollar(c: Cursor, line: Line, file: str) -> ast.Node:
     if t is None or t[0] != "name":
         raise c.error("expected an assignment after '$'", hint="$ name = value")
     target = c.dotted_name("a variable name")
+    if target == "renpy.pause":
+        return parse_show.renpy_pause(c, line)
     if target.startswith("renpy.") or target.startswith("store."):
         raise c.error(f"'{target.split('.')[0]}.' is not available: scene files cannot run "
                       "Python", t)
@@ -322,4 +322,6 @@ _HANDLERS = {
     "define": _define, "default": _default, "image": _image, "label": _label,
     "menu": _menu, "jump": _jump, "call": _call, "return": _return, "$": _dollar,
     "while": _while, "pass": _pass, **parse_media.HANDLERS,
+    **parse_show.HANDLERS,
+    "transform": parse_atl.transform_statement,
 }

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import Loc
 
-PROGRAM_FORMAT = 2
+PROGRAM_FORMAT = 3
 
 
 class Stmt:
@@ -59,11 +59,12 @@ class Stmt:
 
 @dataclass(slots=True)
 class Init:
-    """A define, default or image statement: run once before the story starts."""
+    """A define, default, image or transform statement: run once before the story starts.
+    A transform's `expr` is {"params": [names], "defaults": {name: expr}, "body": ATL}."""
 
-    kind: str  # define | default | image
+    kind: str  # define | default | image | transform
     name: str
-    expr: list
+    expr: Any
     loc: Loc
     source: str
 
@@ -84,6 +85,11 @@ class Program:
     inits: list[Init] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # the scene files, in load order
     _by_fp: dict[str, int] | None = None
+
+    @property
+    def transforms(self) -> dict[str, Init]:
+        """The `transform` definitions by name (the last of a name wins, as in Ren'Py)."""
+        return {i.name: i for i in self.inits if i.kind == "transform"}
 
     @property
     def by_fp(self) -> dict[str, int]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from .migrations import STATE_VERSION
 
-Stage = dict[str, Any]  # {"scene": [words] | None, "sprites": [{tag, attrs, at}], "music"}
+Stage = dict[str, Any]  # {"scene", "scene_at", "sprites", "music"}: see Story.stage
 
 
 class RunStatus(Enum):
@@ -40,7 +40,7 @@ class Frame:
 
 
 def empty_stage() -> Stage:
-    return {"scene": None, "sprites": [], "music": None}
+    return {"scene": None, "scene_at": None, "sprites": [], "music": None}
 
 
 @dataclass(slots=True)
@@ -124,6 +124,18 @@ def _is_words(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(w, str) for w in value)
 
 
+def _is_motion(d: dict) -> bool:
+    """A sprite's (or the scene's) transforms and ATL have the shape the evaluator runs."""
+    refs = d.get("transforms", [])
+    atl = d.get("atl")
+    return (isinstance(refs, list) and all(
+        isinstance(r, dict) and isinstance(r.get("name"), str)
+        and isinstance(r.get("args", {}), dict) for r in refs)
+        and (atl is None or (isinstance(atl, list)
+                             and all(isinstance(s, dict) and "op" in s for s in atl)))
+        and type(d.get("seed", 0)) is int)
+
+
 def check_stage(stage: Any) -> None:
     """A restored stage must have the shape the screen draws from; a hand-edited save
     must fail here, with a reason, not later in the middle of drawing."""
@@ -136,8 +148,13 @@ def check_stage(stage: Any) -> None:
             isinstance(sp, dict) and isinstance(sp.get("tag"), str)
             and _is_words(sp.get("attrs")) and (sp.get("at") is None
                                                 or isinstance(sp.get("at"), str))
+            and _is_motion(sp) and type(sp.get("zorder", 0)) is int
+            and (sp.get("as") is None or isinstance(sp.get("as"), str))
             for sp in sprites):
         raise ValueError("the stage's sprites are damaged")
+    scene_at = stage.get("scene_at")
+    if scene_at is not None and not (isinstance(scene_at, dict) and _is_motion(scene_at)):
+        raise ValueError("the stage's scene transforms are damaged")
     music = stage.get("music")
     if music is not None and not (isinstance(music, dict) and _is_words(music.get("files"))
                                   and isinstance(music.get("loop"), bool)):

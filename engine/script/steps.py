@@ -12,7 +12,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from engine.atl.transitions import is_transition
+
 from . import events as ev
+from . import stage_ops
+from .atl_runtime import bind_atl, bind_refs
 from .errors import Loc, ScriptError, did_you_mean
 from .expr import ExprError, evaluate, expr_error
 from .program import Stmt
@@ -112,9 +116,10 @@ def _transition(story: Story, expr: list | None, stmt: Stmt) -> dict | None:
     value = value_of(story, expr, stmt)
     if value is None:
         return None
-    if not isinstance(value, dict) or value.get("kind") not in ("fade", "dissolve"):
-        raise ScriptError(stmt.loc, f"{value!r} is not a transition (use fade, dissolve, "
-                          "Dissolve(s), Fade(out, hold, in) or None)", stmt.source)
+    if not is_transition(value):
+        raise ScriptError(stmt.loc, f"{value!r} is not a transition (use a transition's "
+                          "name such as dissolve or moveinleft, Dissolve(s), Fade(out, hold, "
+                          "in), MoveTransition(s), Pause(s) or None)", stmt.source)
     return value
 
 
@@ -145,30 +150,6 @@ def _speaker(story: Story, who: str | None, who_name: str | None, stmt: Stmt,
     return char["name"], char
 
 
-# --- the stage, copied on write ----------------------------------------------------------
-
-def _with_sprite(stage: Stage, tag: str, attrs: list[str], at: str | None) -> Stage:
-    """`show TAG ATTRS [at AT]`: a sprite already shown keeps what is not given."""
-    sprites = stage["sprites"]
-    for i, sprite in enumerate(sprites):
-        if sprite["tag"] == tag:
-            changed = dict(sprite)
-            if attrs:
-                changed["attrs"] = attrs
-            if at:
-                changed["at"] = at
-            return {**stage, "sprites": [*sprites[:i], changed, *sprites[i + 1:]]}
-    return {**stage, "sprites": [*sprites, {"tag": tag, "attrs": attrs, "at": at}]}
-
-
-def _speaker_attrs(stage: Stage, tag: str, attrs: list[str]) -> Stage | None:
-    """A say's attributes change the speaker's sprite, if it is on stage (None: no change)."""
-    if not any(s["tag"] == tag and s["attrs"] != attrs for s in stage["sprites"]):
-        return None
-    return {**stage, "sprites": [dict(s, attrs=list(attrs)) if s["tag"] == tag else s
-                                 for s in stage["sprites"]]}
-
-
 # --- events ---------------------------------------------------------------------------
 
 def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | None]:
@@ -182,7 +163,7 @@ def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | Non
         name = _interp(story, name, stmt)
     stage = None
     if spec["attrs"] and tag:
-        stage = _speaker_attrs(story.state.stage, tag, spec["attrs"])
+        stage = stage_ops.speaker_attrs(story.state.stage, tag, spec["attrs"])
     say = ev.Say(name, text, char.get("color"), char.get("what_color"), tag, stmt.loc,
                  stmt.fp)
     return say, stage
@@ -299,28 +280,53 @@ def _change_stage(story: Story, stmt: Stmt, stage: Stage, trans: dict | None,
     return ev.StageChange(stmt.kind, trans, stmt.loc, stage)
 
 
+def _motion(story: Story, stmt: Stmt) -> tuple[list[dict], list | None, int]:
+    """The statement's `at` list and inline ATL as the stage keeps them, and the seed
+    of its choices (from the statement, so a replay chooses the same)."""
+    a = stmt.args
+    refs = bind_refs(a.get("transforms") or [], story.transforms, story.lookup, stmt.loc,
+                     stmt.source)
+    atl = bind_atl(a.get("atl"), story.lookup, stmt.loc, stmt.source)
+    return refs, atl, int(stmt.fp[:8], 16)
+
+
+def _scene_at(refs: list[dict], atl: list | None, seed: int) -> dict | None:
+    return {"transforms": refs, "atl": atl, "seed": seed} if refs or atl else None
+
+
 def _scene(story: Story, stmt: Stmt) -> ev.Event:
     trans = _transition(story, stmt.args["with_"], stmt)
     image = stmt.args["image"]
-    stage = {**story.state.stage, "scene": list(image) if image else None, "sprites": []}
+    refs, atl, seed = _motion(story, stmt)
+    stage = {**story.state.stage, "scene": list(image) if image else None, "sprites": [],
+             "scene_at": _scene_at(refs, atl, seed)}
     return _change_stage(story, stmt, stage, trans)
 
 
 def _show(story: Story, stmt: Stmt) -> ev.Event:
-    trans = _transition(story, stmt.args["with_"], stmt)
-    words = stmt.args["image"]
+    a = stmt.args
+    trans = _transition(story, a["with_"], stmt)
+    words = a["image"]
     old = story.state.stage
+    refs, atl, seed = _motion(story, stmt)
     if words[0] == "bg":
-        stage = {**old, "scene": list(words)}
+        scene_at = _scene_at(refs, atl, seed) or old.get("scene_at")
+        stage = {**old, "scene": list(words), "scene_at": scene_at}
     else:
-        stage = _with_sprite(old, words[0], list(words[1:]), stmt.args["at"])
+        zorder = None
+        if a.get("zorder") is not None:
+            zorder = value_of(story, a["zorder"], stmt)
+            if isinstance(zorder, bool) or not isinstance(zorder, int):
+                raise ScriptError(stmt.loc, f"zorder takes a whole number, not {zorder!r}",
+                                  stmt.source)
+        stage = stage_ops.show(old, words[0], list(words[1:]), a.get("as_"), refs, atl,
+                               zorder, a.get("behind"), seed)
     return _change_stage(story, stmt, stage, trans)
 
 
 def _hide(story: Story, stmt: Stmt) -> ev.Event:
     trans = _transition(story, stmt.args["with_"], stmt)
-    old = story.state.stage
-    stage = {**old, "sprites": [s for s in old["sprites"] if s["tag"] != stmt.args["tag"]]}
+    stage = stage_ops.hide(story.state.stage, stmt.args["tag"])
     return _change_stage(story, stmt, stage, trans)
 
 
@@ -334,7 +340,7 @@ def _pause(story: Story, stmt: Stmt) -> ev.Event:
     expr = stmt.args["expr"]
     seconds = None if expr is None else _seconds(story, expr, stmt, "pause")
     story.state.status = RunStatus.WAITING
-    return ev.Pause(seconds, stmt.loc)
+    return ev.Pause(seconds, stmt.loc, bool(stmt.args.get("hard")))
 
 
 def _play(story: Story, stmt: Stmt) -> ev.Event:

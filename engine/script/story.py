@@ -15,6 +15,7 @@ from typing import Any
 
 from . import events as ev
 from . import steps
+from .atl_runtime import transform_table
 from .errors import Loc, ScriptError, did_you_mean
 from .expr import BUILTIN_VALUES, CALLABLE, ExprError, evaluate, expr_error
 from .migrations import STATE_VERSION, migrate
@@ -43,6 +44,8 @@ class Story:
         self.persistent: dict[str, Any] = persistent if persistent is not None else {}
         self.constants: dict[str, Any] = {}
         self.images: dict[str, str] = {}
+        # The program's `transform` definitions, pure data for engine.atl.evaluate.
+        self.transforms: dict[str, dict[str, Any]] = {}
         self._on_step: list[StepHook] = []
         self._on_label: list[LabelHook] = []
         self._on_choice: list[ChoiceHook] = []
@@ -54,7 +57,7 @@ class Story:
 
     def _run_inits(self) -> None:
         for init in self.program.inits:
-            if init.kind == "default":
+            if init.kind in ("default", "transform"):
                 continue
             try:
                 value = evaluate(init.expr, self.lookup)
@@ -67,6 +70,7 @@ class Story:
                 self.images[init.name] = value
             else:
                 self.constants[init.name] = value
+        self.transforms = transform_table(self.program, self.lookup)
 
     def _fresh_state(self, label: str | None) -> StoryState:
         """A new playthrough's state, variables at their defaults; not started (ENDED)
@@ -118,9 +122,10 @@ class Story:
 
     @property
     def stage(self) -> Stage:
-        """What is on screen: {'scene': [words] | None, 'sprites': [{tag, attrs, at}],
-        'music': {files, loop} | None}. Never changed in place: each change makes a new
-        one, so a reference kept stays the picture it was."""
+        """What is on screen: {'scene': [words] | None, 'scene_at': {transforms, atl,
+        seed} | None, 'sprites': [{tag, attrs, at, transforms, atl, zorder, as, seed}],
+        'music': {files, loop} | None} (see engine/atl/placement.py). Never changed in
+        place: each change makes a new one, so a reference kept stays the picture it was."""
         return self.state.stage
 
     @property

@@ -75,7 +75,7 @@ BEYOND = [
     ("init python:\n    x = 1\n", 1, "'init python' blocks are not supported"),
     ("init:\n    image a = \"a.png\"\n", 1, "'init' blocks are not supported"),
     ("screen hello():\n    text \"hi\"\n", 1, "'screen' (screen language) is not supported"),
-    ("transform slide:\n    xalign 0.0\n", 1, "'transform' (ATL) is not supported"),
+    ("transform slide:\n    function slide_fn\n", 2, "'function' statements in ATL are not"),
     ("style default:\n    color \"#fff\"\n", 1, "'style' statements are not supported"),
     ("label start:\n    nvl clear\n", 2, "'nvl' mode is not supported"),
     ("label start:\n    $ where = \"a\"\n    jump expression where\n", 3,
@@ -86,9 +86,9 @@ BEYOND = [
     ("image eileen anim:\n    \"a.png\"\n    pause 1.0\n", 1,
      "ATL image blocks are not supported"),
     ("label start:\n    python:\n        x = 1\n", 2, "'python' blocks are not supported"),
-    ("label start:\n    $ renpy.pause(1.0)\n", 2, "'renpy.' is not available"),
+    ("label start:\n    $ renpy.notify(\"x\")\n", 2, "'renpy.' is not available"),
     ("label start:\n    window hide\n", 2, "'window show/hide' is not supported"),
-    ("label start:\n    show eileen at Transform(xalign=0.5)\n", 2, "transforms are not"),
+    ("label start:\n    show eileen onlayer master\n", 2, "'onlayer' is not supported"),
 ]
 
 
@@ -112,7 +112,8 @@ def test_beyond_the_subset_names_construct_and_line(script: str, line: int, mess
 # Ren'Py constructs that parse as something else unless the parser knows them.
 NAMED = [
     ("label start:\n    \"Hi.\"\n    extend \" more\"\n", 3, "'extend' is not supported"),
-    ("label start:\n    show eileen:\n        xalign 0.5\n", 2, "ATL"),
+    ("label start:\n    show eileen:\n        xalign 0.5\n        contains:\n"
+     "            xalign 0.1\n", 4, "'contains' in ATL is not supported"),
     ("define e = Character(\"E\", kind=nvl)\nlabel start:\n    e \"x\"\n", 1, "kind=nvl"),
 ]
 

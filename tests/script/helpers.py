@@ -37,3 +37,8 @@ def transcript(s: Story, choices: list[int] | None = None, limit: int = 10_000) 
             out.append(f"END {event.ending}")
             return out
     raise AssertionError("story did not end")
+
+
+def brief(sprites: list[dict]) -> list[dict]:
+    """Sprites as the tests before transforms saw them: tag, attributes and position."""
+    return [{"tag": sp["tag"], "attrs": sp["attrs"], "at": sp["at"]} for sp in sprites]

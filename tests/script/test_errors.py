@@ -21,9 +21,10 @@ PARSE_ERRORS = [
     ("label start:\n    nvl clear\n",
      "scenes/t.scene:2:5: error: 'nvl' mode is not supported: this engine shows one line at "
      "a time (ADV mode)\n        nvl clear\n        ^"),
-    ("transform left2:\n    xalign 0.1\n",
-     "scenes/t.scene:1:1: error: 'transform' (ATL) is not supported: use the positions left, "
-     "center, right, truecenter or a stage mark\n    transform left2:\n    ^"),
+    ("transform left2:\n    function slide\n",
+     "scenes/t.scene:2:5: error: 'function' statements in ATL are not supported: scene files "
+     "cannot run Python; use properties, warpers and transforms\n        function slide\n"
+     "        ^"),
     ("style default:\n    size 20\n",
      "scenes/t.scene:1:1: error: 'style' statements are not supported\n"
      "    style default:\n    ^"),
@@ -46,9 +47,9 @@ PARSE_ERRORS = [
     ("label start:\n    $ x = 1 @ 2\n",
      "scenes/t.scene:2:13: error: unexpected character '@'\n        $ x = 1 @ 2\n"
      "                ^"),
-    ("label start:\n    $ renpy.pause(1)\n",
+    ("label start:\n    $ renpy.notify(1)\n",
      "scenes/t.scene:2:7: error: 'renpy.' is not available: scene files cannot run Python\n"
-     "        $ renpy.pause(1)\n          ^"),
+     "        $ renpy.notify(1)\n          ^"),
     ("label start:\n    $ print(1)\n",
      "scenes/t.scene:2:12: error: only assignments are supported after '$' (=, +=, -=, *=, "
      "/=)\n        $ print(1)\n               ^\n    hint: scene files cannot run Python code"),
@@ -61,9 +62,9 @@ PARSE_ERRORS = [
      "scenes/t.scene:2:9: error: 'with' on a say line is not supported\n"
      '        "x" with vpunch\n            ^\n'
      "    hint: put a 'with' statement on the line before"),
-    ("label start:\n    show a at Position(xpos=1)\n",
-     "scenes/t.scene:2:23: error: only one named position is supported after 'at' "
-     "(transforms are not)\n        show a at Position(xpos=1)\n                          ^"),
+    ("label start:\n    show a at left onlayer master\n",
+     "scenes/t.scene:2:20: error: 'onlayer' is not supported: layers are not supported\n"
+     "        show a at left onlayer master\n                       ^"),
     ('label start:\n    jump expression "x"\n',
      "scenes/t.scene:2:10: error: 'jump expression' is not supported: jump to a named label\n"
      '        jump expression "x"\n             ^'),
@@ -112,8 +113,8 @@ RUNTIME_ERRORS = [
      "        ^\n    hint: did you mean 's'?"),
     ("label start:\n    $ x = open('f')\n",
      "scenes/t.scene:2:5: error: 'open()' is not a function scenes may call\n"
-     "        $ x = open('f')\n        ^\n    hint: allowed: Character, Dissolve, Fade, _, "
-     "abs, bool, float, int, len, max, min, round, str"),
+     "        $ x = open('f')\n        ^\n    hint: allowed: Character, Dissolve, Fade, "
+     "MoveTransition, Pause, _, abs, bool, float, int, len, max, min, round, str"),
     ("label start:\n    while True:\n        pass\n",
      "scenes/t.scene:3:9: error: the story ran 200000 statements without showing anything: "
      "an endless loop?\n            pass\n            ^"),
@@ -127,8 +128,9 @@ RUNTIME_ERRORS = [
      "scenes/t.scene:2:5: error: pause takes a number of seconds, not 'long'\n"
      '        pause "long"\n        ^'),
     ("label start:\n    with 3\n",
-     "scenes/t.scene:2:5: error: 3 is not a transition (use fade, dissolve, Dissolve(s), "
-     "Fade(out, hold, in) or None)\n        with 3\n        ^"),
+     "scenes/t.scene:2:5: error: 3 is not a transition (use a transition's name such as "
+     "dissolve or moveinleft, Dissolve(s), Fade(out, hold, in), MoveTransition(s), Pause(s) "
+     "or None)\n        with 3\n        ^"),
     ("label start:\n    menu:\n        \"A\" if False:\n            pass\n",
      "scenes/t.scene:2:5: error: no option of this menu is available (every guard is false)"
      "\n        menu:\n        ^"),

@@ -9,7 +9,7 @@ import pytest
 
 from engine.script import Audio, End, Menu, Say, StageChange, Story
 from engine.script.state import RunStatus, StoryState
-from tests.script.helpers import program, story
+from tests.script.helpers import brief, program, story
 
 STAGEY = '''
 define a = Character("A", image="a")
@@ -62,7 +62,7 @@ def test_stage_changes_carry_a_stage_nobody_changes_later() -> None:
         elif isinstance(event, Say):
             kept.append((s.stage, copy.deepcopy(s.stage)))
     assert all(stage == at_the_time for stage, at_the_time in kept)
-    assert [k[1]["sprites"] for k in kept[1:5]] == [
+    assert [brief(k[1]["sprites"]) for k in kept[1:5]] == [
         [{"tag": "a", "attrs": ["neutral"], "at": "left"}],
         [{"tag": "a", "attrs": ["neutral"], "at": "left"}, {"tag": "b", "attrs": [],
                                                             "at": "right"}],

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from engine.script import End, Story, load_game
-from engine.script.migrations import MIGRATIONS, STATE_VERSION, migrate, v1_to_v2
+from engine.script.migrations import MIGRATIONS, STATE_VERSION, migrate, v1_to_v2, v2_to_v3
 from tests.conftest import DEMO
 from tests.script.helpers import transcript
 
@@ -34,7 +34,9 @@ def test_a_version_1_snapshot_restores_to_the_same_line(name: str, expected: lis
     assert state["version"] == 1
     story = Story(load_game(DEMO))
     assert story.restore(state) == []
-    assert story.stage["sprites"][0] == {"tag": "eileen", "attrs": ["sad"], "at": "left"}
+    assert story.stage["sprites"][0] == {
+        "tag": "eileen", "attrs": ["sad"], "at": "left", "transforms": [
+            {"name": "left", "args": {}}], "atl": None, "zorder": 0, "as": None, "seed": 0}
     assert story.stage["music"] == {"files": ["theme.ogg"], "loop": True}
     assert transcript(story, [1]) == expected
 
@@ -47,8 +49,8 @@ def test_version_1_becomes_version_2_without_touching_the_original() -> None:
     assert new["version"] == 2 and new["status"] == "waiting"
     assert v1_to_v2(dict(old, waiting=False))["status"] == "ready"
     assert v1_to_v2(dict(old, ended=True))["status"] == "ended"
-    assert migrate(old) == new
-    assert STATE_VERSION == 2 and sorted(MIGRATIONS) == list(range(1, STATE_VERSION))
+    assert migrate(old) == v2_to_v3(new)
+    assert STATE_VERSION == 3 and sorted(MIGRATIONS) == list(range(1, STATE_VERSION))
 
 
 def test_a_snapshot_from_a_newer_engine_is_refused_with_a_reason() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from engine.script import Audio, End, Menu, Pause, Say, StageChange, With
-from tests.script.helpers import program, story, transcript
+from tests.script.helpers import brief, program, story, transcript
 
 
 def test_narration_and_speaker_lines() -> None:
@@ -35,7 +35,7 @@ def test_say_with_attributes_changes_the_speakers_sprite() -> None:
     assert isinstance(s.next(), StageChange)
     say = s.next()
     assert say.tag == "sakura"
-    assert s.stage["sprites"] == [{"tag": "sakura", "attrs": ["sad"], "at": "left"}]
+    assert brief(s.stage["sprites"]) == [{"tag": "sakura", "attrs": ["sad"], "at": "left"}]
 
 
 def test_interpolation_and_tags_are_kept_for_the_screen() -> None:
@@ -77,7 +77,7 @@ def test_scene_show_hide_and_transitions() -> None:
     assert s.next().transition == {"kind": "dissolve", "duration": 0.5}
     assert s.next().transition is None
     s.next()
-    assert s.stage["sprites"] == [
+    assert brief(s.stage["sprites"]) == [
         {"tag": "sakura", "attrs": ["crying"], "at": "left"},
         {"tag": "sasuke", "attrs": ["cold"], "at": "right"},
     ]
@@ -87,7 +87,7 @@ def test_scene_show_hide_and_transitions() -> None:
     w = s.next()
     assert isinstance(w, With) and w.transition["duration"] == 1.75
     s.next()
-    assert s.stage == {"scene": ["black"], "sprites": [], "music": None}
+    assert s.stage == {"scene": ["black"], "scene_at": None, "sprites": [], "music": None}
 
 
 def test_with_none_is_a_cut() -> None:
@@ -304,5 +304,5 @@ def test_show_with_tag_only_keeps_attributes_and_bg_tag_sets_the_scene() -> None
             "x"
     ''')
     s.next(), s.next(), s.next()
-    assert s.stage["sprites"] == [{"tag": "lucy", "attrs": ["happy"], "at": "right"}]
+    assert brief(s.stage["sprites"]) == [{"tag": "lucy", "attrs": ["happy"], "at": "right"}]
     assert s.stage["scene"] == ["bg", "park"]

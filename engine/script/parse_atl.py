@@ -1,0 +1,246 @@
+"""Parses ATL, Ren'Py's animation and transformation language, into plain data: the
+`transform NAME(params):` statement and the blocks after `show ...:` / `scene ...:`.
+
+A compiled ATL block is a list of statement dicts, each with its "line", "col" and source
+line "src" (for errors), by "op":
+
+    set       props: [[name, expr, col], ...]            xalign 0.5 yalign 1.0
+    interp    warper, duration: expr, props, to: use|None linear 1.0 xalign 1.0
+    pause     duration: expr                              pause 0.5
+    repeat    count: expr | None                          repeat / repeat 3
+    block     body: block                                 block:
+    parallel  blocks: [block, ...]                        parallel: (consecutive ones)
+    choice    options: [[weight expr | None, block], ...] choice: / choice 2.0:
+    on        handlers: [[[event, ...], block], ...]      on show: / on hide, replace:
+    use       name, args: [expr], kwargs: [[k, expr]]     left / slide(0.2) (include)
+
+Expressions are the scene language's (expr_syntax), so ATL runs no code either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.atl.properties import PROPERTIES
+from engine.atl.warpers import WARPERS
+
+from . import ast
+from .cursor import Cursor
+from .errors import did_you_mean
+from .lexer import Line
+
+_KEYWORDS = frozenset({"pause", "repeat", "block", "parallel", "choice", "on"})
+_STOP_WORDS = tuple(sorted(PROPERTIES | set(WARPERS) | _KEYWORDS))
+_BLOCK_WARPERS = frozenset(WARPERS) - {"pause"}
+UNSUPPORTED_ATL = {
+    "function": "'function' statements in ATL are not supported: scene files cannot run "
+                "Python; use properties, warpers and transforms",
+    "contains": "'contains' in ATL is not supported: show each image as its own sprite",
+    "animation": "'animation' in ATL is not supported",
+    "time": "'time' in ATL is not supported: use pause and parallel",
+    "event": "'event' in ATL is not supported",
+    "warp": "'warp' (a warper function) is not supported: use a named warper such as "
+            "linear, ease, easein or easeout",
+    "knot": "'knot' (spline motion) is not supported",
+    "around": "'around' (circular motion) is not supported",
+    "alignaround": "'alignaround' (circular motion) is not supported",
+    "clockwise": "circular motion is not supported",
+    "counterclockwise": "circular motion is not supported",
+    "circles": "circular motion is not supported",
+}
+
+
+def transform_statement(c: Cursor, line: Line, file: str) -> ast.Node:
+    """`transform NAME:` or `transform NAME(a, b=1):` followed by an ATL block."""
+    name = c.name("a transform name")
+    if c.peek_op("."):
+        raise c.error("dotted transform names are not supported: use a plain name")
+    params: list[str] = []
+    defaults: dict[str, list] = {}
+    if c.peek_op("("):
+        c.i += 1
+        while not c.peek_op(")"):
+            if c.peek_op("*") or c.peek_op("**"):
+                raise c.error("'*' and '**' parameters are not supported")
+            t = c.peek()
+            p = c.name("a parameter name")
+            if p in params:
+                raise c.error(f"parameter '{p}' is given twice", t)
+            params.append(p)
+            if c.peek_op("="):
+                c.i += 1
+                defaults[p] = c.expression(stop_ops=(",", ")"))
+            elif defaults:
+                raise c.error("a parameter without a default after one with a default", t)
+            if not c.peek_op(","):
+                break
+            c.i += 1
+        if not c.peek_op(")"):
+            raise c.error("expected ')' after the parameters")
+        c.i += 1
+    c.expect_colon_end()
+    return ast.Transform(c.loc(), line.source, name, params, defaults,
+                         parse_block(line.children, file))
+
+
+def parse_block(lines: list[Line], file: str) -> list[dict]:
+    """The ATL statements of a block's lines."""
+    out: list[dict] = []
+    for line in lines:
+        c = Cursor(line, file)
+        if line.say is not None or c.is_string_next():
+            raise c.error("images inside an ATL block are not supported: show each image "
+                          "with its own 'show' statement")
+        word = c.peek_word()
+        if c.toks[-1][0] == "op" and c.toks[-1][1] == ":" and word not in _BLOCK_WARPERS:
+            _complex(c, line, file, out)
+        else:
+            out.extend(_simple_line(c, line, file))
+    return out
+
+
+def _loc(c: Cursor, line: Line, tok_index: int | None = None) -> dict[str, Any]:
+    t = c.toks[c.i if tok_index is None else tok_index]
+    return {"line": t[2], "col": t[3], "src": line.source}
+
+
+def _complex(c: Cursor, line: Line, file: str, out: list[dict]) -> None:
+    word = c.peek_word()
+    loc = _loc(c, line)
+    if word in UNSUPPORTED_ATL:
+        raise c.error(UNSUPPORTED_ATL[word])
+    if word not in ("block", "parallel", "choice", "on"):
+        raise c.error("expected an ATL statement: block, parallel, choice, on or a warper "
+                      "followed by ':'", hint=did_you_mean(word or "", ("block", "parallel",
+                                                                         "choice", "on",
+                                                                         *_BLOCK_WARPERS)))
+    c.i += 1
+    body = parse_block(line.children, file)
+    prev = out[-1] if out else None
+    if word == "block":
+        c.expect_colon_end()
+        out.append({"op": "block", "body": body, **loc})
+    elif word == "parallel":
+        c.expect_colon_end()
+        if prev and prev["op"] == "parallel" and not prev.get("closed"):
+            prev["blocks"].append(body)
+        else:
+            out.append({"op": "parallel", "blocks": [body], **loc})
+    elif word == "choice":
+        weight = None if c.peek_op(":") else c.expression(stop_ops=(":",))
+        c.expect_colon_end()
+        if prev and prev["op"] == "choice":
+            prev["options"].append([weight, body])
+        else:
+            out.append({"op": "choice", "options": [[weight, body]], **loc})
+    else:
+        events = [c.name("an event name (show, hide, replace, start, default)")]
+        while c.peek_op(","):
+            c.i += 1
+            events.append(c.name("an event name"))
+        c.expect_colon_end()
+        if prev and prev["op"] == "on":
+            prev["handlers"].append([events, body])
+        else:
+            out.append({"op": "on", "handlers": [[events, body]], **loc})
+
+
+def _props(c: Cursor, line: Line) -> list[list]:
+    """Properties with their values, up to the line's end or the next statement."""
+    props: list[list] = []
+    while (w := c.peek_word()) in PROPERTIES:
+        col = c.peek()[3]  # type: ignore[index]
+        c.i += 1
+        props.append([w, c.expression(stop_words=_STOP_WORDS, stop_ops=(",", ":")), col])
+    return props
+
+
+def _simple_line(c: Cursor, line: Line, file: str) -> list[dict]:
+    out: list[dict] = []
+    while not c.at_end():
+        if c.peek_op(","):
+            c.i += 1
+            continue
+        t = c.peek()
+        word = c.peek_word()
+        loc = _loc(c, line)
+        if word in PROPERTIES:
+            out.append({"op": "set", "props": _props(c, line), **loc})
+        elif word == "pause":
+            c.i += 1
+            out.append({"op": "pause", "duration": c.expression(
+                stop_words=_STOP_WORDS, stop_ops=(",",)), **loc})
+        elif word == "repeat":
+            c.i += 1
+            count = None if c.at_end() or c.peek_op(",") else c.expression(
+                stop_words=_STOP_WORDS, stop_ops=(",",))
+            out.append({"op": "repeat", "count": count, **loc})
+        elif word in _BLOCK_WARPERS:
+            out.append(_interp(c, line, file, loc))
+        elif word in UNSUPPORTED_ATL:
+            raise c.error(UNSUPPORTED_ATL[word])
+        elif word in ("block", "parallel", "choice", "on"):
+            raise c.error(f"'{word}' needs ':' and an indented block")
+        elif word is not None:
+            out.append(_use_or_unknown(c, loc))
+        else:
+            raise c.error(f"unexpected '{t[1]}' in an ATL block" if t else "unexpected text")
+    return out
+
+
+def _interp(c: Cursor, line: Line, file: str, loc: dict) -> dict:
+    warper = c.name("a warper")
+    duration = c.expression(stop_words=_STOP_WORDS, stop_ops=(",", ":"))
+    props = _props(c, line)
+    to = None
+    if (w := c.peek_word()) is not None and w not in _STOP_WORDS:
+        to = _use_or_unknown(c, _loc(c, line))
+        props += _props(c, line)
+    if c.peek_op(":"):
+        c.expect_colon_end()
+        for child in line.children:
+            cc = Cursor(child, file)
+            if child.say is not None or cc.peek_word() not in PROPERTIES:
+                bad = cc.peek_word()
+                raise cc.error(f"unknown ATL property '{bad}'" if bad else
+                               "expected a property and its value",
+                               hint=did_you_mean(bad, PROPERTIES) if bad else None)
+            props += _props(cc, child)
+            cc.expect_end()
+    return {"op": "interp", "warper": warper, "duration": duration, "props": props,
+            "to": to, **loc}
+
+
+def _use_or_unknown(c: Cursor, loc: dict) -> dict:
+    """A transform name (maybe called with arguments), or a misspelt property/warper."""
+    t = c.peek()
+    word = c.name("an ATL statement")
+    nxt = c.peek()
+    if nxt is not None and not (nxt[0] == "op" and nxt[1] in ("(", ",")):
+        later = any(tok[0] == "name" and tok[1] in PROPERTIES for tok in c.toks[c.i:])
+        if later or (did_you_mean(word, WARPERS) and not did_you_mean(word, PROPERTIES)):
+            raise c.error(f"unknown warper '{word}'", t,
+                          hint=did_you_mean(word, _BLOCK_WARPERS))
+        raise c.error(f"unknown ATL property '{word}'", t, hint=did_you_mean(word, PROPERTIES))
+    args: list = []
+    kwargs: list = []
+    if nxt is not None and nxt[1] == "(":
+        c.i -= 1
+        node = c.expression(stop_words=_STOP_WORDS, stop_ops=(",",))
+        if node[0] != "call":
+            raise c.error("expected a transform name", t)
+        args, kwargs = node[2], node[3]
+    return {"op": "use", "name": word, "args": args, "kwargs": kwargs, **loc}
+
+
+def transform_ref(c: Cursor, stop_words: tuple[str, ...]) -> dict:
+    """One item of an `at` list: NAME or NAME(args), with its column."""
+    t = c.peek()
+    if t is None or t[0] != "name":
+        raise c.error("expected a transform name after 'at'")
+    node = c.expression(stop_words=stop_words, stop_ops=(",", ":"))
+    if node[0] == "name":
+        return {"name": node[1], "args": [], "kwargs": [], "col": t[3]}
+    if node[0] == "call":
+        return {"name": node[1], "args": node[2], "kwargs": node[3], "col": t[3]}
+    raise c.error("expected a transform name, or one called with arguments", t)

@@ -1,0 +1,82 @@
+"""Changes to the stage's sprite list, each building a new stage (never in place):
+show (a new sprite, or new attributes / transforms on one already shown), hide, and a
+say's attributes. Sprites are found by their key (their `as` tag, else their image tag);
+the list is kept in drawing order: zorder, then the order of showing, `behind` putting a
+sprite just behind another.
+
+A sprite is {"tag", "attrs", "at" (first transform's name, for older readers),
+"transforms": [{"name", "args"}], "atl": bound ATL | None, "zorder": int, "as": str |
+None, "seed": int (for ATL's choice)}; see engine/atl/placement.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .state import Stage
+
+Sprite = dict[str, Any]
+
+
+def key(sprite: Sprite) -> str:
+    return sprite.get("as") or sprite["tag"]
+
+
+def new_sprite(tag: str, attrs: list[str], as_: str | None = None,
+               transforms: list[dict] | None = None, atl: list | None = None,
+               zorder: int = 0, seed: int = 0) -> Sprite:
+    transforms = transforms or []
+    return {"tag": tag, "attrs": attrs, "at": transforms[0]["name"] if transforms else None,
+            "transforms": transforms, "atl": atl, "zorder": zorder, "as": as_, "seed": seed}
+
+
+def show(stage: Stage, tag: str, attrs: list[str], as_: str | None = None,
+         transforms: list[dict] | None = None, atl: list | None = None,
+         zorder: int | None = None, behind: list[str] | None = None, seed: int = 0
+         ) -> Stage:
+    """`show TAG ATTRS [at ...] [as ...] [zorder N] [behind ...] [:ATL]`. A sprite already
+    shown keeps what is not given: its attributes, and its transforms and ATL unless new
+    ones come (as in Ren'Py: changing the picture keeps the motion)."""
+    sprites: list[Sprite] = list(stage["sprites"])
+    name = as_ or tag
+    index = next((i for i, s in enumerate(sprites) if key(s) == name), None)
+    if index is None:
+        sprite = new_sprite(tag, attrs, as_, transforms, atl, zorder or 0, seed)
+    else:
+        old = sprites.pop(index)
+        sprite = dict(old, tag=tag)
+        if attrs:
+            sprite["attrs"] = attrs
+        if transforms or atl:
+            sprite["transforms"] = transforms or old.get("transforms") or []
+            sprite["at"] = sprite["transforms"][0]["name"] if sprite["transforms"] else None
+            sprite["atl"] = atl
+            sprite["seed"] = seed
+        if zorder is not None:
+            sprite["zorder"] = zorder
+    z = sprite.get("zorder", 0)
+    if index is not None and zorder is None and not behind:
+        where = index  # it stays where it was drawn
+    else:
+        where = len(sprites)
+        while where > 0 and sprites[where - 1].get("zorder", 0) > z:
+            where -= 1
+    for i, s in enumerate(sprites):
+        if behind and key(s) in behind and s.get("zorder", 0) == z:
+            where = min(where, i)
+            break
+    sprites.insert(where, sprite)
+    return {**stage, "sprites": sprites}
+
+
+def hide(stage: Stage, name: str) -> Stage:
+    return {**stage, "sprites": [s for s in stage["sprites"] if key(s) != name]}
+
+
+def speaker_attrs(stage: Stage, name: str, attrs: list[str]) -> Stage | None:
+    """A say's attributes change the speaker's sprite, if it is on stage (None: no
+    change). Its transforms stay."""
+    if not any(key(s) == name and s["attrs"] != attrs for s in stage["sprites"]):
+        return None
+    return {**stage, "sprites": [dict(s, attrs=list(attrs)) if key(s) == name else s
+                                 for s in stage["sprites"]]}
