@@ -36,6 +36,7 @@ EPS = 1e-9
 MAX_DEPTH = 32  # transforms including transforms
 MAX_STEPPED = 100_000  # iterations of a repeat with a choice worked through one by one
 Marks = Mapping[str, tuple[float, float]]
+PROPERTY_TRANSFORMS = frozenset({"Transform", "Position"})  # at Transform(xalign=0.5)
 
 
 class Held(float):
@@ -141,6 +142,11 @@ def _interp(s: dict, env: Mapping, state: dict, t: float, ctx: _Ctx) -> float | 
 
 def _use(s: dict, env: Mapping, state: dict, t: float, ctx: _Ctx, path: tuple
          ) -> float | None:
+    if s["name"] in PROPERTY_TRANSFORMS and s["name"] not in ctx.transforms:
+        given = s["args"].items() if isinstance(s.get("args"), dict) else s.get("kwargs", [])
+        _apply([[k, v if isinstance(s.get("args"), list) else ["lit", v]] for k, v in given],
+               env, state, ctx)
+        return 0.0
     definition = lookup_transform(s["name"], ctx.transforms, ctx.marks)
     if definition is None or ctx.depth >= MAX_DEPTH:
         return 0.0

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
+from engine.lint.atl import AtlLint
 from engine.mapinfo import MapStructure
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError, did_you_mean
@@ -20,7 +21,6 @@ from engine.script.program import Program, Stmt
 from engine.script.story import PROVIDED_NAMES
 from engine.script.text import interpolation_names, tag_problems
 from engine.stage import (
-    POSITIONS,
     audio_path,
     background_candidates,
     sprite_candidates,
@@ -58,7 +58,8 @@ class Linter:
         self.constants = story.constants if story else {}
         self.defined = set(PROVIDED_NAMES) | {i.name for i in program.inits}
         self.defined |= {s.args["target"] for s in program.statements if s.kind == "assign"}
-        self.marks: set[str] = set(POSITIONS)
+        self.marks: set[str] = set()  # the maps' stage marks, found by run()
+        self.atl = AtlLint(self)
 
     def error(self, stmt: Stmt | None, message: str, hint: str | None = None,
               severity: str = "error", loc: Loc | None = None, source: str | None = None
@@ -174,6 +175,9 @@ class Linter:
             self.error(None, "there is no 'start' label: the game begins there",
                        loc=Loc(p.files[0] if p.files else "scenes", 1, 1))
         for init in p.inits:
+            if init.kind == "transform":
+                self.atl.init(init)
+                continue
             for name in sorted(names_read(init.expr)):
                 if name.split(".")[0] in ("persistent", "config") or name in self.defined:
                     continue
@@ -203,7 +207,9 @@ class Linter:
         elif kind in ("branch", "assign"):
             self.names(a.get("cond") or a.get("expr"), stmt)
         elif kind in ("scene", "show", "hide", "with"):
-            self.names(a.get("with_"), stmt)
+            if not self.atl.transition(stmt):
+                self.names(a.get("with_"), stmt)
+            self.atl.statement(stmt)
             if kind == "scene" and a["image"]:
                 self.scene_file(a["image"], stmt)
             elif kind == "show":
@@ -211,10 +217,6 @@ class Linter:
                     self.scene_file(a["image"], stmt)
                 else:
                     self.sprite_file(a["image"][0], a["image"][1:], stmt)
-            if a.get("at") and a["at"] not in self.marks:
-                self.error(stmt, f"unknown position '{a['at']}'",
-                           hint=did_you_mean(a["at"], self.marks) or
-                           "use left, center, right, truecenter or a stage mark of a map")
         elif kind in ("play", "queue"):
             self.names(a["files"], stmt)
             self.audio(stmt)

@@ -50,25 +50,24 @@ def params_of(name: str, table: dict[str, dict[str, Any]]) -> list[str] | None:
 
 
 def match_args(name: str, params: list[str], defaults: dict[str, Any], args: list,
-               kwargs: list[list]) -> tuple[dict[str, Any], str | None]:
-    """Arguments by parameter name, and what is wrong with them (None when nothing).
-    Works on expressions or values alike."""
+               kwargs: list[list]) -> tuple[dict[str, Any], str | None, str | None]:
+    """Arguments by parameter name, what is wrong with them (None when nothing) and a
+    hint. Works on expressions or values alike."""
     out: dict[str, Any] = {}
     if len(args) > len(params):
-        return out, f"{name}() takes {len(params)} argument{'s' if len(params) != 1 else ''}" \
-            f", not {len(args)}"
+        s = "s" if len(params) != 1 else ""
+        return out, f"{name}() takes {len(params)} argument{s}, not {len(args)}", None
     out.update(zip(params, args, strict=False))
     for k, v in kwargs:
         if k not in params:
-            hint = did_you_mean(k, params)
-            return out, f"{name}() has no parameter '{k}'" + (f" ({hint})" if hint else "")
+            return out, f"{name}() has no parameter '{k}'", did_you_mean(k, params)
         if k in out:
-            return out, f"{name}() got '{k}' twice"
+            return out, f"{name}() got '{k}' twice", None
         out[k] = v
     missing = [p for p in params if p not in out and p not in defaults]
     if missing:
-        return out, f"{name}() needs a value for '{missing[0]}'"
-    return out, None
+        return out, f"{name}() needs a value for '{missing[0]}'", None
+    return out, None, None
 
 
 def bind_refs(refs: list[dict], table: dict[str, dict[str, Any]], lookup: Lookup,
@@ -104,9 +103,9 @@ def bind_refs(refs: list[dict], table: dict[str, dict[str, Any]], lookup: Lookup
             out.append({"name": name, "args": {}})  # a stage mark: the renderer places it
             continue
         defaults = table[name]["defaults"] if name in table else {}
-        bound, problem = match_args(name, params, defaults, args, kwargs)
+        bound, problem, hint = match_args(name, params, defaults, args, kwargs)
         if problem:
-            raise ScriptError(where, problem, source)
+            raise ScriptError(where, problem, source, hint=hint)
         out.append({"name": name, "args": bound})
     return out
 

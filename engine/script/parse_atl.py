@@ -27,6 +27,7 @@ from engine.atl.warpers import WARPERS
 from . import ast
 from .cursor import Cursor
 from .errors import did_you_mean
+from .expr_syntax import ExprError, expr_error, parse_expression
 from .lexer import Line
 
 _KEYWORDS = frozenset({"pause", "repeat", "block", "parallel", "choice", "on"})
@@ -69,7 +70,7 @@ def transform_statement(c: Cursor, line: Line, file: str) -> ast.Node:
             params.append(p)
             if c.peek_op("="):
                 c.i += 1
-                defaults[p] = c.expression(stop_ops=(",", ")"))
+                defaults[p] = _default(c)
             elif defaults:
                 raise c.error("a parameter without a default after one with a default", t)
             if not c.peek_op(","):
@@ -81,6 +82,31 @@ def transform_statement(c: Cursor, line: Line, file: str) -> ast.Node:
     c.expect_colon_end()
     return ast.Transform(c.loc(), line.source, name, params, defaults,
                          parse_block(line.children, file))
+
+
+def _default(c: Cursor) -> list:
+    """A parameter's default value: the expression up to its ',' or the closing ')'."""
+    depth = 0
+    j = c.i
+    while j < len(c.toks):
+        kind, val = c.toks[j][0], c.toks[j][1]
+        if kind == "op" and val in ("(", "[", "{"):
+            depth += 1
+        elif kind == "op" and val in (")", "]", "}"):
+            if depth == 0:
+                break
+            depth -= 1
+        elif kind == "op" and val == "," and depth == 0:
+            break
+        j += 1
+    if j == c.i:
+        raise c.error("expected a default value after '='")
+    try:
+        node, _ = parse_expression(c.toks, c.i, j)
+    except ExprError as exc:
+        raise expr_error(exc, c.loc(), c.line.source) from None
+    c.i = j
+    return node
 
 
 def parse_block(lines: list[Line], file: str) -> list[dict]:

@@ -88,7 +88,7 @@ def test_missing_images_audio_and_positions(tmp_path: Path) -> None:
         "assets/characters/eileen/angry.png)",
         "9: error: image 'eileen furious' not found (looked for "
         "assets/characters/eileen/furious.png)",
-        "10: error: unknown position 'nowhere'",
+        "10: error: unknown transform or position 'nowhere'",
         "12: error: audio file 'missing.ogg' not found in assets/audio",
     ]
 

@@ -118,4 +118,4 @@ def test_lint_accepts_a_stage_mark_named_only_in_a_template(tmp_path: Path, tmx:
         (folder / name).write_text((tmx.parent / name).read_text())
     (folder / "yard.tmx").write_text(MAP)
     found = [p.message for p in lint(game) if p.severity == "error"]
-    assert found == ["unknown position 'ignored'"]
+    assert found == ["unknown transform or position 'ignored'"]
