@@ -2,22 +2,34 @@
 
 A sprite on the story's stage (Story.stage["sprites"], plain JSON) is:
 
-    {"tag": "sakura", "attrs": ["sad"],
+    {"tag": "sakura", "attrs": ["sad"],  # the picture: image tag and attributes
      "at": "left" | None,            # the first transform's name, kept for older readers
-     "transforms": [{"name": "left", "args": {}}, {"name": "flip", "args": {}}],
-     "atl": <compiled inline ATL block, plain data> | None,
-     "zorder": 0, "as": None}        # draw order: zorder, then order of showing
+     "transforms": [{"name": "left", "args": {}}, {"name": "slide", "args": {"x": 0.2}}],
+     "atl": <bound inline ATL block, plain data> | None,
+     "zorder": 0, "as": None,        # draw order: zorder, then order of showing
+     "seed": 1234}                   # seeds ATL's `choice` (from the show statement)
 
-`behind TAG` is resolved by the runtime into the sprite list's order. Transform names are
-looked up in the program's `transform` definitions, then in engine/atl's built-ins
-(left, right, center, truecenter, offscreenleft, offscreenright, topleft, top, topright,
-default, reset). Transitions stay what `with` gives today: {"kind": NAME, "duration": S,
-...}, NAME one of Ren'Py's built-in transitions.
+The sprite list is already in drawing order (zorder, then order of showing, `behind TAG`
+resolved into it): draw it first to last. A sprite is known on stage by sprite_key():
+its `as` tag if shown `as` one, else "tag"; the picture is always "tag" + "attrs".
+Transform args are bound by parameter name. Transform names are looked up in the
+program's `transform` definitions (Story.transforms), then the map's stage marks, then
+engine/atl's built-ins (left, right, center, truecenter, offscreenleft, offscreenright,
+topleft, top, topright, default, reset); "Transform"/"Position" carry properties in args.
+A name that is none of these is a stage mark the renderer could not find (mark_name()).
+
+The stage also has "scene_at": {"transforms", "atl", "seed"} | None, the transforms of
+the scene image (`scene bg x at ...:`), evaluated like a sprite's.
+
+Transitions are what `with` gives: {"kind": NAME, "duration": S, ...}, NAME one of
+Ren'Py's built-in transitions (engine/atl/transitions.py: TRANSITIONS[NAME]["family"]
+says how to play it) or "pause".
 
 The evaluator gives a Placement for a sprite at a time since it was shown; the renderer
 draws the sprite's picture by it. Positions follow Ren'Py: a float is a fraction of the
 screen (xpos 0.5 is the middle), an int is canvas pixels (1280x720 canvas); the anchor
-is a fraction (or pixels) of the picture; offsets are pixels.
+is a fraction (or pixels) of the picture; offsets are pixels. `extra` holds the
+properties the Placement has no field for (xsize, ysize, blur).
 """
 
 from __future__ import annotations

@@ -109,6 +109,20 @@ def _default(c: Cursor) -> list:
     return node
 
 
+def _expr(c: Cursor) -> list:
+    """An ATL value: the longest expression before the next property, keyword, ',' or
+    ':' (so `linear 2.0 right` reads 2.0, then the transform name)."""
+    stop = c._find_stop(_STOP_WORDS, (",", ":"))
+    if stop == c.i:
+        raise c.error("expected a value")
+    try:
+        node, end = parse_expression(c.toks, c.i, stop, whole=False)
+    except ExprError as exc:
+        raise expr_error(exc, c.loc(), c.line.source) from None
+    c.i = end
+    return node
+
+
 def parse_block(lines: list[Line], file: str) -> list[dict]:
     """The ATL statements of a block's lines."""
     out: list[dict] = []
@@ -177,7 +191,7 @@ def _props(c: Cursor, line: Line) -> list[list]:
     while (w := c.peek_word()) in PROPERTIES:
         col = c.peek()[3]  # type: ignore[index]
         c.i += 1
-        props.append([w, c.expression(stop_words=_STOP_WORDS, stop_ops=(",", ":")), col])
+        props.append([w, _expr(c), col])
     return props
 
 
@@ -194,12 +208,10 @@ def _simple_line(c: Cursor, line: Line, file: str) -> list[dict]:
             out.append({"op": "set", "props": _props(c, line), **loc})
         elif word == "pause":
             c.i += 1
-            out.append({"op": "pause", "duration": c.expression(
-                stop_words=_STOP_WORDS, stop_ops=(",",)), **loc})
+            out.append({"op": "pause", "duration": _expr(c), **loc})
         elif word == "repeat":
             c.i += 1
-            count = None if c.at_end() or c.peek_op(",") else c.expression(
-                stop_words=_STOP_WORDS, stop_ops=(",",))
+            count = None if c.at_end() or c.peek_op(",") else _expr(c)
             out.append({"op": "repeat", "count": count, **loc})
         elif word in _BLOCK_WARPERS:
             out.append(_interp(c, line, file, loc))
@@ -216,7 +228,7 @@ def _simple_line(c: Cursor, line: Line, file: str) -> list[dict]:
 
 def _interp(c: Cursor, line: Line, file: str, loc: dict) -> dict:
     warper = c.name("a warper")
-    duration = c.expression(stop_words=_STOP_WORDS, stop_ops=(",", ":"))
+    duration = _expr(c)
     props = _props(c, line)
     to = None
     if (w := c.peek_word()) is not None and w not in _STOP_WORDS:
@@ -252,7 +264,7 @@ def _use_or_unknown(c: Cursor, loc: dict) -> dict:
     kwargs: list = []
     if nxt is not None and nxt[1] == "(":
         c.i -= 1
-        node = c.expression(stop_words=_STOP_WORDS, stop_ops=(",",))
+        node = _expr(c)
         if node[0] != "call":
             raise c.error("expected a transform name", t)
         args, kwargs = node[2], node[3]
