@@ -14,6 +14,7 @@ from engine.script.atl_runtime import PROPERTY_TRANSFORMS, match_args
 from engine.script.errors import Loc, did_you_mean
 from engine.script.expr import names_read
 from engine.script.program import Init, Stmt
+from engine.script.story import PROVIDED_NAMES
 
 if TYPE_CHECKING:
     from engine.lint.core import Linter
@@ -110,7 +111,8 @@ class AtlLint:
                     "persistent", "config"):
                 continue
             self.lint.error(None, f"'{name}' is not defined", loc=loc, source=source,
-                            hint=did_you_mean(name, {*params, *self.lint.defined}))
+                            hint=did_you_mean(name, {*params, *(self.lint.defined
+                                                                 - PROVIDED_NAMES)}))
 
     def block(self, block: list[dict], file: str, params: set[str]) -> None:
         for s in block:

@@ -28,7 +28,7 @@ from . import ast
 from .cursor import Cursor
 from .errors import did_you_mean
 from .expr_syntax import ExprError, expr_error, parse_expression
-from .lexer import Line
+from .lexer import Line, _tokenize
 
 _KEYWORDS = frozenset({"pause", "repeat", "block", "parallel", "choice", "on"})
 _STOP_WORDS = tuple(sorted(PROPERTIES | set(WARPERS) | _KEYWORDS))
@@ -127,8 +127,10 @@ def parse_block(lines: list[Line], file: str) -> list[dict]:
     """The ATL statements of a block's lines."""
     out: list[dict] = []
     for line in lines:
+        if line.say is not None:  # `xalign "x"` looks like a say to the lexer's fast path
+            line = _tokenized(line, file)
         c = Cursor(line, file)
-        if line.say is not None or c.is_string_next():
+        if c.is_string_next():
             raise c.error("images inside an ATL block are not supported: show each image "
                           "with its own 'show' statement")
         word = c.peek_word()
@@ -137,6 +139,12 @@ def parse_block(lines: list[Line], file: str) -> list[dict]:
         else:
             out.extend(_simple_line(c, line, file))
     return out
+
+
+def _tokenized(line: Line, file: str) -> Line:
+    sources = [""] * (line.lineno - 1) + [line.source]
+    tokens, _ = _tokenize(line.source, file, line.lineno, sources)
+    return Line(line.indent, line.lineno, line.source, tokens, line.children)
 
 
 def _loc(c: Cursor, line: Line, tok_index: int | None = None) -> dict[str, Any]:
