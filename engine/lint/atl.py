@@ -149,3 +149,21 @@ class AtlLint:
                                                 e, ("show", "hide", "replace", "start",
                                                     "default")))
                     self.block(b, file, params)
+
+
+def names_in(data: Any, out: set[str]) -> None:
+    """Every name the expressions anywhere in `data` (a transform, an ATL block, an at
+    list) read."""
+    if isinstance(data, dict):
+        for v in data.values():
+            names_in(v, out)
+    elif isinstance(data, list) and data:
+        if data[0] in ("name", "call", "attr", "bin", "un", "cmp", "and", "or", "not",
+                       "sub", "tuple", "list", "dict", "if", "lit") and len(data) >= 2:
+            try:
+                names_read(data, out)
+                return
+            except (KeyError, IndexError, TypeError):
+                pass
+        for v in data:
+            names_in(v, out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine.lint.atl import names_in
 from engine.lint.fit import BoxMeasure, sampler, spoken
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError
@@ -75,9 +76,14 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
     # Variables set but never read ('ending' is read by the engine's ending card).
     reads: set[str] = set()
     for init in program.inits:
-        names_read(init.expr, reads)
+        if init.kind == "transform":
+            names_in(init.expr, reads)
+        else:
+            names_read(init.expr, reads)
     for stmt in program.statements:
         a = stmt.args
+        if stmt.kind in ("scene", "show"):
+            names_in([a.get("transforms"), a.get("atl"), a.get("zorder")], reads)
         if stmt.kind == "assign":
             # `$ n += 1` alone does not make n read: it only feeds itself.
             reads |= names_read(a["expr"]) - {a["target"]}

@@ -138,3 +138,19 @@ def test_named_menu_is_a_label() -> None:
                     jump drink_menu
     '''))])
     assert "drink_menu" in program.labels
+
+
+def test_transforms_as_ren_py_writes_them_reach_the_stage() -> None:
+    from engine.atl import evaluate
+    from engine.script import Say, Story, load_game
+
+    story = Story(load_game(GAME))
+    story.start()
+    while not (isinstance(e := story.next(), Say) and e.who == "Lucy"):
+        pass
+    lucy, eileen = story.stage["sprites"]  # eileen was shown behind lucy
+    assert (lucy["tag"], eileen["tag"]) == ("lucy", "eileen")
+    assert [t["name"] for t in eileen["transforms"]] == ["slide_in", "breathe"]
+    start, _ = evaluate(eileen, story.transforms, 0.0)
+    end, _ = evaluate(eileen, story.transforms, 1.0)
+    assert (start.xpos, end.xpos) == (pytest.approx(-0.2), pytest.approx(0.75))

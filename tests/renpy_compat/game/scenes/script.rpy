@@ -1,7 +1,7 @@
 # A small game in plain Ren'Py syntax, written the way Ren'Py's own documentation shows each
 # statement (Dialogue and Narration, Displaying Images, In-Game Menus, Labels & Control
-# Flow, Conditional Statements, Python Statements, Audio, Text). It keeps to the subset the
-# engine supports, so it runs unchanged here; tests/renpy_compat/test_renpy_compat.py plays it.
+# Flow, Conditional Statements, Python Statements, Audio, Text, ATL, Transitions). It keeps to
+# the subset the engine supports, so it runs unchanged here; test_renpy_compat.py plays it.
 
 # Characters, with keyword arguments.
 define e = Character("Eileen", color="#c8ffc8", image="eileen")
@@ -87,9 +87,13 @@ label meadow_visit:
 
     scene bg meadow with Dissolve(0.5)
     show lucy mad at left
+    show eileen happy at slide_in(0.75), breathe behind lucy
+    with moveinleft
+    $ renpy.pause(1.0)
     l "You called me here. I'll send you back when I'm done."
     play sound "click.ogg"
     hide lucy with dissolve
+    hide eileen with moveoutright
     queue music "theme.ogg"
     return
 
@@ -102,7 +106,10 @@ label good_ending:
 
 
 label tea_ending:
-    show eileen happy
+    show eileen happy:
+        xalign 0.5 yalign 1.0
+        linear 0.5 yoffset -20
+        ease 0.5 yoffset 0
     e "We had tea, at least."
     pause 0.5
     $ ending = "Tea"
@@ -124,3 +131,17 @@ label meadow_ending:
     "The meadow is quiet. [points] points."
     $ ending = "Meadow"
     return
+
+
+# Transforms (ATL) run at init time, wherever they are written.
+transform slide_in(x=0.5, t=1.0):
+    xalign -0.2
+    easein t xalign x
+
+transform breathe:
+    parallel:
+        ease 1.5 zoom 1.02
+        ease 1.5 zoom 1.0
+        repeat
+    parallel:
+        matrixcolor TintMatrix("#ffffff")
