@@ -148,7 +148,7 @@ def test_transforms_as_ren_py_writes_them_reach_the_stage() -> None:
     story.start()
     while not (isinstance(e := story.next(), Say) and e.who == "Lucy"):
         pass
-    lucy, eileen = story.stage["sprites"]  # eileen was shown behind lucy
+    eileen, lucy = story.stage["sprites"]  # eileen was shown behind lucy: drawn first
     assert (lucy["tag"], eileen["tag"]) == ("lucy", "eileen")
     assert [t["name"] for t in eileen["transforms"]] == ["slide_in", "breathe"]
     start, _ = evaluate(eileen, story.transforms, 0.0)
