@@ -77,7 +77,7 @@ BEYOND = [
     ("screen hello():\n    text \"hi\"\n", 1, "'screen' (screen language) is not supported"),
     ("transform slide:\n    xalign 0.0\n", 1, "'transform' (ATL) is not supported"),
     ("style default:\n    color \"#fff\"\n", 1, "'style' statements are not supported"),
-    ("label start:\n    nvl clear\n", 2, "'nvl' mode is not supported"),
+    ("label start:\n    nvl clean\n", 2, "'nvl' takes clear, show or hide, not 'clean'"),
     ("label start:\n    $ where = \"a\"\n    jump expression where\n", 3,
      "'jump expression' is not supported"),
     ("label start:\n    show screen hello\n", 2, "'show screen' is not supported"),
@@ -87,7 +87,7 @@ BEYOND = [
      "ATL image blocks are not supported"),
     ("label start:\n    python:\n        x = 1\n", 2, "'python' blocks are not supported"),
     ("label start:\n    $ renpy.pause(1.0)\n", 2, "'renpy.' is not available"),
-    ("label start:\n    window hide\n", 2, "'window show/hide' is not supported"),
+    ("label start:\n    window hidden\n", 2, "'window' takes show, hide or auto"),
     ("label start:\n    show eileen at Transform(xalign=0.5)\n", 2, "transforms are not"),
 ]
 
@@ -111,14 +111,15 @@ def test_beyond_the_subset_names_construct_and_line(script: str, line: int, mess
 
 # Ren'Py constructs that parse as something else unless the parser knows them.
 NAMED = [
-    ("label start:\n    \"Hi.\"\n    extend \" more\"\n", 3, "'extend' is not supported"),
+    ("label start:\n    \"Hi.\"\n    extend\n", 3, "'extend' takes the text to add"),
     ("label start:\n    show eileen:\n        xalign 0.5\n", 2, "ATL"),
-    ("define e = Character(\"E\", kind=nvl)\nlabel start:\n    e \"x\"\n", 1, "kind=nvl"),
+    ("define e = Character(\"E\", kind=\"novel\")\nlabel start:\n    e \"x\"\n", 1,
+     "kind must be adv, nvl or a character"),
 ]
 
 
 @pytest.mark.parametrize(("script", "line", "message"), NAMED,
-                         ids=["extend", "show-atl-block", "character-kind-nvl"])
+                         ids=["extend", "show-atl-block", "character-kind"])
 def test_constructs_are_named(script: str, line: int, message: str, tmp_path: Path) -> None:
     game = tmp_path / "g"
     (game / "scenes").mkdir(parents=True)
