@@ -188,7 +188,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
                    or play.skip_active() and play.can_skip())
         cps = 0 if at_once else settings["text_cps"]
         self.typer = Typewriter(self.layout.length, self.layout.stops, cps, now,
-                                self.layout.fast_until)
+                                self.layout.fast_until, self.layout.speeds)
         self.ready_at = now
         self.blink_on = True
         if not self.typer.typing:
