@@ -22,6 +22,15 @@ TEXT_X, TEXT_Y, TEXT_W, TEXT_PX = 80, 566, 1120, 26
 NAME_PX = 25
 BOX_ROOM = BOX[1] + BOX[3] - TEXT_Y - 14  # text height the box holds at its base size
 BOX_LINES_LARGE = 3  # from the Large text size up, the box holds this many lines
+# The NVL page (canvas pixels): a translucent panel over the picture, each entry's name
+# right-aligned in a column on the left and its text beside it.
+NVL_PAGE = (40, 20, 1200, 664)
+NVL_PAD_Y, NVL_GAP = 34, 18
+NVL_NAME_X, NVL_NAME_W = 70, 200
+NVL_TEXT_X, NVL_TEXT_W = 290, 880
+NVL_ROOM = NVL_PAGE[3] - 2 * NVL_PAD_Y  # the height the entries of one page share
+# A `centered` line: at most this wide, in the middle of the screen.
+CENTERED_W = 940
 # Text size as a percentage of the base size (the settings' steps).
 TEXT_SIZES = (85, 100, 115, 130)
 LINE_SPACING = 1.25  # a line's advance, as a factor of its font's line height
@@ -213,8 +222,12 @@ def read_tags(text: str, base_px: int, color: RGB, color_of: ColorParser = hex_c
             if (style.cps, style.cps_times) != speed:
                 speed = (style.cps, style.cps_times)
                 out.speeds.append(Speed(out.length, *speed))
-            out.atoms.append((piece.text, style))
-            out.length += len(piece.text)
+            for k, part in enumerate(piece.text.split("\n")):
+                if k:
+                    out.atoms.append("\n")  # a line break, as {p} makes without the wait
+                if part:
+                    out.atoms.append((part, style))
+                    out.length += len(part)
             continue
         name = piece.name
         if name in ("w", "p"):
