@@ -83,6 +83,7 @@ class Playthrough:
         self.menu: Menu | None = None
         self.ending: End | None = None
         self.replaying = False  # the next line re-shows a rollback entry: do not record it
+        self.shown_again = False  # the line on screen re-shows a rollback entry
         self.at_entry = False  # what is on screen is rollback.past[-1]
         self.autosave_pending = False  # a scene began: auto-save with its first line
         self.autosave_due = False  # the screen should write the auto-save slot now
@@ -165,6 +166,7 @@ class Playthrough:
                 del self.history[:drop]
                 self.history_base += drop
         self.at_entry = True
+        self.shown_again = self.replaying
         if self.replaying:
             self.replaying = False
             return

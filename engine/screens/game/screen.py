@@ -206,7 +206,8 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         self.ensure_layout()
         assert self.layout is not None
         settings = self.host.data.settings
-        at_once = (self.host.instant or settings["reduce_motion"] or play.replaying
+        # A line shown again (rollback, a loaded save) shows at once, as in Ren'Py.
+        at_once = (self.host.instant or settings["reduce_motion"] or play.shown_again
                    or play.skip_active() and play.can_skip())
         cps = 0 if at_once else settings["text_cps"]
         self.typer = Typewriter(self.layout.length, self.layout.stops, cps, now,
