@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.lint.fit import BoxMeasure, sampler, spoken
+from engine.lint.fit import BoxMeasure, line_kind, sampler, spoken
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError
 from engine.script.expr import names_read
@@ -30,6 +30,8 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
     measure = BoxMeasure(game_dir) if said else None
     for _stmt, spec, loc, source in said:
         assert measure is not None
+        if line_kind(spec, constants) != "adv":
+            continue  # the NVL page and centred lines are never shrunk
         lines, fits = measure.lines_and_fits(text_of(spec))
         if not fits:
             warn(loc, f"this line takes {lines} lines in the dialogue box at the default "

@@ -125,3 +125,21 @@ def test_lint_reports_bad_staging_with_file_and_line(tmp_path: Path) -> None:
         "scenes/main.scene:5:5: error: '{size=huge}' needs pixels (size=30) or a change "
         "(size=+10, size=-4)",
     ]
+
+
+def test_lint_measures_nvl_lines_against_the_page(tmp_path: Path) -> None:
+    words = "A long paragraph of narration that goes on and on. " * 7
+    game = make_game(tmp_path, f'''
+        define n = Character("Nora", kind=nvl)
+        label start:
+            n "{words}"
+            "{words}"
+            n "{words * 6}"
+            return
+    ''')
+    found = [p.format().splitlines()[0] for p in lint(game)]
+    assert len(found) == 2, found
+    assert found[0].startswith("scenes/main.scene:5:5: error: this line wraps to ")
+    assert found[0].endswith("the dialogue box holds 3")
+    assert found[1].startswith("scenes/main.scene:6:5: error: this line wraps to ")
+    assert "an NVL page holds" in found[1]
