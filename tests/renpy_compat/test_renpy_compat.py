@@ -33,7 +33,7 @@ def test_lint_is_clean() -> None:
 def test_strict_lint_flags_only_the_string_speaker() -> None:
     found = [f"{p.loc.line}: {p.message}" for p in lint(GAME, strict=True)]
     # A speaker written as a string ("Eileen" "...") has no Character, so no colour.
-    assert found == ['38: speaker "Eileen" has no colour']
+    assert found == ['43: speaker "Eileen" has no colour']
 
 
 def test_play_text_plays_each_route() -> None:
@@ -47,7 +47,17 @@ def test_play_text_plays_each_route() -> None:
         "Eileen: A pause comes next. There it was. And a new paragraph.",
     ]
     assert '"Narration in quotes, from a Character with what_prefix."' in lines
-    assert "Lucy: You called me here. I'll send you back when I'm done." in lines
+    # centered, then a line and its extend, joined; the NVL page, and nvl clear's new page.
+    at = lines.index("The Meadow")
+    assert lines[at:at + 6] == [
+        "The Meadow",
+        "Lucy: You called me here. I'll send you back when I'm done.",
+        "Nora: Meanwhile, in the notebook Nora keeps, a page begins.",
+        "Lines gather on the page, one under another, quickly or slowly. Each one waits "
+        "for a click.",
+        "",
+        "Nora: A used fresh page, quietly. Ren'Py reads it too.",
+    ]
     assert lines[-3:] == ["Eileen: Tea! Good choice.", "Eileen: We had tea, at least.",
                           "-- Ending: Tea --"]
     good = engine("play-text", "--choose", "1,1").stdout.splitlines()
