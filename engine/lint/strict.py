@@ -89,7 +89,8 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
             names_read(a["files"], reads)
         elif stmt.kind == "pause" and a["expr"] is not None:
             names_read(a["expr"], reads)
-        elif stmt.kind in ("scene", "show", "hide", "with") and a.get("with_") is not None:
+        elif stmt.kind in ("scene", "show", "hide", "with", "window", "nvl") \
+                and a.get("with_") is not None:
             names_read(a["with_"], reads)
         elif stmt.kind == "menu":
             for opt in a["options"]:

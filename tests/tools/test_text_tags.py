@@ -143,3 +143,15 @@ def test_lint_measures_nvl_lines_against_the_page(tmp_path: Path) -> None:
     assert found[0].endswith("the dialogue box holds 3")
     assert found[1].startswith("scenes/main.scene:6:5: error: this line wraps to ")
     assert "an NVL page holds" in found[1]
+
+
+def test_lint_checks_the_transitions_of_window_and_nvl(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        label start:
+            window show disolve
+            nvl hide fadde
+            "x"
+            return
+    ''')
+    found = [p.message for p in lint(game)]
+    assert found == ["'disolve' is not defined", "'fadde' is not defined"]
