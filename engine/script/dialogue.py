@@ -39,9 +39,11 @@ def _extended(story: Story, stmt: Stmt, say: ev.Say) -> ev.Say:
                    kind=last["kind"] or "adv", prior=prior)
 
 
+_STEP_SAY = steps.HANDLERS["say"]
+
+
 def _say(story: Story, stmt: Stmt) -> ev.Event:
-    event = steps.HANDLERS["say"](story, stmt)
-    assert isinstance(event, ev.Say)
+    event: ev.Say = _STEP_SAY(story, stmt)  # type: ignore[assignment]
     if event.kind == "extend":
         event = _extended(story, stmt, event)
     story._pending = event
@@ -66,13 +68,15 @@ def commit(story: Story) -> None:
         return
     story._pending = None
     d = story.state.dialogue
-    entry = {"who": say.who, "text": say.text, "color": say.color,
-             "what_color": say.what_color}
+    last = {"who": say.who, "text": say.text, "color": say.color,
+            "what_color": say.what_color, "tag": say.tag, "kind": say.kind}
     page = d["page"]
     if say.kind == "nvl":
+        entry = {"who": say.who, "text": say.text, "color": say.color,
+                 "what_color": say.what_color}
         page = [*page[:-1], entry] if say.prior and page else [*page, entry][-NVL_KEEP:]
-    story.state.dialogue = {**d, "page": page,
-                            "last": {**entry, "tag": say.tag, "kind": say.kind}}
+    # Built whole, not copied with **: this runs once a line, on every route lint walks.
+    story.state.dialogue = {"window": d["window"], "page": page, "last": last}
 
 
 def page(story: Story) -> list[dict]:
