@@ -230,3 +230,29 @@ def test_self_voicing_reads_each_nvl_line_and_an_extends_words(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     said = json.loads(spoken.read_text())
     assert said[1:] == ["Nora: Two on the page,", " and more.", "In the middle."]
+
+
+def test_window_and_nvl_show_hide_fade_unless_motion_is_reduced(tmp_path: Path) -> None:
+    scene = '''
+        label start:
+            scene bg room
+            window show dissolve
+            pause
+            nvl show dissolve
+            pause
+            nvl hide
+            pause
+            return
+    '''
+    app, g = start(tmp_path / "a", scene)
+    fade = g.text_fade
+    assert fade is not None and (fade.what, fade.showing, fade.seconds) == ("box", True, 0.5)
+    assert app.status()["box"] and app.status()["pause"]
+    g.action("advance")
+    st = app.status()
+    assert g.text_fade is not None and g.text_fade.what == "page"
+    assert (st["box"], st["page"]) == (False, [])  # an empty page, over the picture
+    g.action("advance")
+    assert app.status()["page"] is None and g.text_fade is None  # no transition: a cut
+    app2, g2 = start(tmp_path / "b", scene, reduce_motion=True)
+    assert g2.text_fade is None and app2.status()["box"]

@@ -53,6 +53,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         self.typer: Typewriter | None = None
         self.box_visible = False
         self.page_visible = False  # the NVL page (see staging.py)
+        self.nvl_window = False  # the window between lines is the NVL page
         self.nvl = staging.NvlPage()
         self.text_fade: staging.Fade | None = None
         self.outline: Layout | None = None  # a centred line's outline

@@ -114,17 +114,19 @@ def _last_kind(g: GameScreen) -> str:
     return last["kind"] if last else "adv"
 
 
-def show_window(g: GameScreen, shown: bool, page: bool | None = None) -> None:
-    """Show (or hide) the empty window between lines: the page after NVL lines."""
-    page = _last_kind(g) == "nvl" if page is None else page
-    g.box_visible = shown and not page
-    g.page_visible = shown and page
+def show_window(g: GameScreen, shown: bool) -> None:
+    """Show (or hide) the empty window between lines: the page after NVL lines or an
+    `nvl show`, else the dialogue box."""
+    g.box_visible = shown and not g.nvl_window
+    g.page_visible = shown and g.nvl_window
 
 
 def on_line(g: GameScreen, say: Say) -> None:
     """A line is said: its kind decides which window shows it."""
     g.box_visible = say.kind == "adv"
     g.page_visible = say.kind == "nvl"
+    if say.kind != "centered":
+        g.nvl_window = say.kind == "nvl"
 
 
 def on_event(g: GameScreen, event: Any, now: float) -> None:
@@ -144,9 +146,12 @@ def on_event(g: GameScreen, event: Any, now: float) -> None:
             show_window(g, event.action == "show")
     elif isinstance(event, Nvl):
         if event.action in ("show", "hide"):
-            show_window(g, event.action == "show", page=True)
+            g.nvl_window = event.action == "show"
+            g.box_visible = False
+            g.page_visible = g.nvl_window
     if isinstance(event, (Window, Nvl)):
         g.layout = g.typer = None
+        g.text_fade = None  # a fade under way ends where it was going
         _fade(g, was, event.transition, now)
 
 
@@ -162,6 +167,7 @@ def _fade(g: GameScreen, was: tuple[bool, bool], spec: dict | None, now: float) 
 
 def restored(g: GameScreen) -> None:
     """After a restore: the window as its mode has it until the next line shows."""
+    g.nvl_window = _last_kind(g) == "nvl"
     show_window(g, _window_mode(g) == "show")
     g.text_fade = None
 

@@ -35,6 +35,7 @@ class GameView:
     typer: Typewriter | None
     box_visible: bool
     page_visible: bool
+    nvl_window: bool
     text_fade: staging.Fade | None
     ui_hidden: bool
     choices: ButtonList | None
