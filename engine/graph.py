@@ -78,6 +78,8 @@ class StoryGraph:
                     self.names[key] = value.get("name") or key
         except ScriptError:
             pass  # the graph still draws; speakers show by their variable name
+        for key in ("centered", "extend", "nvl_narrator"):  # built in, without a name
+            self.names.setdefault(key, "")
         self.called = {s.args["target"] for s in program.statements if s.kind == "call"}
         self.seen = reachable(program)
         # Where the story goes on after a menu whose options fall through: one join point,

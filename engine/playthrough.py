@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from engine import saves
 from engine.rollback import Rollback
-from engine.script import End, Menu, Pause, Say, StageChange, Story, With
+from engine.script import End, Menu, Nvl, Pause, Say, StageChange, Story, Window, With
 from engine.script.program import Program
 from engine.script.text import strip_tags
 from engine.stage import describe
@@ -83,6 +83,7 @@ class Playthrough:
         self.menu: Menu | None = None
         self.ending: End | None = None
         self.replaying = False  # the next line re-shows a rollback entry: do not record it
+        self.shown_again = False  # the line on screen re-shows a rollback entry
         self.at_entry = False  # what is on screen is rollback.past[-1]
         self.autosave_pending = False  # a scene began: auto-save with its first line
         self.autosave_due = False  # the screen should write the auto-save slot now
@@ -117,7 +118,7 @@ class Playthrough:
             self.remember(event)
             if self.progress is not None:
                 self.progress.record_menu(event.fingerprint, self.story)
-        elif isinstance(event, (StageChange, With, Pause)):
+        elif isinstance(event, (StageChange, With, Pause, Window, Nvl)):
             self.say = None
             if isinstance(event, StageChange) and event.kind == "scene":
                 self.autosave_pending = True  # written with the scene's first line
@@ -154,6 +155,10 @@ class Playthrough:
         say = event if isinstance(event, Say) else event.prompt
         count = self.history_base + len(self.history)
         if say is not None:
+            if say.prior and self.history:
+                # An extend: the joined line takes the place of the one it continues
+                # (the rollback entry's count keeps it, so a step back re-shows it joined).
+                self.history.pop()
             self.history.append({"who": say.who, "text": strip_tags(say.text),
                                  "color": say.color})
             if len(self.history) > HISTORY_KEEP:
@@ -161,6 +166,7 @@ class Playthrough:
                 del self.history[:drop]
                 self.history_base += drop
         self.at_entry = True
+        self.shown_again = self.replaying
         if self.replaying:
             self.replaying = False
             return

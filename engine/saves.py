@@ -148,6 +148,55 @@ def unpack_rollback(entries: list[Any], stages: list[Any]) -> list[dict[str, Any
     return out
 
 
+def pack_pages(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
+    """Rollback entries with each NVL page (state.dialogue.page) swapped for its index in
+    a table of pages, each written as the page before it plus the entries added, since a
+    page mostly grows a line at a time. Without it a save would hold each page whole once
+    per line."""
+    pages: list[Any] = []
+    known: dict[str, int] = {}
+    prev: list[Any] = []
+    out = []
+    for entry in entries:
+        state = entry.get("state")
+        dialogue = state.get("dialogue") if isinstance(state, dict) else None
+        page = dialogue.get("page") if isinstance(dialogue, dict) else None
+        if not isinstance(page, list) or not page:
+            out.append(entry)
+            continue
+        key = json.dumps(page, sort_keys=True)
+        if key not in known:
+            known[key] = len(pages)
+            grows = bool(prev) and page[:len(prev)] == prev
+            pages.append({"from": len(pages) - 1, "add": page[len(prev):]} if grows
+                         else {"add": page})
+            prev = page
+        state = {**state, "dialogue": {**dialogue, "page": known[key]}}
+        out.append({**entry, "state": state})
+    return out, pages
+
+
+def unpack_pages(entries: list[dict[str, Any]], table: Any) -> list[dict[str, Any]]:
+    _expect(isinstance(table, list), "the save's 'pages' has the wrong type")
+    pages: list[list[Any]] = []
+    for packed in table:
+        _expect(isinstance(packed, dict) and isinstance(packed.get("add"), list),
+                "the rollback log's NVL pages are damaged")
+        base = packed.get("from")
+        ok = base is None or (type(base) is int and 0 <= base < len(pages))
+        _expect(ok, "the rollback log's NVL pages are damaged")
+        pages.append((pages[base] if base is not None else []) + packed["add"])
+    out = []
+    for entry in entries:
+        state = entry.get("state")
+        dialogue = state.get("dialogue") if isinstance(state, dict) else None
+        ref = dialogue.get("page") if isinstance(dialogue, dict) else None
+        if type(ref) is int and 0 <= ref < len(pages):  # a damaged one fails on restore
+            entry = {**entry, "state": {**state, "dialogue": {**dialogue, "page": pages[ref]}}}
+        out.append(entry)
+    return out
+
+
 HISTORY_KEYS = ("who", "text", "color")
 
 
@@ -170,7 +219,8 @@ def unpack_history(rows: list[Any]) -> list[dict[str, Any]]:
 
 
 def encode(data: SaveData, game: str) -> bytes:
-    rollback, stages = pack_rollback(data.rollback)
+    entries, pages = pack_pages(data.rollback)
+    rollback, stages = pack_rollback(entries)
     body = {
         "format": FORMAT,
         "schema": SCHEMA,
@@ -183,6 +233,7 @@ def encode(data: SaveData, game: str) -> bytes:
         "state": data.state,
         "rollback": rollback,
         "stages": stages,
+        **({"pages": pages} if pages else {}),
         "history": pack_history(data.history),
         "thumbnail": base64.b64encode(data.thumbnail).decode("ascii"),
     }
@@ -251,7 +302,8 @@ def decode(raw: bytes) -> SaveData:
         raise SaveError("the thumbnail is damaged") from None
     _expect(not thumb or thumb.startswith((PNG_MAGIC, JPEG_MAGIC)),
             "the thumbnail is not a JPEG or PNG picture")
-    rollback = unpack_rollback(body["rollback"], unpack_stages(stages))
+    rollback = unpack_pages(unpack_rollback(body["rollback"], unpack_stages(stages)),
+                            body.get("pages", []))
     return SaveData(state=state, label=body["label"], line_who=who, line_text=text,
                     scene=body["scene"], thumbnail=thumb, rollback=rollback,
                     history=history, source=body["source"], created=body["created"])

@@ -22,6 +22,15 @@ TEXT_X, TEXT_Y, TEXT_W, TEXT_PX = 80, 566, 1120, 26
 NAME_PX = 25
 BOX_ROOM = BOX[1] + BOX[3] - TEXT_Y - 14  # text height the box holds at its base size
 BOX_LINES_LARGE = 3  # from the Large text size up, the box holds this many lines
+# The NVL page (canvas pixels): a translucent panel over the picture, each entry's name
+# right-aligned in a column on the left and its text beside it.
+NVL_PAGE = (40, 20, 1200, 664)
+NVL_PAD_Y, NVL_GAP = 34, 18
+NVL_NAME_X, NVL_NAME_W = 70, 200
+NVL_TEXT_X, NVL_TEXT_W = 290, 880
+NVL_ROOM = NVL_PAGE[3] - 2 * NVL_PAD_Y  # the height the entries of one page share
+# A `centered` line: at most this wide, in the middle of the screen.
+CENTERED_W = 940
 # Text size as a percentage of the base size (the settings' steps).
 TEXT_SIZES = (85, 100, 115, 130)
 LINE_SPACING = 1.25  # a line's advance, as a factor of its font's line height
@@ -103,6 +112,10 @@ class Style:
     color: RGB = (240, 240, 240)
     size: float = 1.0  # factor of the base size
     alpha: float = 1.0
+    # {cps=N} / {cps=*F}: the typewriter's speed, N characters a second (None: the
+    # player's speed) times F.
+    cps: float | None = None
+    cps_times: float = 1.0
 
     def px(self, base_px: int) -> int:
         return round(base_px * self.size)
@@ -119,6 +132,16 @@ Word = tuple[str, Style]
 ColorParser = Callable[[str | None, RGB], RGB]
 
 
+@dataclass(frozen=True)
+class Speed:
+    """From character `at` on, the typewriter types `cps` characters a second (None: the
+    player's speed) times `times`, until the next Speed."""
+
+    at: int
+    cps: float | None = None
+    times: float = 1.0
+
+
 @dataclass
 class TaggedText:
     """Text with its tags read: styled atoms, and the typewriter's stops and flags."""
@@ -128,6 +151,7 @@ class TaggedText:
     stops: list[Stop] = field(default_factory=list)
     no_wait: bool = False  # {nw}: the line moves on by itself once typed
     fast_until: int = 0  # {fast}: everything before this shows at once
+    speeds: list[Speed] = field(default_factory=list)  # where {cps} changes the speed
 
 
 def hex_color(text: str | None, default: RGB) -> RGB:
@@ -137,6 +161,17 @@ def hex_color(text: str | None, default: RGB) -> RGB:
 
 
 _SIZE_RE = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)$")
+_FACTOR_RE = re.compile(r"^([*+-]?)(\d+(?:\.\d+)?|\.\d+)$")
+LINK_COLOR: RGB = (150, 200, 255)  # {a=…}: link text, underlined (links do nothing here)
+
+
+def _relative(value: str | None, current: float) -> float | None:
+    """A tag's number: N, or relative to the current value as *N, +N or -N."""
+    m = _FACTOR_RE.match(value.strip()) if value else None
+    if m is None:
+        return None
+    sign, num = m.group(1), float(m.group(2))
+    return {"*": current * num, "+": current + num, "-": current - num}.get(sign, num)
 
 
 def apply_tag(style: Style, name: str, value: str | None, base_px: int,
@@ -148,10 +183,16 @@ def apply_tag(style: Style, name: str, value: str | None, base_px: int,
     if name == "color":
         return replace(style, color=color_of(value, style.color))
     if name == "alpha":
-        try:
-            return replace(style, alpha=max(0.0, min(1.0, float(value or 1))))
-        except ValueError:
-            return style
+        alpha = _relative(value, style.alpha)
+        return style if alpha is None else replace(style, alpha=max(0.0, min(1.0, alpha)))
+    if name == "a":
+        return replace(style, underline=True, color=LINK_COLOR)
+    if name == "cps" and value:
+        if value.strip().startswith("*"):
+            times = _relative(value, style.cps_times)
+            return style if times is None else replace(style, cps_times=max(0.01, times))
+        cps = _relative(value, 0.0)
+        return style if cps is None else replace(style, cps=max(0.0, cps), cps_times=1.0)
     if name == "size" and value and (m := _SIZE_RE.match(value)):
         sign, num = m.group(1), float(m.group(2))
         px = base_px * style.size
@@ -175,10 +216,18 @@ def read_tags(text: str, base_px: int, color: RGB, color_of: ColorParser = hex_c
     out = TaggedText()
     stack: list[tuple[str, Style]] = []
     style = Style(color=color)
+    speed = (None, 1.0)
     for piece in parse(text):
         if piece.name is None:
-            out.atoms.append((piece.text, style))
-            out.length += len(piece.text)
+            if (style.cps, style.cps_times) != speed:
+                speed = (style.cps, style.cps_times)
+                out.speeds.append(Speed(out.length, *speed))
+            for k, part in enumerate(piece.text.split("\n")):
+                if k:
+                    out.atoms.append("\n")  # a line break, as {p} makes without the wait
+                if part:
+                    out.atoms.append((part, style))
+                    out.length += len(part)
             continue
         name = piece.name
         if name in ("w", "p"):
@@ -190,6 +239,7 @@ def read_tags(text: str, base_px: int, color: RGB, color_of: ColorParser = hex_c
         elif name == "fast":
             out.fast_until = out.length
             out.stops.clear()
+            out.no_wait = False  # an {nw} before {fast} was the extended line's
         elif piece.closing:
             for i in range(len(stack) - 1, -1, -1):
                 if stack[i][0] == name:

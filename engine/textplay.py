@@ -2,6 +2,8 @@
 
 Narration prints alone on its line, speech as `Name: text`; text tags are dropped and
 variables interpolated. A menu prints its prompt, then its options numbered from 1.
+Centred and NVL lines print as any other; a line and its `extend`s print once, joined;
+`nvl clear` prints an empty line (a new page).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from engine.script import End, Menu, Say, ScriptError, Story
+from engine.script import End, Menu, Nvl, Say, ScriptError, Story
 from engine.script.program import Program
 from engine.script.text import strip_tags
 
@@ -32,10 +34,22 @@ def play_text(program: Program, answers: list[int], out: TextIO, err: TextIO,
         story = Story(program)
         story.start(label)
         pending = list(answers)
+        held: list[str] = []  # the last line, printed once no extend can follow
+
+        def flush() -> None:
+            if held:
+                print(held.pop(), file=out)
+
         while True:
             event = story.next()
             if isinstance(event, Say):
-                print(say_line(event), file=out)
+                if not event.prior:
+                    flush()
+                held[:] = [say_line(event)]
+                continue
+            flush()
+            if isinstance(event, Nvl) and event.action == "clear":
+                print(file=out)
             elif isinstance(event, Menu):
                 if event.prompt is not None:
                     print(say_line(event.prompt), file=out)
@@ -54,6 +68,7 @@ def play_text(program: Program, answers: list[int], out: TextIO, err: TextIO,
                     print(f"-- Ending: {event.ending} --", file=out)
                 return EXIT_OK
     except ScriptError as exc:
+        flush()
         print(exc.format(), file=err)
         return EXIT_ERROR
 

@@ -222,6 +222,8 @@ class Linter:
             self.audio(stmt)
         elif kind == "pause":
             self.names(a["expr"], stmt)
+        elif kind in ("window", "nvl"):
+            self.names(a["with_"], stmt)
 
     def reachability(self) -> None:
         p = self.program

@@ -16,10 +16,14 @@ from typing import Any
 
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError
+from engine.script.expr import BUILTIN_VALUES
 from engine.script.program import Program, Stmt
 from engine.script.text import interpolate, strip_tags
 from engine.textbox import (
     BOX_ROOM,
+    CENTERED_W,
+    NVL_ROOM,
+    NVL_TEXT_W,
     TEXT_PX,
     TEXT_SIZES,
     TEXT_W,
@@ -161,15 +165,40 @@ def wrap_problems(game_dir: Path, program: Program, story: Story | None,
     text_of = sampler(program, story)
     held = measure.lines_held()
     quick = surely_fits(measure, held)
+    places: dict[str, tuple[BoxMeasure, int, Callable[[str], bool], str]] = {
+        "adv": (measure, held, quick, "the dialogue box")}
+    constants = story.constants if story else {}
     out = []
     for _stmt, spec, loc, source in said:
+        kind = line_kind(spec, constants)
+        if kind == "extend":
+            continue  # its length is the line's it extends: known only when it runs
+        if kind not in places:
+            other = BoxMeasure(game_dir, px)
+            other.width, other.room = (NVL_TEXT_W, NVL_ROOM) if kind == "nvl" \
+                else (CENTERED_W, 600)
+            other_held = other.lines_held()
+            places[kind] = (other, other_held, surely_fits(other, other_held),
+                            "an NVL page" if kind == "nvl" else "the screen")
+        where, room, fast, name = places[kind]
         text = text_of(spec)
-        if quick(text):
+        if fast(text):
             continue
-        lines, fits = measure.lines_and_fits(text)
+        lines, fits = where.lines_and_fits(text)
         if not fits:
             out.append(ScriptError(
                 loc, f"this line wraps to {lines} lines at the largest text size ({px} px); "
-                f"the dialogue box holds {held}", source,
+                f"{name} holds {room}", source,
                 hint="split it into two say statements"))
     return out
+
+
+def line_kind(spec: dict, constants: dict[str, Any]) -> str:
+    """Where a say spec's line shows: adv (the box), nvl, centered, or extend."""
+    who = spec["who"]
+    if who is None:
+        char = constants.get("narrator") if spec["who_name"] is None else None
+    else:
+        char = constants.get(who, BUILTIN_VALUES.get(who))
+    kind = char.get("kind") if isinstance(char, dict) else None
+    return kind if isinstance(kind, str) else "adv"

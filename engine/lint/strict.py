@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.lint.atl import names_in
-from engine.lint.fit import BoxMeasure, sampler, spoken
+from engine.lint.fit import BoxMeasure, line_kind, sampler, spoken
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError
 from engine.script.expr import names_read
@@ -31,6 +31,8 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
     measure = BoxMeasure(game_dir) if said else None
     for _stmt, spec, loc, source in said:
         assert measure is not None
+        if line_kind(spec, constants) != "adv":
+            continue  # the NVL page and centred lines are never shrunk
         lines, fits = measure.lines_and_fits(text_of(spec))
         if not fits:
             warn(loc, f"this line takes {lines} lines in the dialogue box at the default "
@@ -93,7 +95,8 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
             names_read(a["files"], reads)
         elif stmt.kind == "pause" and a["expr"] is not None:
             names_read(a["expr"], reads)
-        elif stmt.kind in ("scene", "show", "hide", "with") and a.get("with_") is not None:
+        elif stmt.kind in ("scene", "show", "hide", "with", "window", "nvl") \
+                and a.get("with_") is not None:
             names_read(a["with_"], reads)
         elif stmt.kind == "menu":
             for opt in a["options"]:

@@ -17,6 +17,7 @@ from engine.textbox import (
     LINE_SPACING,
     MIN_FONT_PX,
     READABLE_FILES,
+    Speed,
     Stop,
     Style,
     choose_font,
@@ -99,6 +100,7 @@ class Layout:
     stops: list[Stop] = field(default_factory=list)
     no_wait: bool = False  # {nw}: the line moves on by itself once typed
     fast_until: int = 0  # {fast}: everything before this shows at once
+    speeds: list[Speed] = field(default_factory=list)  # {cps}: where the speed changes
     plain: str = ""
     end_xy: tuple[int, int] = (0, 0)  # where the continue mark goes
     height: int = 0
@@ -125,7 +127,7 @@ def layout(text: str, fonts: Fonts, base_px: int, width: int, color: tuple[int, 
     engine.textbox's (lint measures with them too); this renders the runs."""
     tagged = read_tags(text, base_px, color, parse_color)
     out = Layout(length=tagged.length, stops=tagged.stops, no_wait=tagged.no_wait,
-                 fast_until=tagged.fast_until)
+                 fast_until=tagged.fast_until, speeds=tagged.speeds)
 
     def font_for(st: Style) -> pygame.font.Font:
         f = fonts.get(st.px(base_px), st.bold, st.italic)
@@ -164,13 +166,15 @@ def layout(text: str, fonts: Fonts, base_px: int, width: int, color: tuple[int, 
 
 class Typewriter:
     """Which characters of a laid-out line show at a time, at `cps` characters per second
-    (0: at once), stopping at {w}/{p} for a click or for their seconds."""
+    (0: at once), stopping at {w}/{p} for a click or for their seconds; {cps} spans
+    (`speeds`) type faster or slower than the player's speed."""
 
     def __init__(self, length: int, stops: list[Stop], cps: float, now: float,
-                 fast_until: int = 0) -> None:
+                 fast_until: int = 0, speeds: list[Speed] | tuple[Speed, ...] = ()) -> None:
         self.length = length
         self.stops = list(stops)
         self.cps = cps
+        self.speeds = list(speeds)
         self.shown = float(fast_until)
         self.last = now
         self.pause_until: float | None = None
@@ -195,7 +199,35 @@ class Typewriter:
             return None
         if self.pause_until is not None:
             return self.pause_until
-        return now + (1.0 / self.cps if self.cps else 0.0)
+        rate = self.rate_at(self.count)
+        return now + (1.0 / rate if rate != float("inf") else 0.0)
+
+    def rate_at(self, index: int) -> float:
+        """Characters a second at character `index` (inf: at once)."""
+        cps, times = None, 1.0
+        for sp in self.speeds:
+            if sp.at > index:
+                break
+            cps, times = sp.cps, sp.times
+        rate = (self.cps if cps is None else cps) * times
+        return rate if rate > 0 else float("inf")
+
+    def _typed_after(self, dt: float) -> float:
+        """Where typing from `shown` gets in `dt` seconds, speed changes included."""
+        pos = self.shown
+        if not self.speeds:
+            return pos + self.cps * dt
+        while dt > 0 and pos < self.length:
+            nxt = next((sp.at for sp in self.speeds if sp.at > pos), self.length)
+            rate = self.rate_at(int(pos))
+            if rate == float("inf"):
+                pos = float(nxt)
+                continue
+            need = (nxt - pos) / rate
+            if need > dt:
+                return pos + rate * dt
+            pos, dt = float(nxt), dt - need
+        return pos
 
     def _advance_instant(self) -> None:
         if self.cps <= 0 and not self.waiting_click and self.pause_until is None:
@@ -228,7 +260,7 @@ class Typewriter:
         if self.cps <= 0:
             self._reveal_to(float("inf"), now)
         else:
-            self._reveal_to(self.shown + self.cps * dt, now)
+            self._reveal_to(self._typed_after(dt), now)
         return (self.count, self.waiting_click, self.pause_until) != before
 
     def click(self, now: float) -> bool:

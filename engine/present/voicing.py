@@ -227,7 +227,9 @@ class Voicer:
         parts: list[str] = []
         say = self._current_say()
         if say is not None and say is not self._last_say:
-            words = line_to_speech(say.who, say.text)
+            # An extend says only its added words: the start of the line was read.
+            words = line_to_speech(None, say.added) if say.prior \
+                else line_to_speech(say.who, say.text)
             parts.append(words)
             if self.clipboard_on and self.clipboard is not None:
                 self.clipboard.put(words)

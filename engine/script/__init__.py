@@ -5,14 +5,15 @@ explorer, lint and the tests can run it without a screen.
 """
 
 from .errors import Loc, ScriptError
-from .events import Audio, Choice, End, Event, Menu, Pause, Say, StageChange, With
+from .events import Audio, Choice, End, Event, Menu, Nvl, Pause, Say, StageChange, Window, With
 from .loader import compile_texts, load_game, scene_files
 from .program import Program, Stmt
 from .state import RunStatus, StoryState
 from .story import Story
 
 __all__ = [
-    "Audio", "Choice", "End", "Event", "Loc", "Menu", "Pause", "Program", "RunStatus", "Say",
-    "ScriptError", "StageChange", "Stmt", "Story", "StoryState", "With", "compile_texts",
+    "Audio", "Choice", "End", "Event", "Loc", "Menu", "Nvl", "Pause", "Program", "RunStatus",
+    "Say", "ScriptError", "StageChange", "Stmt", "Story", "StoryState", "Window", "With",
+    "compile_texts",
     "load_game", "scene_files",
 ]

@@ -12,6 +12,7 @@ from collections import Counter
 
 from . import ast
 from .errors import Loc, ScriptError
+from .parse_text import Staging
 from .program import Init, Program, Stmt
 
 
@@ -102,6 +103,8 @@ class _Compiler:
                 self.emit("stop", node, channel=node.channel, fadeout=node.fadeout)
             case ast.Pass():
                 self.emit("pass", node)
+            case Staging():
+                self.emit(node.kind, node, **node.args)
             case _:
                 raise ScriptError(node.loc, f"cannot compile {type(node).__name__}", node.source)
 

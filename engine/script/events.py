@@ -21,6 +21,37 @@ class Say:
     tag: str | None  # the speaker's sprite tag, if it has one
     loc: Loc
     fingerprint: str
+    kind: str = "adv"  # adv (the dialogue box), nvl (the NVL page) or centered
+    # An `extend`: the line it continues, already shown. `text` is then that line,
+    # {fast}, and the added words, so the typewriter carries on where it was.
+    prior: str = ""
+
+    @property
+    def added(self) -> str:
+        """The words this statement says: all of `text`, or an extend's addition."""
+        return self.text[len(self.prior) + len(FAST):] if self.prior else self.text
+
+
+FAST = "{fast}"
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """`window show|hide|auto`: the dialogue window's mode changed (Story.dialogue holds
+    it). `action` is what to do now: show, hide, or auto (nothing at once)."""
+
+    action: str
+    transition: dict | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Nvl:
+    """`nvl clear|show|hide`: the NVL page was cleared, or is to be shown or hidden."""
+
+    action: str
+    transition: dict | None
+    loc: Loc
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,4 +119,4 @@ class End:
     loc: Loc
 
 
-Event = Say | Menu | StageChange | With | Pause | Audio | End
+Event = Say | Menu | StageChange | With | Pause | Audio | End | Window | Nvl

@@ -103,6 +103,7 @@ CHARACTER_KWARGS = frozenset(
 def _character(args: list, kwargs: dict) -> dict:
     if len(args) > 1:
         raise ExprError("Character() takes the name and keyword arguments")
+    named = bool(args) or "name" in kwargs
     name = args[0] if args else kwargs.pop("name", None)
     if name is not None and not isinstance(name, str):
         raise ExprError("Character()'s name must be a string or None")
@@ -110,13 +111,21 @@ def _character(args: list, kwargs: dict) -> dict:
         if key not in CHARACTER_KWARGS:
             raise ExprError(f"Character() does not support '{key}='",
                             hint="supported: " + ", ".join(sorted(CHARACTER_KWARGS)))
-    if kwargs.get("kind") not in (None, "adv"):
-        raise ExprError("only ADV characters are supported (kind=nvl is not)")
-    color = kwargs.get("who_color", kwargs.get("color"))
+    kind = kwargs.get("kind")
+    base: dict = {}
+    if isinstance(kind, dict) and kind.get("__type__") == "character":
+        base, kind = kind, kind.get("kind", "adv")  # kind=e: a copy of e, changed
+    elif kind not in (None, "adv", "nvl"):
+        raise ExprError(f"Character()'s kind must be adv, nvl or a character, not {kind!r}")
+    color = kwargs.get("who_color", kwargs.get("color", base.get("color")))
+    if base and not named:
+        name = base["name"]
     return {"__type__": "character", "name": name, "color": color,
-            "image": kwargs.get("image"), "what_color": kwargs.get("what_color"),
-            "what_prefix": kwargs.get("what_prefix", ""),
-            "what_suffix": kwargs.get("what_suffix", "")}
+            "image": kwargs.get("image", base.get("image")),
+            "what_color": kwargs.get("what_color", base.get("what_color")),
+            "what_prefix": kwargs.get("what_prefix", base.get("what_prefix", "")),
+            "what_suffix": kwargs.get("what_suffix", base.get("what_suffix", "")),
+            "kind": kind or "adv"}
 
 
 def _call(name: str, args: list, kwargs: dict) -> Any:
@@ -169,9 +178,19 @@ BUILTIN_VALUES: dict[str, Any] = {
     **{name: transition_spec(name) for name in TRANSITIONS},
     "fade": transition("fade", out=0.5, hold=0.0, in_=0.5),
     "dissolve": transition("dissolve", 0.5),
-    # Character kinds, so `kind=nvl` reaches Character() and gets its own clear error.
+    # Character kinds: Character("Name", kind=nvl) speaks on the NVL page.
     "adv": "adv",
     "nvl": "nvl",
+    # Ren'Py's built-in characters: narration on the NVL page, a line centred on the
+    # screen with no window, and `extend`, which continues the line before.
+    "nvl_narrator": {"__type__": "character", "name": None, "color": None, "image": None,
+                     "what_color": None, "what_prefix": "", "what_suffix": "",
+                     "kind": "nvl"},
+    "centered": {"__type__": "character", "name": None, "color": None, "image": None,
+                 "what_color": None, "what_prefix": "", "what_suffix": "",
+                 "kind": "centered"},
+    "extend": {"__type__": "character", "name": None, "color": None, "image": None,
+               "what_color": None, "what_prefix": "", "what_suffix": "", "kind": "extend"},
 }
 
 

@@ -9,7 +9,7 @@ script knows exactly what to change.
 
 from __future__ import annotations
 
-from . import ast, parse_atl, parse_media, parse_show
+from . import ast, parse_atl, parse_media, parse_show, parse_text
 from .cursor import Cursor
 from .errors import Loc
 from .lexer import Line, build_blocks, logical_lines
@@ -23,15 +23,11 @@ UNSUPPORTED = {
                    "'define' and 'default'",
     "screen": "'screen' (screen language) is not supported: the engine draws its own screens",
     "style": "'style' statements are not supported",
-    "nvl": "'nvl' mode is not supported: this engine shows one line at a time (ADV mode)",
-    "window": "'window show/hide' is not supported: the dialogue box shows itself when a "
-              "line is said",
     "translate": "'translate' blocks are not supported yet",
     "camera": "'camera' is not supported",
     "layeredimage": "'layeredimage' is not supported: give each expression its own PNG",
     "testcase": "'testcase' is not supported: use main.py --headless --test",
     "voice": "'voice' is not supported: use 'play sound'",
-    "extend": "'extend' is not supported: write the whole line in one say statement",
     "onlayer": "'onlayer' is not supported: layers are not supported",
     "rpy": "'rpy' statements are not supported",
     "use": "'use' (screen language) is not supported",
@@ -323,5 +319,6 @@ _HANDLERS = {
     "menu": _menu, "jump": _jump, "call": _call, "return": _return, "$": _dollar,
     "while": _while, "pass": _pass, **parse_media.HANDLERS,
     **parse_show.HANDLERS,
+    **parse_text.HANDLERS,
     "transform": parse_atl.transform_statement,
 }

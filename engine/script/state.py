@@ -9,13 +9,18 @@ and a screen can keep a stage it was handed without copying it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from .migrations import STATE_VERSION
 
 Stage = dict[str, Any]  # {"scene", "scene_at", "sprites", "music"}: see Story.stage
+# How text is staged: {"window": auto|show|hide, "page": [NVL entries], "last": the last
+# line said, for `extend` and the window's kind}; an entry or a last line is {who, text,
+# color, what_color} (a last line also has tag and kind). Never changed in place.
+Dialogue = dict[str, Any]
+WINDOW_MODES = ("auto", "show", "hide")
 
 
 class RunStatus(Enum):
@@ -43,6 +48,10 @@ def empty_stage() -> Stage:
     return {"scene": None, "scene_at": None, "sprites": [], "music": None}
 
 
+def empty_dialogue() -> Dialogue:
+    return {"window": "auto", "page": [], "last": None}
+
+
 @dataclass(slots=True)
 class StoryState:
     """Position, call stack, variables and what is on stage: the whole of a playthrough."""
@@ -54,6 +63,7 @@ class StoryState:
     stack: tuple[Frame, ...]
     variables: dict[str, Any]
     stage: Stage
+    dialogue: Dialogue = field(default_factory=empty_dialogue)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form (version STATE_VERSION). It shares the variables' values and the
@@ -67,6 +77,7 @@ class StoryState:
             "ended": self.status is RunStatus.ENDED,
             "stack": [frame.to_json() for frame in self.stack],
             "vars": dict(self.variables), "stage": self.stage,
+            "dialogue": self.dialogue,
         }
 
     @staticmethod
@@ -82,8 +93,11 @@ class StoryState:
                 raise ValueError("'vars' or 'stack' has the wrong type")
             frames = tuple(Frame(f["pc"], f["fp"], f["label"]) for f in stack)
             check_stage(data["stage"])
+            # Optional: a snapshot from before text staging has the default.
+            dialogue = data.get("dialogue", empty_dialogue())
+            check_dialogue(dialogue)
             return StoryState(data["pc"], data["fp"], data["label"], status, frames,
-                              variables, data["stage"])
+                              variables, data["stage"], dialogue)
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"story state is incomplete: {exc}") from None
 
@@ -159,3 +173,21 @@ def check_stage(stage: Any) -> None:
     if music is not None and not (isinstance(music, dict) and _is_words(music.get("files"))
                                   and isinstance(music.get("loop"), bool)):
         raise ValueError("the stage's music is damaged")
+
+
+def _is_line(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("text"), str) and all(
+        value.get(k) is None or isinstance(value.get(k), str)
+        for k in ("who", "color", "what_color", "tag", "kind"))
+
+
+def check_dialogue(dialogue: Any) -> None:
+    """The text staging's shape (see Dialogue), checked as check_stage checks the stage."""
+    if not isinstance(dialogue, dict) or dialogue.get("window") not in WINDOW_MODES:
+        raise ValueError("the dialogue window's state is damaged")
+    page = dialogue.get("page")
+    if not isinstance(page, list) or not all(_is_line(e) for e in page):
+        raise ValueError("the NVL page is damaged")
+    last = dialogue.get("last")
+    if last is not None and not _is_line(last):
+        raise ValueError("the last line said is damaged")

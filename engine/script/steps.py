@@ -123,6 +123,9 @@ def _transition(story: Story, expr: list | None, stmt: Stmt) -> dict | None:
     return value
 
 
+transition_of = _transition
+
+
 def _seconds(story: Story, expr: list, stmt: Stmt, what: str) -> float:
     value = value_of(story, expr, stmt)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 \
@@ -135,6 +138,9 @@ def _seconds(story: Story, expr: list, stmt: Stmt, what: str) -> float:
 def _speaker(story: Story, who: str | None, who_name: str | None, stmt: Stmt,
              ) -> tuple[str | None, dict]:
     if who is None:
+        narrator = story.constants.get("narrator") if who_name is None else None
+        if isinstance(narrator, dict) and narrator.get("__type__") == "character":
+            return narrator["name"], narrator  # `define narrator = nvl_narrator`
         return who_name, {}
     try:
         char = story.lookup(who)
@@ -165,7 +171,7 @@ def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | Non
     if spec["attrs"] and tag:
         stage = stage_ops.speaker_attrs(story.state.stage, tag, spec["attrs"])
     say = ev.Say(name, text, char.get("color"), char.get("what_color"), tag, stmt.loc,
-                 stmt.fp)
+                 stmt.fp, char.get("kind") or "adv")
     return say, stage
 
 

@@ -13,14 +13,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from . import dialogue, steps
 from . import events as ev
-from . import steps
 from .atl_runtime import transform_table
 from .errors import Loc, ScriptError, did_you_mean
 from .expr import BUILTIN_VALUES, CALLABLE, ExprError, evaluate, expr_error
 from .migrations import STATE_VERSION, migrate
 from .program import Program, Stmt
-from .state import Frame, RunStatus, Stage, StoryState, empty_stage
+from .state import Dialogue, Frame, RunStatus, Stage, StoryState, empty_stage
 
 __all__ = ["PROVIDED_NAMES", "STATE_VERSION", "STEP_LIMIT", "RunStatus", "Story"]
 
@@ -32,6 +32,7 @@ PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE | {"ending"
 
 StepHook = Callable[[int], None]  # the index of the statement about to run
 LabelHook = Callable[[str], None]  # the name of the label entered
+HANDLERS = {**steps.HANDLERS, **dialogue.HANDLERS}
 ChoiceHook = Callable[[int, int], None]  # the menu's index, the option's index as written
 
 
@@ -50,6 +51,8 @@ class Story:
         self._on_label: list[LabelHook] = []
         self._on_choice: list[ChoiceHook] = []
         self._undo: list[steps.Write] = []  # variable writes of the running next() call
+        # The line on screen, until the story moves past it (see dialogue.commit).
+        self._pending: ev.Say | None = None
         self._run_inits()
         self.state: StoryState = self._fresh_state(None)
 
@@ -80,6 +83,7 @@ class Story:
                            empty_stage())
         # Set first: a default may read the defaults before it.
         self.state = state
+        self._pending = None
         for init in self.program.inits:
             if init.kind == "default":
                 try:
@@ -129,6 +133,16 @@ class Story:
         return self.state.stage
 
     @property
+    def dialogue(self) -> Dialogue:
+        """How text is staged: {'window': auto|show|hide, 'page': [NVL entries before the
+        line on screen], 'last': the last line moved past}. See nvl_page()."""
+        return self.state.dialogue
+
+    def nvl_page(self) -> list[dict[str, Any]]:
+        """The NVL page as it shows now, the line on screen included when it is NVL."""
+        return dialogue.page(self)
+
+    @property
     def variables(self) -> dict[str, Any]:
         return self.state.variables
 
@@ -173,6 +187,7 @@ class Story:
         if not ended:
             new.status = RunStatus.READY  # a say, pause or menu shows itself again
         self.state = new
+        self._pending = None
         return notices
 
     def _fp_at(self, pc: int) -> str | None:
@@ -208,12 +223,14 @@ class Story:
             raise RuntimeError("answer the menu with choose() before asking for more")
         # Everything but the variable tables is replaced, never changed in place, so
         # keeping the references is enough; writes to the tables are logged in _undo.
-        before = (st.pc, st.fp, st.label, st.status, st.stack, st.stage)
+        before = (st.pc, st.fp, st.label, st.status, st.stack, st.stage, st.dialogue)
+        pending = self._pending
         self._undo.clear()
         try:
             return self._run(st)
         except Exception:
-            st.pc, st.fp, st.label, st.status, st.stack, st.stage = before
+            st.pc, st.fp, st.label, st.status, st.stack, st.stage, st.dialogue = before
+            self._pending = pending
             steps.undo_writes(self._undo)
             raise
         finally:
@@ -221,10 +238,11 @@ class Story:
 
     def _run(self, st: StoryState) -> ev.Event:
         if st.status is RunStatus.WAITING:
+            dialogue.commit(self)
             st.status = RunStatus.READY
             steps.goto(self, st.pc + 1)
         stmts = self.program.statements
-        handlers = steps.HANDLERS
+        handlers = HANDLERS
         on_step = self._on_step
         for _ in range(STEP_LIMIT):
             pc = st.pc
@@ -252,6 +270,7 @@ class Story:
             raise IndexError(f"choice {n} out of range (0..{len(shown) - 1})")
         option = shown[n]
         index = self.state.pc
+        dialogue.commit(self)
         self.state.status = RunStatus.READY
         steps.goto(self, stmt.args["options"][option]["target"])
         for hook in self._on_choice:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
-SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha"})
+SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a"})
 SINGLE_TAGS = frozenset({"w", "p", "nw", "fast"})
 KNOWN_TAGS = SPAN_TAGS | SINGLE_TAGS
 
@@ -72,7 +72,17 @@ def _strip_one(m: re.Match[str]) -> str:
     return "\n" if m.group(1).partition("=")[0].strip() == "p" else ""
 
 
-_TAG_NAME_RE = re.compile(r"\{(/?)([^{}=]*)(?:=[^{}]*)?\}")
+_TAG_NAME_RE = re.compile(r"\{(/?)([^{}=]*)(?:=([^{}]*))?\}")
+_NUMBER = r"(?:\d+(?:\.\d+)?|\.\d+)"
+# Tags whose value must have a form, and what to say when it has not.
+_VALUES = {
+    "cps": (re.compile(rf"^\*?{_NUMBER}$"), "characters a second (cps=40) or a factor of "
+            "the player's speed (cps=*2)"),
+    "size": (re.compile(rf"^[+-]?{_NUMBER}$"), "pixels (size=30) or a change (size=+10, "
+             "size=-4)"),
+    "alpha": (re.compile(rf"^[*+-]?{_NUMBER}$"), "an opacity from 0 to 1 (alpha=0.5) or a "
+              "change (alpha=*0.5, alpha=-0.2)"),
+}
 
 
 def tag_problems(text: str) -> list[str]:
@@ -83,8 +93,13 @@ def tag_problems(text: str) -> list[str]:
     text = text.replace("{{", "")
     problems = []
     open_spans: list[str] = []
-    for closing, raw in _TAG_NAME_RE.findall(text):
+    for closing, raw, value in _TAG_NAME_RE.findall(text):
         name = raw.strip()
+        if name in _VALUES and not closing:
+            form, wanted = _VALUES[name]
+            if not form.match(value.strip()):
+                shown = f"{name}={value}" if value else name
+                problems.append(f"'{{{shown}}}' needs {wanted}")
         if name not in KNOWN_TAGS:
             if not closing:
                 problems.append(f"unknown text tag '{{{name}}}'")

@@ -33,7 +33,7 @@ def test_lint_is_clean() -> None:
 def test_strict_lint_flags_only_the_string_speaker() -> None:
     found = [f"{p.loc.line}: {p.message}" for p in lint(GAME, strict=True)]
     # A speaker written as a string ("Eileen" "...") has no Character, so no colour.
-    assert found == ['38: speaker "Eileen" has no colour']
+    assert found == ['43: speaker "Eileen" has no colour']
 
 
 def test_play_text_plays_each_route() -> None:
@@ -47,7 +47,17 @@ def test_play_text_plays_each_route() -> None:
         "Eileen: A pause comes next. There it was. And a new paragraph.",
     ]
     assert '"Narration in quotes, from a Character with what_prefix."' in lines
-    assert "Lucy: You called me here. I'll send you back when I'm done." in lines
+    # centered, then a line and its extend, joined; the NVL page, and nvl clear's new page.
+    at = lines.index("The Meadow")
+    assert lines[at:at + 6] == [
+        "The Meadow",
+        "Lucy: You called me here. I'll send you back when I'm done.",
+        "Nora: Meanwhile, in the notebook Nora keeps, a page begins.",
+        "Lines gather on the page, one under another, quickly or slowly. Each one waits "
+        "for a click.",
+        "",
+        "Nora: A used fresh page, quietly. Ren'Py reads it too.",
+    ]
     assert lines[-3:] == ["Eileen: Tea! Good choice.", "Eileen: We had tea, at least.",
                           "-- Ending: Tea --"]
     good = engine("play-text", "--choose", "1,1").stdout.splitlines()
@@ -77,7 +87,7 @@ BEYOND = [
     ("screen hello():\n    text \"hi\"\n", 1, "'screen' (screen language) is not supported"),
     ("transform slide:\n    function slide_fn\n", 2, "'function' statements in ATL are not"),
     ("style default:\n    color \"#fff\"\n", 1, "'style' statements are not supported"),
-    ("label start:\n    nvl clear\n", 2, "'nvl' mode is not supported"),
+    ("label start:\n    nvl clean\n", 2, "'nvl' takes clear, show or hide, not 'clean'"),
     ("label start:\n    $ where = \"a\"\n    jump expression where\n", 3,
      "'jump expression' is not supported"),
     ("label start:\n    show screen hello\n", 2, "'show screen' is not supported"),
@@ -87,8 +97,8 @@ BEYOND = [
      "ATL image blocks are not supported"),
     ("label start:\n    python:\n        x = 1\n", 2, "'python' blocks are not supported"),
     ("label start:\n    $ renpy.notify(\"x\")\n", 2, "'renpy.' is not available"),
-    ("label start:\n    window hide\n", 2, "'window show/hide' is not supported"),
     ("label start:\n    show eileen onlayer master\n", 2, "'onlayer' is not supported"),
+    ("label start:\n    window hidden\n", 2, "'window' takes show, hide or auto"),
 ]
 
 
@@ -111,15 +121,16 @@ def test_beyond_the_subset_names_construct_and_line(script: str, line: int, mess
 
 # Ren'Py constructs that parse as something else unless the parser knows them.
 NAMED = [
-    ("label start:\n    \"Hi.\"\n    extend \" more\"\n", 3, "'extend' is not supported"),
     ("label start:\n    show eileen:\n        xalign 0.5\n        contains:\n"
      "            xalign 0.1\n", 4, "'contains' in ATL is not supported"),
-    ("define e = Character(\"E\", kind=nvl)\nlabel start:\n    e \"x\"\n", 1, "kind=nvl"),
+    ("label start:\n    \"Hi.\"\n    extend\n", 3, "'extend' takes the text to add"),
+    ("define e = Character(\"E\", kind=\"novel\")\nlabel start:\n    e \"x\"\n", 1,
+     "kind must be adv, nvl or a character"),
 ]
 
 
 @pytest.mark.parametrize(("script", "line", "message"), NAMED,
-                         ids=["extend", "show-atl-block", "character-kind-nvl"])
+                         ids=["extend", "show-atl-block", "character-kind"])
 def test_constructs_are_named(script: str, line: int, message: str, tmp_path: Path) -> None:
     game = tmp_path / "g"
     (game / "scenes").mkdir(parents=True)

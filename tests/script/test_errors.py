@@ -18,13 +18,26 @@ PARSE_ERRORS = [
     ("screen hello():\n    text \"x\"\n",
      "scenes/t.scene:1:1: error: 'screen' (screen language) is not supported: the engine "
      "draws its own screens\n    screen hello():\n    ^"),
-    ("label start:\n    nvl clear\n",
-     "scenes/t.scene:2:5: error: 'nvl' mode is not supported: this engine shows one line at "
-     "a time (ADV mode)\n        nvl clear\n        ^"),
     ("transform left2:\n    function slide\n",
      "scenes/t.scene:2:5: error: 'function' statements in ATL are not supported: scene files "
      "cannot run Python; use properties, warpers and transforms\n        function slide\n"
      "        ^"),
+    ("label start:\n    nvl clean\n",
+     "scenes/t.scene:2:9: error: 'nvl' takes clear, show or hide, not 'clean'\n"
+     "        nvl clean\n            ^\n    hint: nvl clear · nvl show [transition] · "
+     "nvl hide [transition]; NVL lines come from a character: define n = "
+     "Character(\"Name\", kind=nvl)"),
+    ("label start:\n    window shwo dissolve\n",
+     "scenes/t.scene:2:12: error: 'window' takes show, hide or auto, not 'shwo'\n"
+     "        window shwo dissolve\n               ^\n    hint: window show [transition] · "
+     "window hide [transition] · window auto"),
+    ("label start:\n    window\n",
+     "scenes/t.scene:2:5: error: 'window' needs show, hide or auto after it\n"
+     "        window\n        ^\n    hint: window show [transition] · "
+     "window hide [transition] · window auto"),
+    ("label start:\n    extend\n",
+     "scenes/t.scene:2:5: error: 'extend' takes the text to add in quotes\n"
+     "        extend\n        ^\n    hint: e \"Hello,\" then: extend \" world.\""),
     ("style default:\n    size 20\n",
      "scenes/t.scene:1:1: error: 'style' statements are not supported\n"
      "    style default:\n    ^"),

@@ -70,3 +70,55 @@ def test_script_error_is_reported_not_a_traceback(tmp_path: Path) -> None:
     assert result.stderr.startswith("scenes/a.scene:2:5: error: in [interpolation]: "
                                     "'nope' is not defined")
     assert "Traceback" not in result.stderr
+
+
+def test_staged_text_prints_as_plain_lines(tmp_path: Path) -> None:
+    game = tmp_path / "g"
+    (game / "scenes").mkdir(parents=True)
+    (game / "scenes" / "s.scene").write_text('''
+define e = Character("Eileen")
+define n = Character("Nora", kind=nvl)
+label start:
+    centered "{size=40}Chapter One{/size}"
+    e "Hello,"
+    extend " and {cps=*2}welcome{/cps}."
+    window hide
+    n "On the page."
+    nvl_narrator "Narration on the page,"
+    extend " continued."
+    nvl clear
+    n "A new page."
+    window auto
+    menu:
+        n "Which?"
+        "This one.":
+            e "Done."
+''', "utf-8")
+    result = play("--choose", "1", game=game)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Chapter One",
+        "Eileen: Hello, and welcome.",
+        "Nora: On the page.",
+        "Narration on the page, continued.",
+        "",
+        "Nora: A new page.",
+        "Nora: Which?",
+        "1. This one.",
+        "Eileen: Done.",
+    ]
+
+
+def test_an_extend_with_nothing_before_it_stops_with_its_error(tmp_path: Path) -> None:
+    game = tmp_path / "g"
+    (game / "scenes").mkdir(parents=True)
+    (game / "scenes" / "s.scene").write_text('label start:\n    "One."\n    jump two\n'
+                                             'label two:\n    extend " more"\n', "utf-8")
+    result = play(game=game)
+    # In Ren'Py terms the last line said carries on across a jump: this one extends.
+    assert result.returncode == 0 and result.stdout.splitlines() == ["One. more"]
+    (game / "scenes" / "s.scene").write_text('label start:\n    extend " more"\n', "utf-8")
+    result = play(game=game)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("scenes/s.scene:2:5: error: 'extend' has no line to "
+                                    "continue: nothing was said before it")

@@ -14,10 +14,23 @@ from engine.present.quickmenu import Notice, QuickMenu
 from engine.present.richtext import Layout, Typewriter
 from engine.present.screen import Host, Screen
 from engine.present.ui import Button, ButtonList
-from engine.script import Audio, End, Menu, Pause, Say, ScriptError, StageChange, Story, With
+from engine.script import (
+    Audio,
+    End,
+    Menu,
+    Nvl,
+    Pause,
+    Say,
+    ScriptError,
+    StageChange,
+    Story,
+    Window,
+    With,
+)
 from engine.script.text import strip_tags
 
 from .. import saving
+from . import staging
 from .input import GameInput
 from .timers import GameTimers
 from .view import GameView
@@ -39,6 +52,11 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         self.layout_key: tuple | None = None
         self.typer: Typewriter | None = None
         self.box_visible = False
+        self.page_visible = False  # the NVL page (see staging.py)
+        self.nvl_window = False  # the window between lines is the NVL page
+        self.nvl = staging.NvlPage()
+        self.text_fade: staging.Fade | None = None
+        self.outline: Layout | None = None  # a centred line's outline
         self.ui_hidden = False
         self.choices: ButtonList | None = None
         self.pause_until: float | None = None
@@ -144,10 +162,14 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             self.layout = self.typer = None
             if isinstance(event, StageChange) and event.kind == "scene":
                 self.box_visible = False
+            staging.on_event(self, event, now)
             self.start_transition(event.transition, now)
+        elif isinstance(event, (Window, Nvl)):
+            staging.on_event(self, event, now)
         elif isinstance(event, Pause):
             self.layout = self.typer = None
             self.box_visible = False
+            staging.on_event(self, event, now)
             if self.play.skip_active():
                 return  # skipping runs through pauses, as Ren'Py's does
             self.pausing = True
@@ -179,16 +201,19 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
 
     def show_line(self, now: float) -> None:
         play = self.play
-        self.box_visible = True
+        assert play.say is not None
+        staging.on_line(self, play.say)
         self.layout_key = None
         self.ensure_layout()
         assert self.layout is not None
         settings = self.host.data.settings
-        at_once = (self.host.instant or settings["reduce_motion"] or play.replaying
+        # A line shown again (rollback, a loaded save) shows at once, as in Ren'Py.
+        at_once = (self.host.instant or settings["reduce_motion"] or play.shown_again
                    or play.skip_active() and play.can_skip())
         cps = 0 if at_once else settings["text_cps"]
         self.typer = Typewriter(self.layout.length, self.layout.stops, cps, now,
-                                self.layout.fast_until)
+                                self.layout.fast_until, self.layout.speeds)
+        self.text_fade = None  # a line shows its window at once
         self.ready_at = now
         self.blink_on = True
         if not self.typer.typing:
@@ -202,8 +227,10 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             self.box_visible = False
         n = len(menu.choices)
         h, gap = 58, 14
-        # Low on the screen, clear of the faces, and above the box when a prompt shows.
-        bottom = self.box_rect()[1] - 20 if menu.prompt is not None else 560
+        # Low on the screen, clear of the faces, and above the box when a prompt shows;
+        # over the NVL page, at its foot.
+        bottom = staging.choices_bottom(self, n * (h + gap) - gap) or (
+            self.box_rect()[1] - 20 if menu.prompt is not None else 560)
         top = max(40, bottom - (n * (h + gap) - gap))
         self.choices = ButtonList(
             [Button(strip_tags(c.text), (lambda i=i: self.choose(i)),
@@ -242,6 +269,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         self.pausing = False
         self.pause_until = None
         self.shown_stage = self.story.stage
+        staging.restored(self)
         host.refresh_palette(self.shown_stage)
         host.sync_music(self.story.stage)
         self.play.replaying = replay
@@ -292,4 +320,5 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             "rollback": len(play.rollback.past),
             "buttons_at": {**dict(self.quick.buttons(self.host.painter)),
                            **{b.label: b.rect for b in (choices or [])}},
+            **staging.status(self),
         }

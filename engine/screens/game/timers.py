@@ -14,6 +14,8 @@ from engine.present.richtext import Layout, Typewriter
 from engine.present.screen import Host
 from engine.present.ui import ButtonList
 
+from . import staging
+
 FRAME = 1 / 60
 BLINK_ON, BLINK_PERIOD = 0.6, 1.0
 
@@ -52,6 +54,7 @@ class GameTimers:
 
     def update(self, now: float) -> bool:
         changed = self.notice.update(now)
+        changed = staging.update(self, now) or changed  # type: ignore[arg-type]
         move = self.next_move()
         if move is not None and now >= move:
             self.pump(now)
@@ -102,7 +105,7 @@ class GameTimers:
     def deadline(self, now: float) -> float | None:
         times: list[float] = [t for t in (self.next_move(), self.notice.deadline())
                               if t is not None]
-        if self.transition is not None:
+        if self.transition is not None or getattr(self, "text_fade", None) is not None:
             times.append(now + FRAME)
         if self.pausing and self.pause_until is not None:
             times.append(self.pause_until)

@@ -16,6 +16,8 @@ from engine.present.ui import DIM_TEXT, TEXT, ButtonList
 from engine.textbox import BOX, BOX_ROOM, NAME_PX, TEXT_PX, TEXT_W, TEXT_X, TEXT_Y, box_grow
 from engine.theme import HIGH_CONTRAST_TEXT
 
+from . import staging
+
 
 def grow_for(host: Host) -> int:
     """Canvas pixels the box grows upward at the player's text size."""
@@ -32,6 +34,9 @@ class GameView:
     layout_key: tuple | None
     typer: Typewriter | None
     box_visible: bool
+    page_visible: bool
+    nvl_window: bool
+    text_fade: staging.Fade | None
     ui_hidden: bool
     choices: ButtonList | None
     blink_on: bool
@@ -56,6 +61,10 @@ class GameView:
         vp = self.host.vp
         key = (vp.size, say, self.host.look)
         if self.layout_key == key:
+            return
+        if say.kind != "adv":  # the NVL page's or a centred line
+            self.layout = staging.line_layout(self, say)  # type: ignore[arg-type]
+            self.layout_key = key
             return
         settings = self.host.data.settings
         color = HIGH_CONTRAST_TEXT if settings["high_contrast"] \
@@ -83,12 +92,20 @@ class GameView:
         if self.ui_hidden:
             return
         pal = host.palette
-        if self.box_visible:
+        say = self.play.say
+        if self.page_visible or staging.fading(self, "page"):
+            staging.draw_page(self, target, now)  # type: ignore[arg-type]
+        if self.box_visible or staging.fading(self, "box"):
             box = vp.crect(*self.box_rect())
             color, alpha = host.box_look(pal)
+            fade = self.text_fade
+            if fade is not None and fade.what == "box":
+                alpha = round(alpha * fade.alpha(now))
             target.blit(host.painter.box(box.size, color, alpha, vp.px(18)), box)
-            if self.play.say is not None:
+            if say is not None and say.kind == "adv":
                 self.draw_line(target)
+        if say is not None and say.kind == "centered":
+            staging.draw_centered(self, target)  # type: ignore[arg-type]
         if self.choices is not None and self.transition is None:
             self.choices.draw(target, vp, host.painter, pal)
         play = self.play

@@ -1,12 +1,17 @@
 # A small game in plain Ren'Py syntax, written the way Ren'Py's own documentation shows each
 # statement (Dialogue and Narration, Displaying Images, In-Game Menus, Labels & Control
-# Flow, Conditional Statements, Python Statements, Audio, Text, ATL, Transitions). It keeps to
-# the subset the engine supports, so it runs unchanged here; test_renpy_compat.py plays it.
+# Flow, Conditional Statements, Python Statements, Audio, Text, ATL, Transitions, NVL-Mode
+# Tutorial). It keeps to the subset the engine supports, so it runs unchanged here;
+# tests/renpy_compat/test_renpy_compat.py plays it.
 
 # Characters, with keyword arguments.
 define e = Character("Eileen", color="#c8ffc8", image="eileen")
 define l = Character('Lucy', who_color="#ffc8e0", what_color="#ffeef6")
 define narrator_quote = Character(None, what_prefix='"', what_suffix='"')
+
+# NVL-mode characters: their lines gather on a full-screen page.
+define n = Character("Nora", kind=nvl, color="#ffd0a0")
+define narrator_nvl = Character(None, kind=nvl)
 define config.name = "Ren'Py compatibility"
 
 # Images from file names; the second word on is the image's attributes.
@@ -42,6 +47,16 @@ label start:
     narrator_quote "Narration in quotes, from a Character with what_prefix."
 
     call meadow_visit
+
+    n "Meanwhile, in the notebook Nora keeps, a page begins."
+
+    narrator_nvl "Lines gather on the page, one under another, {cps=*2}quickly{/cps} or {cps=10}slowly{/cps}."
+
+    extend " Each one waits for a click."
+
+    nvl clear
+
+    n "A {s}used{/s} {u}fresh{/u} page, {alpha=0.6}quietly{/alpha}. {a=https://www.renpy.org}Ren'Py{/a} reads it too."
 
     $ points += 2
     $ points = points * 3 - 1
@@ -85,12 +100,17 @@ label start:
 
 label meadow_visit:
 
+    window hide
     scene bg meadow with Dissolve(0.5)
+    centered "{size=+8}The Meadow{/size}"
+    window show
     show lucy mad at left
     show eileen happy at slide_in(0.75), breathe behind lucy
     with moveinleft
     $ renpy.pause(1.0)
-    l "You called me here. I'll send you back when I'm done."
+    l "You called me here."
+    extend " I'll send you back when I'm done."
+    window auto
     play sound "click.ogg"
     hide lucy with dissolve
     hide eileen with moveoutright
