@@ -108,11 +108,18 @@ class Linter:
 
     def sprite_file(self, tag: str, attrs: list[str], stmt: Stmt) -> None:
         candidates = sprite_candidates(self.game, tag, attrs, self.images)
+        if not attrs and self.has_images_of(tag):
+            return  # `show sakura at right`: the attributes she is shown with are kept
         if not any(p.is_file() for p in candidates):
             shown = candidates[0].relative_to(self.game) if candidates[0].is_relative_to(
                 self.game) else candidates[0]
             self.error(stmt, f"image '{' '.join([tag, *attrs])}' not found (looked for "
                        f"{shown})")
+
+    def has_images_of(self, tag: str) -> bool:
+        folder = self.game / "assets" / "characters" / tag
+        return any(name.split()[0] == tag for name in self.images) or (
+            folder.is_dir() and any(folder.glob("*.png")))
 
     def scene_file(self, words: list[str], stmt: Stmt) -> None:
         if words == ["black"]:
