@@ -171,9 +171,9 @@ class Composer:
         return False
 
     def draw_placed(self, target: pygame.Surface, placed: list[Placed], vp: Viewport,
-                    origin: tuple[int, int] = (0, 0)) -> None:
+                    origin: tuple[int, int] = (0, 0), alpha: float = 1.0) -> None:
         for item in placed:
-            self.art.draw(target, item.pic, item.p, vp.scale, origin)
+            self.art.draw(target, item.pic, item.p, vp.scale, origin, alpha)
 
     def work(self, slot: str, size: tuple[int, int]) -> pygame.Surface:
         """A reused surface for frames that change every time (one per slot)."""
@@ -184,6 +184,57 @@ class Composer:
         return surf
 
     # --- whole picture -----------------------------------------------------------------
+
+    def draw_stage(self, target: pygame.Surface, pos: tuple[int, int], stage: dict[str, Any],
+                   vp: Viewport, time_ms: int = 0, now: float = 0.0,
+                   times: SpriteTimes | None = None) -> None:
+        """The stage onto `target` with the canvas at `pos`: the cached picture while
+        nothing moves, else the background and the sprites straight onto the target."""
+        bg, marks = self.scene(stage, vp)
+        placed = self.placements(stage, vp, now, times, marks)
+        if isinstance(bg, pygame.Surface) and all(x.finished for x in placed):
+            target.blit(self.compose(stage, vp, time_ms, now, times), pos)
+            return
+        clip = target.get_clip()
+        target.set_clip(pygame.Rect(pos, vp.size).clip(clip))
+        try:
+            self.paint_scene(target, stage, vp, time_ms, pos)
+            self.draw_placed(target, placed, vp, pos)
+        finally:
+            target.set_clip(clip)
+
+    def split(self, old: dict[str, Any], new: dict[str, Any], vp: Viewport, now: float,
+              old_times: SpriteTimes | None, new_times: SpriteTimes | None
+              ) -> tuple[list[Placed], list[Placed], list[Placed]] | None:
+        """For two stages on the same still background: the sprites both draw alike
+        first (in drawing order), then the rest of each. None when the backgrounds differ
+        or move: the two pictures differ everywhere."""
+        if old.get("scene") != new.get("scene"):
+            return None
+        bg, marks = self.scene(new, vp)
+        if not isinstance(bg, pygame.Surface):
+            return None
+        a = self.placements(old, vp, now, old_times, marks)
+        b = self.placements(new, vp, now, new_times, marks)
+        n = 0
+        while n < min(len(a), len(b)) and a[n].key == b[n].key \
+                and a[n].pic.key == b[n].pic.key and a[n].p == b[n].p:
+            n += 1
+        return b[:n], a[n:], b[n:]
+
+    def apart(self, placed: list[Placed], vp: Viewport) -> bool:
+        """No two of these sprites overlap."""
+        rects = [self.art.rect(x.pic, x.p, vp.scale) for x in placed]
+        return all(r.collidelist(rects[i + 1:]) < 0 for i, r in enumerate(rects))
+
+    def rects(self, placed: list[Placed], vp: Viewport) -> pygame.Rect | None:
+        """The canvas's window pixels these sprites cover (None: none)."""
+        rects = [self.art.rect(x.pic, x.p, vp.scale) for x in placed]
+        rects = [r for r in rects if r.width and r.height]
+        if not rects:
+            return None
+        box = rects[0].unionall(rects[1:]).clip(pygame.Rect((0, 0), vp.size))
+        return box if box.width and box.height else None
 
     def compose(self, stage: dict[str, Any], vp: Viewport, time_ms: int = 0,
                 now: float = 0.0, times: SpriteTimes | None = None, slot: str = "stage"
@@ -203,11 +254,13 @@ class Composer:
                 self._composites.move_to_end(key)
                 return found
             surf = pygame.Surface(vp.size).convert()
+            budget, self.art.budget = self.art.budget, None  # kept: every size exact
         else:
             surf = self.work(slot, vp.size)
         self.paint_scene(surf, stage, vp, time_ms)
         self.draw_placed(surf, placed, vp)
         if key is not None:
+            self.art.budget = budget
             self._composites[key] = surf
             while len(self._composites) > 3:
                 self._composites.popitem(last=False)

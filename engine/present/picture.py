@@ -92,6 +92,7 @@ class StageView(Composer):
         self.font_for = font_for  # px -> pygame Font, for placeholder labels
         self.backgrounds = BackgroundCache(capacity=3)
         self._pictures: OrderedDict[tuple, Picture] = OrderedDict()
+        self._specs: dict[tuple, SpriteSpec] = {}
         self.art = SpriteArt()
         self.transforms: Any = {}  # the program's transform definitions, for ATL
         Composer.__init__(self)
@@ -107,6 +108,7 @@ class StageView(Composer):
     def clear(self) -> None:
         self.backgrounds.clear()
         self._pictures.clear()
+        self._specs.clear()
         self.art.clear()
         Composer.clear(self)
 
@@ -149,7 +151,10 @@ class StageView(Composer):
 
     def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture:
         """A sprite's picture at its own resolution (or a placeholder at the window's)."""
-        spec = resolve_sprite(self.game_dir, sprite, self.images)
+        key = (sprite["tag"], tuple(sprite["attrs"]))
+        spec = self._specs.get(key)
+        if spec is None:  # asked each frame while sprites move: look for files once
+            spec = self._specs[key] = resolve_sprite(self.game_dir, sprite, self.images)
         return self.picture_of(spec, vp)
 
     def picture_of(self, spec: SpriteSpec, vp: Viewport) -> Picture:

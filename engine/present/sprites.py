@@ -19,20 +19,36 @@ from engine.atl.placement import Placement, canvas_xy
 
 ZOOM_STEPS = 256  # a zoom is rounded to 1/256 of the picture's size
 ROTATE_STEP = 0.25  # degrees
-CACHE_BYTES = 160 * 1024 * 1024
+CACHE_BYTES = 64 * 1024 * 1024
 
 
 class Picture:
     """A sprite's picture at its source resolution and the canvas size it stands for (a
-    placeholder is drawn at the window's resolution, so its text stays sharp)."""
+    placeholder is drawn at the window's resolution, so its text stays sharp).
 
-    __slots__ = ("key", "surface", "canvas_size")
+    Art is mostly transparent margin: `surface` is cropped to the visible pixels (`crop`,
+    in the source's pixels) so scaling and blitting skip the margin; `full` is the whole
+    picture, which a rotation turns."""
+
+    __slots__ = ("key", "full", "surface", "crop", "canvas_size")
 
     def __init__(self, key: Any, surface: pygame.Surface, canvas_size: tuple[float, float]
                  ) -> None:
         self.key = key
-        self.surface = surface
+        self.full = surface
         self.canvas_size = canvas_size
+        crop = surface.get_bounding_rect() if surface.get_flags() & pygame.SRCALPHA \
+            else surface.get_rect()
+        if crop.width * crop.height > 0.9 * surface.get_width() * surface.get_height() \
+                or crop.width == 0 or crop.height == 0:
+            crop = surface.get_rect()
+        self.crop = crop
+        self.surface = surface.subsurface(crop).copy() if crop != surface.get_rect() \
+            else surface
+
+
+def _bytes(surf: pygame.Surface) -> int:
+    return surf.get_width() * surf.get_height() * 4
 
 
 def _q(v: float, step: float) -> float:
@@ -43,11 +59,26 @@ class SpriteArt:
     """Transformed pictures, cached by what was done to them."""
 
     def __init__(self) -> None:
-        self._made: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._made: OrderedDict[tuple, tuple] = OrderedDict()
         self._bytes = 0
         self.made = 0  # how many transforms were computed (tests, bench)
+        # Rescales allowed in this frame (None: no limit). A sprite over the budget is
+        # drawn at its last size, a frame late: two sprites zooming at once then cost one
+        # rescale a frame, not two.
+        self.budget: int | None = None
+        self._last: dict[tuple, tuple] = {}
+        self._buffers: dict[tuple, pygame.Surface | None] = {}  # what each entry holds on to
+        self._pool: list[pygame.Surface] = []  # big surfaces to draw the next into
+        self._flips: dict[tuple, pygame.Surface] = {}
+
+    def begin_frame(self, rescales: int = 1) -> None:
+        self.budget = rescales
 
     def clear(self) -> None:
+        self._last.clear()
+        self._buffers.clear()
+        self._pool.clear()
+        self._flips.clear()
         self._made.clear()
         self._bytes = 0
 
@@ -61,7 +92,10 @@ class SpriteArt:
         h = max(1, round(full_h * _q(abs(zy), step)))
         return w, h, zx < 0, zy < 0
 
-    def transformed(self, pic: Picture, p: Placement, scale: float) -> pygame.Surface:
+    def transformed(self, pic: Picture, p: Placement, scale: float
+                    ) -> tuple[pygame.Surface, tuple[int, int], tuple[int, int]]:
+        """The transformed picture, where it sits inside the whole picture's box (the
+        margin cropped off), and that box's size, all in window pixels."""
         w, h, fx, fy = self.size_px(pic, p, scale)
         rot = _q(p.rotate % 360.0, ROTATE_STEP) % 360.0
         tint = tuple(max(0, min(255, round(c * 255))) for c in p.tint)
@@ -71,38 +105,93 @@ class SpriteArt:
         if found is not None:
             self._made.move_to_end(key)
             return found
-        surf = pic.surface
-        if surf.get_size() != (w, h):
-            surf = pygame.transform.smoothscale(surf, (w, h))
-        if fx or fy:
-            surf = pygame.transform.flip(surf, fx, fy)
-        if tint != (255, 255, 255) or bright:
-            if surf is pic.surface:
-                surf = surf.copy()
+        look = (pic.key, fx, fy, rot, tint, bright)
+        if self.budget is not None:
+            if self.budget <= 0 and look in self._last:
+                return self._last[look]
+            self.budget -= 1
+        src = pic.full if rot else pic.surface
+        sw, sh = pic.full.get_size()
+        crop = pic.full.get_rect() if rot else pic.crop
+        kx, ky = w / sw, h / sh
+        out = (max(1, round(crop.width * kx)), max(1, round(crop.height * ky)))
+        ox = (sw - crop.right if fx else crop.x) * kx
+        oy = (sh - crop.bottom if fy else crop.y) * ky
+        if fx or fy:  # flipped while small, before scaling
+            flipped = self._flips.get((pic.key, rot, fx, fy))
+            if flipped is None:
+                flipped = self._flips[(pic.key, rot, fx, fy)] = \
+                    pygame.transform.flip(src, fx, fy)
+            src = flipped
+        buffer = None
+        plain = tint == (255, 255, 255) and not bright
+        if src.get_size() == out and plain:
+            surf = src
+        else:
+            buffer = self._buffer(out)
+            surf = buffer.subsurface(pygame.Rect((0, 0), out))
+            if src.get_size() == out:
+                pygame.transform.scale(src, out, surf)  # a copy, into the buffer
+            else:
+                pygame.transform.smoothscale(src, out, surf)
             if tint != (255, 255, 255):
                 surf.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
             if bright > 0:
                 surf.fill((bright,) * 3, special_flags=pygame.BLEND_RGB_ADD)
             elif bright < 0:
                 surf.fill((-bright,) * 3, special_flags=pygame.BLEND_RGB_SUB)
+        size = (w, h)
         if rot:
             # Ren'Py turns clockwise, pygame anticlockwise; rotozoom smooths the edges.
             surf = pygame.transform.rotozoom(surf, -rot, 1.0)
+            size = surf.get_size()
+            if buffer is not None:
+                self._recycle(buffer)
+                buffer = None
         self.made += 1
-        self._made[key] = surf
-        self._bytes += surf.get_width() * surf.get_height() * 4
+        made = (surf, (round(ox), round(oy)), size)
+        self._made[key] = made
+        self._last[look] = made
+        self._buffers[key] = buffer
+        self._bytes += _bytes(surf if buffer is None else buffer)
         while self._bytes > CACHE_BYTES and len(self._made) > 1:
-            _, old = self._made.popitem(last=False)
-            self._bytes -= old.get_width() * old.get_height() * 4
-        return surf
+            gone, gone_made = self._made.popitem(last=False)
+            held = self._buffers.pop(gone)
+            self._bytes -= _bytes(gone_made[0] if held is None else held)
+            look = gone[:1] + gone[3:]
+            if self._last.get(look) is gone_made:
+                del self._last[look]
+            if held is not None:
+                self._recycle(held)
+        return made
+
+    def _buffer(self, size: tuple[int, int]) -> pygame.Surface:
+        """A surface at least `size`: a recycled one when one fits (a fresh big surface
+        costs more than the rescale itself: the memory is new to the process)."""
+        w, h = size
+        for i, buf in enumerate(self._pool):
+            bw, bh = buf.get_size()
+            if w <= bw and h <= bh and w * h * 2 >= bw * bh:
+                return self._pool.pop(i)
+        return pygame.Surface((w + w // 8 + 8, h + h // 8 + 8), pygame.SRCALPHA)
+
+    def _recycle(self, buf: pygame.Surface) -> None:
+        self._pool.append(buf)
+        del self._pool[:-4]
 
     def place(self, pic: Picture, p: Placement, scale: float
               ) -> tuple[pygame.Surface, tuple[int, int]]:
         """The picture as placed by `p`, and its top-left pixel on the scaled canvas."""
-        surf = self.transformed(pic, p, scale)
-        w, h = surf.get_size()
+        surf, (ox, oy), (w, h) = self.transformed(pic, p, scale)
         x, y = canvas_xy(p, (w / scale, h / scale))
-        return surf, (round(x * scale), round(y * scale))
+        return surf, (round(x * scale) + ox, round(y * scale) + oy)
+
+    def rect(self, pic: Picture, p: Placement, scale: float) -> pygame.Rect:
+        """Where the sprite's visible pixels fall on the scaled canvas."""
+        if p.alpha <= 0.0:
+            return pygame.Rect(0, 0, 0, 0)
+        surf, pos = self.place(pic, p, scale)
+        return pygame.Rect(pos, surf.get_size())
 
     def draw(self, target: pygame.Surface, pic: Picture, p: Placement, scale: float,
              origin: tuple[int, int] = (0, 0), alpha: float = 1.0) -> pygame.Rect:

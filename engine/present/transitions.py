@@ -64,7 +64,8 @@ class Transition:
     def draw(self, target: pygame.Surface, pos: tuple[int, int], now: float) -> None:
         t = now - self.start
         if t >= self.duration:
-            target.blit(self.new_frame(now), pos)
+            self.view.draw_stage(target, pos, self.new_stage, self.vp, round(now * 1000),
+                                 now, self.new_times)
             return
         f = max(0.0, t / self.duration) if self.duration > 0 else 1.0
         self.frame_fn(self, target, pos, now, f)
@@ -100,11 +101,53 @@ def _color(spec: dict[str, Any]) -> tuple[int, int, int]:
 
 def dissolve(tr: Transition, target: pygame.Surface, pos: tuple[int, int], now: float,
              f: float) -> None:
+    if _dissolve_sprites(tr, target, pos, now, f):
+        return
     target.blit(tr.old_frame(now), pos)
     new = tr.new_frame(now)
     new.set_alpha(round(255 * f))
     target.blit(new, pos)
     new.set_alpha(None)
+
+
+def _dissolve_sprites(tr: Transition, target: pygame.Surface, pos: tuple[int, int],
+                      now: float, f: float) -> bool:
+    """A dissolve on one still background blends only where the two pictures differ:
+    the sprites that are not drawn alike on both. The background and the sprites both
+    share go straight onto the target (the same pixels as blending them with themselves).
+    False when the backgrounds differ."""
+    view, vp = tr.view, tr.vp
+    parts = view.split(tr.old_stage, tr.new_stage, vp, now, tr.old_times, tr.new_times)
+    if parts is None:
+        return False
+    common, old_rest, new_rest = parts
+    clip = target.get_clip()
+    target.set_clip(pygame.Rect(pos, vp.size).clip(clip))
+    try:
+        view.paint_scene(target, tr.new_stage, vp, 0, pos)
+        view.draw_placed(target, common, vp, pos)
+        # Sprites only coming (or only going), none over another: blending the two
+        # pictures is drawing each of them at the dissolve's alpha, pixel for pixel.
+        if not old_rest and view.apart(new_rest, vp):
+            view.draw_placed(target, new_rest, vp, pos, f)
+            return True
+        if not new_rest and view.apart(old_rest, vp):
+            view.draw_placed(target, old_rest, vp, pos, 1.0 - f)
+            return True
+        box = view.rects(old_rest + new_rest, vp)
+        if box is None:
+            return True
+        on_target = box.move(pos)
+        new = view.work("dissolve-new", vp.size).subsurface(box)
+        new.blit(target, (0, 0), on_target)
+        view.draw_placed(new, new_rest, vp, (-box.x, -box.y))
+        if old_rest:
+            view.draw_placed(target, old_rest, vp, pos)
+        new.set_alpha(round(255 * f))
+        target.blit(new, on_target)
+    finally:
+        target.set_clip(clip)
+    return True
 
 
 def pause(tr: Transition, target: pygame.Surface, pos: tuple[int, int], now: float,

@@ -169,3 +169,28 @@ def test_attribute_dissolve_cross_fades_the_sprite_in_place(view: StageView) -> 
             pa, pb, pm = a.get_at((x, y)), b.get_at((x, y)), mid.get_at((x, y))
             for c in range(3):  # each pixel half-way between the two: one figure, in place
                 assert abs(pm[c] - (pa[c] + pb[c]) / 2) <= 2, (x, y)
+
+
+@pytest.mark.parametrize("case", ["enters", "leaves", "changes", "moves"])
+def test_dissolve_on_one_background_is_the_blend_of_the_two_pictures(view: StageView,
+                                                                     case: str) -> None:
+    """The dissolve draws only what differs when the background stays: the frame must
+    still be the old and the new picture blended, pixel for pixel."""
+    lucy_right = {"tag": "lucy", "attrs": [], "at": "right"}
+    sad = {"tag": "eileen", "attrs": ["sad"], "at": "left"}
+    old, new = {
+        "enters": ([EILEEN_LEFT], [EILEEN_LEFT, lucy_right]),
+        "leaves": ([EILEEN_LEFT, lucy_right], [lucy_right]),
+        "changes": ([EILEEN_LEFT, lucy_right], [sad, lucy_right]),
+        "moves": ([EILEEN_LEFT, LUCY], [EILEEN_RIGHT, LUCY]),
+    }[case]
+    old_stage = {"scene": ["bg", "park"], "sprites": old}
+    new_stage = {"scene": ["bg", "park"], "sprites": new}
+    a = view.compose(old_stage, VP).copy()
+    b = view.compose(new_stage, VP).copy()
+    mid = frame(make(view, "dissolve", old_stage, new_stage), 0.15)  # 30%
+    for x in range(0, VP.size[0], 4):
+        for y in range(0, VP.size[1], 4):
+            pa, pb, pm = a.get_at((x, y)), b.get_at((x, y)), mid.get_at((x, y))
+            for c in range(3):
+                assert abs(pm[c] - (pa[c] * 0.7 + pb[c] * 0.3)) <= 3, (x, y)

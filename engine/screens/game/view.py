@@ -77,12 +77,13 @@ class GameView:
         if self.play.ending is not None:
             self.draw_ending(target)
             return
+        host.stage_view.art.begin_frame()  # one sprite rescale a frame at most
         if self.transition is not None:
             self.transition.draw(target, vp.offset, now)
         else:
             t = round(now * 1000) if host.stage_animated else 0
-            target.blit(host.stage_view.compose(self.shown_stage, vp, t, now,
-                                                self.sprite_times), vp.offset)
+            host.stage_view.draw_stage(target, vp.offset, self.shown_stage, vp, t, now,
+                                       self.sprite_times)
         if self.ui_hidden:
             return
         pal = host.palette
