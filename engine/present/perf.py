@@ -117,8 +117,8 @@ def memory(game: Path) -> dict[str, Any]:
             "target_mb": 150, "renpy_8_5_3_mb": 410}
 
 
-def _swaying(sprite: dict[str, Any], transforms: Any, t: float, event: Any = None
-             ) -> tuple[Any, bool]:
+def _swaying(sprite: dict[str, Any], transforms: Any, t: float, event: Any = None,
+             marks: Any = None) -> tuple[Any, bool]:
     """The frame figure's transform: each sprite sways across a tenth of the screen,
     breathes in zoom (0.92 to 1.08) and is tinted warm, and never stops."""
     from engine.atl.placement import Placement

@@ -1,12 +1,10 @@
 """Where a sprite stands: the one place the renderer asks the ATL evaluator.
 
-`placement_for(sprite, transforms, t, event) -> (Placement, finished)` is engine.atl's
-evaluator when it has one. Until it lands, a stand-in maps the sprite's transforms (or its
-older `at`) to Ren'Py's built-in positions, still and finished. Switching to the real
-evaluator is the import below, nothing else.
-
-Stage marks from a Tiled map (`show sakura at well`) are the renderer's business, not
-ATL's: `stage_placement` puts the sprite's feet on the mark, whatever the transforms say.
+`placement_for(sprite, transforms, t, event, marks) -> (Placement, finished)` calls
+engine.atl's evaluator, `evaluate(sprite, transforms, t, event, marks=marks)`, when there
+is one. Without it a stand-in maps the sprite's transforms (or its older `at`) to Ren'Py's
+built-in positions and the map's stage marks, still and finished. Switching between them
+is the one import below.
 """
 
 from __future__ import annotations
@@ -16,6 +14,7 @@ from typing import Any
 from engine.atl.placement import DEFAULT, Placement
 
 POS = tuple[float, float, float, float]  # xpos, xanchor, ypos, yanchor
+Marks = dict[str, tuple[float, float]]
 
 # Ren'Py's built-in positions (renpy/common/00definitions.rpy).
 BUILTIN: dict[str, POS] = {
@@ -37,45 +36,51 @@ def transform_names(sprite: dict[str, Any]) -> list[str]:
     return names
 
 
-def _stand_in(sprite: dict[str, Any], transforms: Any, t: float, event: str | None = None
-              ) -> tuple[Placement, bool]:
-    """The built-in positions only: still, so always finished."""
+def _stand_in(sprite: dict[str, Any], transforms: Any, t: float, event: str | None = None,
+              marks: Marks | None = None) -> tuple[Placement, bool]:
+    """The built-in positions and stage marks only: still, so always finished."""
     p = DEFAULT
     for name in transform_names(sprite):
+        if marks and on_mark(name, marks, transforms):
+            x, y = marks[name]
+            p = p.but(xpos=round(x), ypos=round(y), xanchor=0.5, yanchor=1.0)
+            continue
         pos = BUILTIN.get(name)
         if pos is not None:
             p = p.but(xpos=pos[0], xanchor=pos[1], ypos=pos[2], yanchor=pos[3])
     return p, True
 
 
-try:  # the real evaluator, once engine/atl has one
-    from engine.atl import placement_for  # type: ignore[attr-defined]
-except ImportError:
-    placement_for = _stand_in
-
-
-def on_mark(name: str, marks: dict, transforms: Any) -> bool:
-    """A map's marks come before the built-in positions of the same name (a map's "left"
-    is where its author wants it), but never before the program's own transforms."""
+def on_mark(name: str, marks: Marks, transforms: Any) -> bool:
+    """The program's transforms first, then the map's marks (never "truecenter"), then
+    the built-in positions: a map's "left" is where its author wants it."""
     return (name in marks and name != "truecenter"
             and not (isinstance(transforms, dict) and name in transforms))
 
 
+try:  # the real evaluator, once engine/atl has one: this import is the switch
+    from engine.atl import evaluate as _evaluate  # type: ignore[attr-defined]
+except ImportError:
+    _evaluate = None
+
+
+def placement_for(sprite: dict[str, Any], transforms: Any, t: float,
+                  event: str | None = None, marks: Marks | None = None
+                  ) -> tuple[Placement, bool]:
+    """The sprite's Placement `t` seconds after it was shown, and whether its motion is
+    over; `marks`: the background's stage marks (canvas pixels of a sprite's feet)."""
+    if _evaluate is not None:
+        return _evaluate(sprite, transforms, t, event or "show", marks=marks)
+    return _stand_in(sprite, transforms, t, event, marks)
+
+
 def stage_placement(sprite: dict[str, Any], transforms: Any, t: float,
-                    marks: dict[str, tuple[float, float]], event: str | None = None
-                    ) -> tuple[Placement, bool]:
-    """The sprite's Placement at `t` seconds after it was shown, its feet on a stage mark
-    when it is shown at one."""
+                    marks: Marks, event: str | None = None) -> tuple[Placement, bool]:
+    """placement_for, never failing: a broken transform draws the sprite still."""
     try:
-        p, finished = placement_for(sprite, transforms, t, event)
+        return placement_for(sprite, transforms, t, event, marks)
     except Exception:  # noqa: BLE001 - a broken transform must not stop the game
-        p, finished = _stand_in(sprite, transforms, t, event)
-    for name in transform_names(sprite):
-        if on_mark(name, marks, transforms):
-            x, y = marks[name]
-            p = p.but(xpos=round(x), ypos=round(y), xanchor=0.5, yanchor=1.0)
-            break
-    return p, finished
+        return _stand_in(sprite, transforms, t, event, marks)
 
 
 def transforms_of(story: Any) -> Any:

@@ -276,7 +276,9 @@ PUNCHES = {"vpunch": (0, 10), "hpunch": (15, 0)}
 def punch(tr: Transition, target: pygame.Surface, pos: tuple[int, int], now: float,
           f: float) -> None:
     ax, ay = PUNCHES[tr.kind]
-    t = ((now - tr.start) / 0.10) % 1.0 * 2.0
+    ax, ay = _num(tr.spec, "dx", ax), _num(tr.spec, "dy", ay)
+    period = _num(tr.spec, "period", 0.10) or 0.10
+    t = ((now - tr.start) / period) % 1.0 * 2.0
     t = 2.0 - t if t > 1.0 else t  # bounce: there and back in each period
     k = 1.0 - 2.0 * t  # from +1 to -1 and back
     new = tr.new_frame(now)

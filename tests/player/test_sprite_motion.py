@@ -21,8 +21,8 @@ from .helpers import data_dir, make_game, play
 SLIDE_SECONDS = 2.0
 
 
-def slide(sprite: dict[str, Any], transforms: Any, t: float, event: Any = None
-          ) -> tuple[Placement, bool]:
+def slide(sprite: dict[str, Any], transforms: Any, t: float, event: Any = None,
+          marks: Any = None) -> tuple[Placement, bool]:
     """`at slide`: from the left edge to the right edge in two seconds, linearly."""
     if placing.transform_names(sprite) != ["slide"]:
         return placing._stand_in(sprite, transforms, t, event)
