@@ -129,7 +129,7 @@ class Composer:
             surf.fill((0, 0, 0))
             surf.blit(bg if isinstance(bg, pygame.Surface) else bg.surface, (0, 0))
             self._scenes[key] = surf
-            while len(self._scenes) > 3:
+            while len(self._scenes) > 2:
                 self._scenes.popitem(last=False)
         else:
             self._scenes.move_to_end(key)

@@ -20,22 +20,22 @@ from engine.atl.placement import Placement, canvas_xy
 ZOOM_STEPS = 256  # a zoom is rounded to 1/256 of the picture's size
 ROTATE_STEP = 0.25  # degrees
 CACHE_BYTES = 64 * 1024 * 1024
+SIZES_KEPT = 4  # transformed sizes kept per sprite look (a zoom leaves a trail)
 
 
 class Picture:
     """A sprite's picture at its source resolution and the canvas size it stands for (a
     placeholder is drawn at the window's resolution, so its text stays sharp).
 
-    Art is mostly transparent margin: `surface` is cropped to the visible pixels (`crop`,
-    in the source's pixels) so scaling and blitting skip the margin; `full` is the whole
-    picture, which a rotation turns."""
+    Art is mostly transparent margin: only the visible pixels are kept (`surface`, the
+    `crop` of the source's `size`), so scaling, blitting and memory skip the margin."""
 
-    __slots__ = ("key", "full", "surface", "crop", "canvas_size")
+    __slots__ = ("key", "surface", "crop", "size", "canvas_size")
 
     def __init__(self, key: Any, surface: pygame.Surface, canvas_size: tuple[float, float]
                  ) -> None:
         self.key = key
-        self.full = surface
+        self.size = surface.get_size()
         self.canvas_size = canvas_size
         crop = surface.get_bounding_rect() if surface.get_flags() & pygame.SRCALPHA \
             else surface.get_rect()
@@ -45,6 +45,24 @@ class Picture:
         self.crop = crop
         self.surface = surface.subsurface(crop).copy() if crop != surface.get_rect() \
             else surface
+
+
+def _turned(surf: pygame.Surface, offset: tuple[float, float], box: tuple[int, int],
+            degrees: float) -> tuple[pygame.Surface, tuple[float, float], tuple[int, int]]:
+    """The visible part turned clockwise about the middle of the whole picture's box:
+    the turned part, where it sits in the turned box, and that box's size."""
+    a = math.radians(degrees)
+    cos, sin = math.cos(a), math.sin(a)
+    w, h = box
+    turned_w = abs(w * cos) + abs(h * sin)
+    turned_h = abs(w * sin) + abs(h * cos)
+    dx = offset[0] + surf.get_width() / 2 - w / 2  # the part's middle, from the box's
+    dy = offset[1] + surf.get_height() / 2 - h / 2
+    tx, ty = dx * cos - dy * sin, dx * sin + dy * cos  # clockwise, y pointing down
+    out = pygame.transform.rotozoom(surf, -degrees, 1.0)
+    ox = turned_w / 2 + tx - out.get_width() / 2
+    oy = turned_h / 2 + ty - out.get_height() / 2
+    return out, (ox, oy), (round(turned_w), round(turned_h))
 
 
 def _bytes(surf: pygame.Surface) -> int:
@@ -110,9 +128,9 @@ class SpriteArt:
             if self.budget <= 0 and look in self._last:
                 return self._last[look]
             self.budget -= 1
-        src = pic.full if rot else pic.surface
-        sw, sh = pic.full.get_size()
-        crop = pic.full.get_rect() if rot else pic.crop
+        src = pic.surface
+        sw, sh = pic.size
+        crop = pic.crop
         kx, ky = w / sw, h / sh
         out = (max(1, round(crop.width * kx)), max(1, round(crop.height * ky)))
         ox = (sw - crop.right if fx else crop.x) * kx
@@ -143,8 +161,7 @@ class SpriteArt:
         size = (w, h)
         if rot:
             # Ren'Py turns clockwise, pygame anticlockwise; rotozoom smooths the edges.
-            surf = pygame.transform.rotozoom(surf, -rot, 1.0)
-            size = surf.get_size()
+            surf, (ox, oy), size = _turned(surf, (ox, oy), (w, h), rot)
             if buffer is not None:
                 self._recycle(buffer)
                 buffer = None
@@ -154,16 +171,24 @@ class SpriteArt:
         self._last[look] = made
         self._buffers[key] = buffer
         self._bytes += _bytes(surf if buffer is None else buffer)
+        # A zoom that keeps changing leaves a trail of sizes: keep the last few of each
+        # sprite's, and draw the next into the memory of the oldest.
+        sizes = [k for k in self._made if k[:1] + k[3:] == look]
+        for k in sizes[:-SIZES_KEPT]:
+            self._evict(k)
         while self._bytes > CACHE_BYTES and len(self._made) > 1:
-            gone, gone_made = self._made.popitem(last=False)
-            held = self._buffers.pop(gone)
-            self._bytes -= _bytes(gone_made[0] if held is None else held)
-            look = gone[:1] + gone[3:]
-            if self._last.get(look) is gone_made:
-                del self._last[look]
-            if held is not None:
-                self._recycle(held)
+            self._evict(next(iter(self._made)))
         return made
+
+    def _evict(self, key: tuple) -> None:
+        gone = self._made.pop(key)
+        held = self._buffers.pop(key)
+        self._bytes -= _bytes(gone[0] if held is None else held)
+        look = key[:1] + key[3:]
+        if self._last.get(look) is gone:
+            del self._last[look]
+        if held is not None:
+            self._recycle(held)
 
     def _buffer(self, size: tuple[int, int]) -> pygame.Surface:
         """A surface at least `size`: a recycled one when one fits (a fresh big surface

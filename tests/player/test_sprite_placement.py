@@ -170,3 +170,20 @@ def test_stage_view_draws_sprites_by_position_on_a_scaled_window(tmp_path: Path)
     assert box.x < 60 and box.right >= 1920 - 3  # lucy at the left, a placeholder right
     assert box.bottom == 1080
     assert view.compose(stage, vp) is frame  # nothing moves: composed once
+
+
+def test_a_cropped_picture_turns_about_the_middle_of_the_whole_picture() -> None:
+    """Only the visible pixels are kept; turned half a turn, a square in the top-left
+    corner of a picture must land in its bottom-right corner."""
+    surf = pygame.Surface((100, 200), pygame.SRCALPHA)
+    surf.fill((0, 0, 0, 0))
+    surf.fill(RED, pygame.Rect(0, 0, 20, 20))
+    pic = Picture("corner", surf, (100.0, 200.0))
+    assert pic.surface.get_size() == (20, 20)
+    for degrees, corner in ((0, (0, 0)), (180, (80, 180)), (90, (180, 0))):
+        target = pygame.Surface((1280, 720))
+        p = Placement(xpos=100, ypos=100, xanchor=0.0, yanchor=0.0, rotate=degrees)
+        SpriteArt().draw(target, pic, p, 1.0)
+        box = ink(target)
+        assert abs(box.x - (100 + corner[0])) <= 2 and abs(box.y - (100 + corner[1])) <= 2
+        assert abs(box.width - 20) <= 2 and abs(box.height - 20) <= 2
