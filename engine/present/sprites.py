@@ -198,7 +198,7 @@ class SpriteArt:
             bw, bh = buf.get_size()
             if w <= bw and h <= bh and w * h * 2 >= bw * bh:
                 return self._pool.pop(i)
-        return pygame.Surface((w + w // 8 + 8, h + h // 8 + 8), pygame.SRCALPHA)
+        return pygame.Surface((w + w // 4 + 8, h + h // 4 + 8), pygame.SRCALPHA)
 
     def _recycle(self, buf: pygame.Surface) -> None:
         self._pool.append(buf)

@@ -5,6 +5,7 @@ the renderer's one adapter (engine/present/placing.py)."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -96,3 +97,70 @@ def test_moving_sprite_draws_every_frame_and_idles_once_still(
     assert not g.sprites_moving(later)
     d = g.deadline(later)
     assert d is None or d - later > 0.25  # only the continue mark's blink is left
+
+
+@pytest.mark.skipif(importlib.util.find_spec("engine.atl.transitions") is None,
+                    reason="the runtime does not know Ren'Py's move transitions yet")
+def test_hide_with_moveoutleft_through_the_loop(tmp_path: Path) -> None:
+    game = make_game(tmp_path, """\
+        label start:
+            scene bg park
+            "Empty."
+            show eileen happy
+            "Shown."
+            hide eileen with moveoutleft
+            "Gone."
+            return
+        """)
+    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "shown", "mid", "gone")}
+    r = play(tmp_path, f"""
+        expect-text Empty.
+        shot {shots['bg']}
+        advance
+        expect-text Shown.
+        shot {shots['shown']}
+        advance
+        wait 0.25
+        shot {shots['mid']}
+        expect-text Gone.
+        shot {shots['gone']}
+    """, game=game)
+    assert r.returncode == 0, r.stderr
+    shown = sprite_columns(shots["shown"], shots["bg"])
+    mid = sprite_columns(shots["mid"], shots["bg"])
+    assert shown[0] > 300 and mid[1] < shown[1] and mid[0] < shown[0]
+    assert sprite_columns(shots["gone"], shots["bg"]) == (-1, -1)
+
+
+@pytest.mark.skipif(placing._evaluate is None, reason="engine.atl has no evaluator yet")
+def test_an_atl_transform_moves_the_sprite_through_the_loop(tmp_path: Path) -> None:
+    game = make_game(tmp_path, """\
+        transform glide:
+            xpos 0.0 xanchor 0.0
+            linear 2.0 xpos 1.0 xanchor 1.0
+
+        label start:
+            scene bg park
+            "Before."
+            show eileen happy at glide
+            "Moving."
+            return
+        """)
+    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "start", "mid", "end")}
+    r = play(tmp_path, f"""
+        expect-text Before.
+        shot {shots['bg']}
+        advance
+        expect-text Moving.
+        shot {shots['start']}
+        wait 1.0
+        shot {shots['mid']}
+        wait 1.5
+        shot {shots['end']}
+    """, game=game)
+    assert r.returncode == 0, r.stderr
+    start = sprite_columns(shots["start"], shots["bg"])
+    mid = sprite_columns(shots["mid"], shots["bg"])
+    end = sprite_columns(shots["end"], shots["bg"])
+    assert start[0] < 60 and end[1] > 1280 - 60
+    assert abs((mid[0] + mid[1]) / 2 - (start[0] + end[1]) / 2) < 40
