@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import os
 import shutil
 import statistics
@@ -116,51 +117,75 @@ def memory(game: Path) -> dict[str, Any]:
             "target_mb": 150, "renpy_8_5_3_mb": 410}
 
 
-def frame_times(game: Path, size: tuple[int, int] = (1920, 1080), frames: int = 300
-                ) -> dict[str, Any]:
+def _swaying(sprite: dict[str, Any], transforms: Any, t: float, event: Any = None,
+             marks: Any = None) -> tuple[Any, bool]:
+    """The frame figure's transform: each sprite sways across a tenth of the screen,
+    breathes in zoom (0.92 to 1.08) and is tinted warm, and never stops."""
+    from engine.atl.placement import Placement
+
+    k = 0 if sprite["tag"] == "sakura" else 1
+    phase = t * 0.7 + k * 1.3
+    return Placement(xpos=0.25 + 0.5 * k + 0.1 * math.sin(phase),
+                     zoom=1.0 + 0.08 * math.sin(phase * 1.7), tint=(1.0, 0.88, 0.8)), False
+
+
+def frame_times(game: Path, size: tuple[int, int] = (1920, 1080), frames: int = 300,
+                target_ms: float = 8.0) -> dict[str, Any]:
     """Update + draw + flip of frames during a dissolve to a second sprite while a line
-    types, at `size`."""
+    types, at `size`: both sprites moving, zooming and tinted all the while."""
     for k, v in _env().items():
         os.environ.setdefault(k, v)
     from engine.script import Say
     from engine.script.errors import Loc
 
+    from . import placing
     from .app import App, Options
 
-    with tempfile.TemporaryDirectory() as tmp:
-        app = App(Options(game=game, data_dir=Path(tmp), headless=True, size=size))
-        screen = app.reset("game", label="start")
-        story = screen.story  # type: ignore[attr-defined]
-        one = {"scene": ["bg", "night_road"], "music": None,
-               "sprites": [{"tag": "sakura", "attrs": ["sad"], "at": "left"}]}
-        two = copy.deepcopy(one)
-        two["sprites"].append({"tag": "sasuke", "attrs": ["cold"], "at": "right"})
-        screen.shown_stage = one
-        story.state.stage = two
-        times = []
-        for round_ in range(2):  # the first round warms the caches, as a player's would
-            now = time.perf_counter()
-            screen.start_transition({"kind": "dissolve", "duration": 600.0}, now)
-            screen.box_visible = True
-            screen.play.say = Say("Sakura", LONG_LINE, "#f3a0c0", None,  # type: ignore
-                                  "sakura", Loc("bench", 1), "bench")
-            screen.show_line(now)
-            screen.typer.cps = 40  # type: ignore[union-attr]
-            n = frames if round_ else 20
-            for _ in range(n):
-                t0 = time.perf_counter()
-                app.update(t0)
-                app.draw(t0)
-                import pygame
-
-                pygame.display.flip()
-                if round_:
-                    times.append((time.perf_counter() - t0) * 1000)
-        times.sort()
+    real = placing.placement_for
+    placing.placement_for = _swaying  # the one adapter the renderer asks
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            app = App(Options(game=game, data_dir=Path(tmp), headless=True, size=size))
+            times = _frames(app, frames, Say, Loc)
+    finally:
+        placing.placement_for = real
+    times.sort()
     return {"size": f"{size[0]}x{size[1]}", "frames": len(times),
             "p50_ms": round(times[len(times) // 2], 2),
             "p99_ms": round(times[min(len(times) - 1, int(len(times) * 0.99))], 2),
-            "max_ms": round(times[-1], 2), "target_p99_ms": 8.0}
+            "max_ms": round(times[-1], 2), "target_p99_ms": target_ms,
+            "rescales": app.stage_view.art.made}
+
+
+def _frames(app: Any, frames: int, say: Any, loc: Any) -> list[float]:
+    import pygame
+
+    screen = app.reset("game", label="start")
+    story = screen.story
+    one = {"scene": ["bg", "night_road"], "music": None,
+           "sprites": [{"tag": "sakura", "attrs": ["sad"], "at": "left"}]}
+    two = copy.deepcopy(one)
+    two["sprites"].append({"tag": "sasuke", "attrs": ["cold"], "at": "right"})
+    times = []
+    for round_ in range(2):  # the first round warms the caches, as a player's would
+        now = time.perf_counter()
+        screen.show_stage(one, now - 1.0)
+        story.state.stage = two
+        screen.start_transition({"kind": "dissolve", "duration": 600.0}, now)
+        screen.box_visible = True
+        screen.play.say = say("Sakura", LONG_LINE, "#f3a0c0", None, "sakura",
+                              loc("bench", 1), "bench")
+        screen.show_line(now)
+        screen.typer.cps = 40
+        n = frames if round_ else 20
+        for _ in range(n):
+            t0 = time.perf_counter()
+            app.update(t0)
+            app.draw(t0)
+            pygame.display.flip()
+            if round_:
+                times.append((time.perf_counter() - t0) * 1000)
+    return times
 
 
 def idle_in_xvfb(game: Path, seconds: float) -> dict[str, Any]:
@@ -185,6 +210,7 @@ def player_bench(game: Path, quick: bool = False) -> dict[str, Any]:
         "idle": idle_cpu(game, "night_road", "She stared", 1.5 if quick else 3.0),
         "idle_x11_window": idle_in_xvfb(game, 1.5 if quick else 5.0),
         "frame": frame_times(game, frames=60 if quick else 300),
+        "frame_4k": frame_times(game, (3840, 2160), 60 if quick else 300, 16.7),
         "memory": memory(game),
     }
 

@@ -1,13 +1,12 @@
-"""The picture behind the dialogue: background and sprites, composed at the window's real
-resolution, plus the transitions between two pictures.
+"""The picture behind the dialogue: the viewport, backgrounds and sprites' pictures.
 
-Layout is in canvas coordinates (1280x720, as the art is drawn); every surface is scaled
-once per window size and cached, so a frame is a handful of blits.
+Layout is in canvas coordinates (1280x720, as the art is drawn); a background is scaled
+once per window size and cached. Sprites are drawn by Placement (sprites.py), the stage
+composed in compose.py, and transitions played in transitions.py.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -18,6 +17,8 @@ import pygame
 
 from engine.stage import SpriteSpec, resolve_background, resolve_sprite
 
+from .compose import Composer
+from .sprites import Picture, SpriteArt
 from .tiled import Background, BackgroundCache
 
 log = logging.getLogger("roadout.picture")
@@ -83,15 +84,18 @@ def placeholder(size: tuple[int, int], name: str, font: pygame.font.Font) -> pyg
     return surf
 
 
-class StageView:
-    """Turns a stage dict into a surface the size of the scaled canvas."""
+class StageView(Composer):
+    """Turns a stage dict into a surface the size of the scaled canvas (see compose.py)."""
 
     def __init__(self, game_dir: Path, font_for: Any) -> None:
         self.game_dir = game_dir
         self.font_for = font_for  # px -> pygame Font, for placeholder labels
         self.backgrounds = BackgroundCache(capacity=3)
-        self._sprites: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-        self._composites: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._pictures: OrderedDict[tuple, Picture] = OrderedDict()
+        self._specs: dict[tuple, SpriteSpec] = {}
+        self.art = SpriteArt()
+        self.transforms: Any = {}  # the program's transform definitions, for ATL
+        Composer.__init__(self)
         self.warned: set[str] = set()
         self.missing: list[str] = []  # names of pictures drawn as placeholders
         self.images: dict[str, str] = {}
@@ -103,8 +107,10 @@ class StageView:
 
     def clear(self) -> None:
         self.backgrounds.clear()
-        self._sprites.clear()
-        self._composites.clear()
+        self._pictures.clear()
+        self._specs.clear()
+        self.art.clear()
+        Composer.clear(self)
 
     # --- pieces ------------------------------------------------------------------------
 
@@ -143,133 +149,43 @@ class StageView:
         self.missing.append(name)
         return placeholder(vp.size, f"background {name}", self.font_for(vp.px(24))), {}
 
-    def sprite(self, spec: SpriteSpec, vp: Viewport) -> pygame.Surface:
-        key = (str(spec.path), spec.name, vp.size)
-        surf = self._sprites.get(key)
-        if surf is not None:
-            self._sprites.move_to_end(key)
-            return surf
-        picture = None
+    def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture:
+        """A sprite's picture at its own resolution (or a placeholder at the window's)."""
+        key = (sprite["tag"], tuple(sprite["attrs"]))
+        spec = self._specs.get(key)
+        if spec is None:  # asked each frame while sprites move: look for files once
+            spec = self._specs[key] = resolve_sprite(self.game_dir, sprite, self.images)
+        return self.picture_of(spec, vp)
+
+    def picture_of(self, spec: SpriteSpec, vp: Viewport) -> Picture:
+        key = (str(spec.path), spec.name) if spec.path is not None \
+            else (None, spec.name, vp.size)
+        found = self._pictures.get(key)
+        if found is not None:
+            self._pictures.move_to_end(key)
+            return found
+        surf = None
         if spec.path is not None:
             try:
-                picture = pygame.image.load(str(spec.path)).convert_alpha()
+                surf = pygame.image.load(str(spec.path)).convert_alpha()
             except (pygame.error, OSError) as exc:
                 self.warn(f"sprite '{spec.name}' could not be loaded: {exc}")
+                key = (None, spec.name, vp.size)
         else:
             self.warn(f"sprite '{spec.name}' not found in assets/characters")
-        if picture is None:
+        if surf is None:
             self.missing.append(spec.name)
-            size = (vp.px(360), vp.px(560))
-            surf = placeholder(size, spec.name, self.font_for(vp.px(22)))
+            surf = placeholder((vp.px(360), vp.px(560)), spec.name, self.font_for(vp.px(22)))
+            pic = Picture(key, surf, (360.0, 560.0))
         else:
-            w, h = picture.get_size()
-            s = vp.scale
-            surf = pygame.transform.smoothscale(picture, (max(1, round(w * s)),
-                                                          max(1, round(h * s))))
-        self._sprites[key] = surf
-        while len(self._sprites) > 12:
-            self._sprites.popitem(last=False)
-        return surf
-
-    def place(self, at: str | None, size: tuple[int, int], marks: dict, vp: Viewport
-              ) -> tuple[int, int]:
-        """Top-left window-canvas pixel of a sprite of `size` standing at `at`."""
-        w, h = size
-        cw, ch = vp.size
-        if at and at in marks and at != "truecenter":
-            x, y = marks[at]
-            return (round(x * vp.scale - w / 2), round(y * vp.scale - h))
-        if at in (None, "center"):
-            return ((cw - w) // 2, ch - h)
-        if at == "left":
-            return (0, ch - h)
-        if at == "right":
-            return (cw - w, ch - h)
-        if at == "truecenter":
-            return ((cw - w) // 2, (ch - h) // 2)
-        self.warn(f"no position named '{at}': drawn at center")
-        return ((cw - w) // 2, ch - h)
+            pic = Picture(key, surf, (float(surf.get_width()), float(surf.get_height())))
+        self._pictures[key] = pic
+        while len(self._pictures) > 16:
+            self._pictures.popitem(last=False)
+        return pic
 
     # --- whole picture -----------------------------------------------------------------
 
     def animated(self, stage: dict[str, Any], vp: Viewport) -> bool:
         bg, _ = self.background(stage.get("scene"), vp)
         return isinstance(bg, Background) and bg.animated
-
-    def compose(self, stage: dict[str, Any], vp: Viewport, time_ms: int = 0) -> pygame.Surface:
-        """The stage as one opaque surface of the canvas's window size (cached)."""
-        key = (json.dumps([stage.get("scene"), stage.get("sprites")], sort_keys=True),
-               vp.size)
-        found = self._composites.get(key)
-        if found is not None:
-            self._composites.move_to_end(key)
-            return found
-        bg, marks = self.background(stage.get("scene"), vp)
-        surf = pygame.Surface(vp.size).convert()
-        surf.fill((0, 0, 0))
-        animated = isinstance(bg, Background) and bg.animated
-        if isinstance(bg, Background):
-            bg.draw(surf, time_ms)
-        else:
-            surf.blit(bg, (0, 0))
-        for sprite in stage.get("sprites", []):
-            spec = resolve_sprite(self.game_dir, sprite, self.images)
-            picture = self.sprite(spec, vp)
-            surf.blit(picture, self.place(spec.at, picture.get_size(), marks, vp))
-        if not animated:  # an animated background changes every frame: never cache it
-            self._composites[key] = surf
-            while len(self._composites) > 3:
-                self._composites.popitem(last=False)
-        return surf
-
-
-class Transition:
-    """A dissolve or fade from one picture to the next, by wall-clock time."""
-
-    def __init__(self, spec: dict[str, Any], old: pygame.Surface, new: pygame.Surface,
-                 now: float) -> None:
-        self.kind = spec.get("kind", "dissolve")
-        self.duration = max(0.0, float(spec.get("duration", 0.5)))
-        self.out = float(spec.get("out", self.duration / 2))
-        self.hold = float(spec.get("hold", 0.0))
-        self.old = old
-        self.new = new
-        self.start = now
-
-    def finished(self, now: float) -> bool:
-        return now - self.start >= self.duration
-
-    def draw(self, target: pygame.Surface, pos: tuple[int, int], now: float) -> None:
-        t = now - self.start
-        if self.kind == "fade":
-            in_ = max(1e-6, self.duration - self.out - self.hold)
-            if t < self.out:
-                picture, black = self.old, t / max(self.out, 1e-6)
-            elif t < self.out + self.hold:
-                picture, black = self.new, 1.0
-            else:
-                picture, black = self.new, 1.0 - min(1.0, (t - self.out - self.hold) / in_)
-            target.blit(picture, pos)
-            if black > 0:
-                veil = _veil(picture.get_size())
-                veil.set_alpha(round(255 * min(1.0, black)))
-                target.blit(veil, pos)
-            return
-        a = min(1.0, t / self.duration) if self.duration else 1.0
-        target.blit(self.old, pos)
-        self.new.set_alpha(round(255 * a))
-        target.blit(self.new, pos)
-        self.new.set_alpha(None)
-
-
-_VEILS: dict[tuple[int, int], pygame.Surface] = {}
-
-
-def _veil(size: tuple[int, int]) -> pygame.Surface:
-    veil = _VEILS.get(size)
-    if veil is None:
-        veil = pygame.Surface(size).convert()
-        veil.fill((0, 0, 0))
-        _VEILS.clear()
-        _VEILS[size] = veil
-    return veil

@@ -4,10 +4,10 @@ quick menu, hide the box, open the game menu."""
 from __future__ import annotations
 
 from engine.playthrough import Playthrough
-from engine.present.picture import Transition
 from engine.present.quickmenu import QuickMenu
 from engine.present.richtext import Typewriter
 from engine.present.screen import Host, Pos
+from engine.present.transitions import Transition
 from engine.present.ui import ButtonList
 
 from .. import saving

@@ -9,10 +9,12 @@ from typing import Any
 import pygame
 
 from engine.playthrough import Loaded, Playthrough, ending_name
-from engine.present.picture import Transition
+from engine.present.compose import SpriteTimes
+from engine.present.placing import transforms_of
 from engine.present.quickmenu import Notice, QuickMenu
 from engine.present.richtext import Layout, Typewriter
 from engine.present.screen import Host, Screen
+from engine.present.transitions import Transition, duration_of
 from engine.present.ui import Button, ButtonList
 from engine.script import (
     Audio,
@@ -48,6 +50,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         Screen.__init__(self, host)
         self.shown_stage: dict[str, Any] = {"scene": None, "sprites": []}
         self.transition: Transition | None = None
+        self.sprite_times = SpriteTimes()  # when each sprite on shown_stage was shown
         self.layout: Layout | None = None
         self.layout_key: tuple | None = None
         self.typer: Typewriter | None = None
@@ -76,6 +79,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             self.play = Playthrough(self.new_story(), host.data, host.progress)
         if adopt is not None:
             self.play.adopt(adopt)
+        host.stage_view.transforms = transforms_of(self.story)
 
     def new_story(self) -> Story:
         assert self.host.program is not None
@@ -143,7 +147,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             if self.transition is None:
                 # A line's speaker attributes change the stage without a StageChange. The
                 # runtime never changes a stage it has handed out: no copy is needed.
-                self.shown_stage = self.story.stage
+                self.show_stage(self.story.stage, now)
             if self.play.take_autosave():
                 problem = saving.save_slot(self.host, self.play, "auto")
                 if problem:
@@ -188,15 +192,22 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         return (self.host.instant or bool(self.host.data.settings["reduce_motion"])
                 or self.play.skip_active())
 
+    def show_stage(self, stage: dict[str, Any], now: float) -> None:
+        """The picture now shows `stage`: sprites new on it start their transforms."""
+        if stage is not self.shown_stage:
+            self.shown_stage = stage
+            self.sprite_times.sync(stage, now)
+
     def start_transition(self, spec: dict | None, now: float) -> None:
         host, vp = self.host, self.host.vp
         new_stage = self.story.stage  # never changed in place: kept without a copy
-        if spec and not self.cut_transitions() and spec.get("duration", 0) > 0:
-            old = host.stage_view.compose(self.shown_stage, vp).copy()
-            new = host.stage_view.compose(new_stage, vp)
-            self.transition = Transition(spec, old, new, now)
+        old_stage, old_times = self.shown_stage, self.sprite_times.copy()
+        self.show_stage(new_stage, now)
+        if spec and not self.cut_transitions() and duration_of(spec) > 0:
+            # Both stages, not two flat pictures: a move redraws the sprites themselves.
+            self.transition = Transition(spec, old_stage, new_stage, host.stage_view, vp,
+                                         now, old_times, self.sprite_times)
             self.waiting = True
-        self.shown_stage = new_stage
         host.refresh_palette(new_stage)
 
     def show_line(self, now: float) -> None:
@@ -270,6 +281,8 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         self.pause_until = None
         self.shown_stage = self.story.stage
         staging.restored(self)
+        now = host.clock.now()
+        self.sprite_times.restart(self.shown_stage, now)
         host.refresh_palette(self.shown_stage)
         host.sync_music(self.story.stage)
         self.play.replaying = replay

@@ -8,10 +8,11 @@ from typing import Any
 import pygame
 
 from engine.playthrough import Playthrough
-from engine.present.picture import Transition
+from engine.present.compose import SpriteTimes
 from engine.present.quickmenu import Notice
 from engine.present.richtext import Layout, Typewriter
 from engine.present.screen import Host
+from engine.present.transitions import Transition
 from engine.present.ui import ButtonList
 
 from . import staging
@@ -24,6 +25,8 @@ class GameTimers:
     host: Host
     play: Playthrough
     transition: Transition | None
+    shown_stage: dict[str, Any]
+    sprite_times: SpriteTimes
     layout: Layout | None
     typer: Typewriter | None
     choices: ButtonList | None
@@ -67,7 +70,7 @@ class GameTimers:
             self.transition = None
             self.pump(now)
             changed = True
-        elif self.transition is not None:
+        elif self.transition is not None or self.sprites_moving(now):
             changed = True
         if self.pausing and self.pause_until is not None and now >= self.pause_until:
             self.end_pause(now)
@@ -102,10 +105,17 @@ class GameTimers:
                     changed = True
         return changed
 
+    def sprites_moving(self, now: float) -> bool:
+        """A sprite's transforms still change the picture: draw every frame (idle once
+        every one has finished)."""
+        return bool(self.shown_stage.get("sprites")) and self.host.stage_view.moving(
+            self.shown_stage, self.host.vp, now, self.sprite_times)
+
     def deadline(self, now: float) -> float | None:
         times: list[float] = [t for t in (self.next_move(), self.notice.deadline())
                               if t is not None]
-        if self.transition is not None or getattr(self, "text_fade", None) is not None:
+        if (self.transition is not None or getattr(self, "text_fade", None) is not None
+                or self.sprites_moving(now)):
             times.append(now + FRAME)
         if self.pausing and self.pause_until is not None:
             times.append(self.pause_until)

@@ -8,10 +8,11 @@ from typing import Any
 import pygame
 
 from engine.playthrough import Playthrough, ending_name
-from engine.present.picture import Transition
+from engine.present.compose import SpriteTimes
 from engine.present.quickmenu import Notice, QuickMenu, draw_indicator
 from engine.present.richtext import Layout, Typewriter, layout, parse_color
 from engine.present.screen import Host
+from engine.present.transitions import Transition
 from engine.present.ui import DIM_TEXT, TEXT, ButtonList
 from engine.textbox import BOX, BOX_ROOM, NAME_PX, TEXT_PX, TEXT_W, TEXT_X, TEXT_Y, box_grow
 from engine.theme import HIGH_CONTRAST_TEXT
@@ -30,6 +31,7 @@ class GameView:
     play: Playthrough
     shown_stage: dict[str, Any]
     transition: Transition | None
+    sprite_times: SpriteTimes
     layout: Layout | None
     layout_key: tuple | None
     typer: Typewriter | None
@@ -84,11 +86,13 @@ class GameView:
         if self.play.ending is not None:
             self.draw_ending(target)
             return
+        host.stage_view.art.begin_frame()  # one sprite rescale a frame at most
         if self.transition is not None:
             self.transition.draw(target, vp.offset, now)
         else:
             t = round(now * 1000) if host.stage_animated else 0
-            target.blit(host.stage_view.compose(self.shown_stage, vp, t), vp.offset)
+            host.stage_view.draw_stage(target, vp.offset, self.shown_stage, vp, t, now,
+                                       self.sprite_times)
         if self.ui_hidden:
             return
         pal = host.palette

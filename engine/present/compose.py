@@ -1,0 +1,267 @@
+"""Composing the stage: the background, kept as one cached surface, and the sprites drawn
+over it by their Placements.
+
+A stage whose sprites all stand still (their transforms finished) is composed once and
+cached whole, as before. While a sprite moves, each frame blits the cached background
+into a work surface and draws the sprites over it: no rescaling unless a zoom changes
+(sprites.py keeps the transformed pictures).
+
+A sprite's transforms run on the time since it was shown: SpriteTimes keeps when each
+sprite on the shown stage appeared (reset when it is shown anew or at new transforms; a
+change of attributes alone keeps its time, as in Ren'Py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from engine.atl.placement import Placement
+
+from .placing import stage_placement
+from .sprites import Picture, SpriteArt
+
+if TYPE_CHECKING:
+    from .picture import Viewport
+    from .tiled import Background
+
+
+def sprite_key(sprite: dict[str, Any]) -> str:
+    """The name a sprite is known by on stage (`show x as y`: y)."""
+    return str(sprite.get("as") or sprite["tag"])
+
+
+def _signature(sprite: dict[str, Any]) -> str:
+    return json.dumps([sprite.get("transforms"), sprite.get("atl"), sprite.get("at")],
+                      sort_keys=True, default=str)
+
+
+class SpriteTimes:
+    """When each sprite on the shown stage was shown, on the screen's clock."""
+
+    def __init__(self) -> None:
+        self.starts: dict[str, float] = {}
+        self._signs: dict[str, str] = {}
+
+    def sync(self, stage: dict[str, Any], now: float) -> None:
+        """The stage now shown: new sprites, and sprites at new transforms, start now."""
+        seen = set()
+        for sprite in stage.get("sprites", []):
+            key = sprite_key(sprite)
+            seen.add(key)
+            sign = _signature(sprite)
+            if self._signs.get(key) != sign or key not in self.starts:
+                self._signs[key] = sign
+                self.starts[key] = now
+        for key in list(self.starts):
+            if key not in seen:
+                del self.starts[key]
+                self._signs.pop(key, None)
+
+    def restart(self, stage: dict[str, Any], now: float) -> None:
+        """Every sprite starts over (a load or a rollback shows the stage afresh)."""
+        self.starts.clear()
+        self._signs.clear()
+        self.sync(stage, now)
+
+    def copy(self) -> SpriteTimes:
+        other = SpriteTimes()
+        other.starts = dict(self.starts)
+        other._signs = dict(self._signs)
+        return other
+
+    def t(self, sprite: dict[str, Any], now: float) -> float:
+        return max(0.0, now - self.starts.get(sprite_key(sprite), now))
+
+
+@dataclass
+class Placed:
+    """A sprite as drawn this frame."""
+
+    key: str
+    sprite: dict[str, Any]
+    pic: Picture
+    p: Placement
+    finished: bool
+
+
+def draw_order(sprites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Zorder, then the order of showing (sorted() keeps equal zorders in order)."""
+    return sorted(sprites, key=lambda s: s.get("zorder") or 0)
+
+
+class Composer:
+    """The composing half of StageView (picture.py gives the pieces)."""
+
+    art: SpriteArt
+    transforms: Any
+
+    def background(self, words: list[str] | None, vp: Viewport) -> tuple[Any, dict]: ...
+    def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture: ...
+
+    def __init__(self) -> None:
+        self._scenes: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._composites: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._work: dict[str, pygame.Surface] = {}
+
+    def clear(self) -> None:
+        self._scenes.clear()
+        self._composites.clear()
+        self._work.clear()
+
+    # --- pieces ------------------------------------------------------------------------
+
+    def scene(self, stage: dict[str, Any], vp: Viewport
+              ) -> tuple[pygame.Surface | Background, dict[str, tuple[float, float]]]:
+        """The background as an opaque surface of the canvas's window size (cached), or
+        the animated Background to draw each frame; and its stage marks."""
+        bg, marks = self.background(stage.get("scene"), vp)
+        if getattr(bg, "animated", False):
+            return bg, marks
+        key = (json.dumps(stage.get("scene")), vp.size)
+        surf = self._scenes.get(key)
+        if surf is None:
+            surf = pygame.Surface(vp.size).convert()
+            surf.fill((0, 0, 0))
+            surf.blit(bg if isinstance(bg, pygame.Surface) else bg.surface, (0, 0))
+            self._scenes[key] = surf
+            while len(self._scenes) > 2:
+                self._scenes.popitem(last=False)
+        else:
+            self._scenes.move_to_end(key)
+        return surf, marks
+
+    def paint_scene(self, target: pygame.Surface, stage: dict[str, Any], vp: Viewport,
+                    time_ms: int = 0, origin: tuple[int, int] = (0, 0)) -> dict:
+        bg, marks = self.scene(stage, vp)
+        if isinstance(bg, pygame.Surface):
+            target.blit(bg, origin)
+        elif origin == (0, 0):
+            bg.draw(target, time_ms)
+        else:
+            work = self.work("scene", vp.size)
+            bg.draw(work, time_ms)
+            target.blit(work, origin)
+        return marks
+
+    def placements(self, stage: dict[str, Any], vp: Viewport, now: float = 0.0,
+                   times: SpriteTimes | None = None, marks: dict | None = None,
+                   event: str | None = None) -> list[Placed]:
+        if marks is None:
+            marks = self.background(stage.get("scene"), vp)[1]
+        out = []
+        for sprite in draw_order(stage.get("sprites", [])):
+            t = times.t(sprite, now) if times is not None else 0.0
+            p, finished = stage_placement(sprite, self.transforms, t, marks, event)
+            out.append(Placed(sprite_key(sprite), sprite, self.picture(sprite, vp), p,
+                              finished))
+        return out
+
+    def moving(self, stage: dict[str, Any], vp: Viewport, now: float,
+               times: SpriteTimes | None) -> bool:
+        """Some sprite's transforms still change it: draw the stage every frame."""
+        for sprite in stage.get("sprites", []):
+            t = times.t(sprite, now) if times is not None else 0.0
+            if not stage_placement(sprite, self.transforms, t, {})[1]:
+                return True
+        return False
+
+    def draw_placed(self, target: pygame.Surface, placed: list[Placed], vp: Viewport,
+                    origin: tuple[int, int] = (0, 0), alpha: float = 1.0) -> None:
+        for item in placed:
+            self.art.draw(target, item.pic, item.p, vp.scale, origin, alpha)
+
+    def work(self, slot: str, size: tuple[int, int]) -> pygame.Surface:
+        """A reused surface for frames that change every time (one per slot)."""
+        surf = self._work.get(slot)
+        if surf is None or surf.get_size() != size:
+            surf = pygame.Surface(size).convert()
+            self._work[slot] = surf
+        return surf
+
+    # --- whole picture -----------------------------------------------------------------
+
+    def draw_stage(self, target: pygame.Surface, pos: tuple[int, int], stage: dict[str, Any],
+                   vp: Viewport, time_ms: int = 0, now: float = 0.0,
+                   times: SpriteTimes | None = None) -> None:
+        """The stage onto `target` with the canvas at `pos`: the cached picture while
+        nothing moves, else the background and the sprites straight onto the target."""
+        bg, marks = self.scene(stage, vp)
+        placed = self.placements(stage, vp, now, times, marks)
+        if isinstance(bg, pygame.Surface) and all(x.finished for x in placed):
+            target.blit(self.compose(stage, vp, time_ms, now, times), pos)
+            return
+        clip = target.get_clip()
+        target.set_clip(pygame.Rect(pos, vp.size).clip(clip))
+        try:
+            self.paint_scene(target, stage, vp, time_ms, pos)
+            self.draw_placed(target, placed, vp, pos)
+        finally:
+            target.set_clip(clip)
+
+    def split(self, old: dict[str, Any], new: dict[str, Any], vp: Viewport, now: float,
+              old_times: SpriteTimes | None, new_times: SpriteTimes | None
+              ) -> tuple[list[Placed], list[Placed], list[Placed]] | None:
+        """For two stages on the same still background: the sprites both draw alike
+        first (in drawing order), then the rest of each. None when the backgrounds differ
+        or move: the two pictures differ everywhere."""
+        if old.get("scene") != new.get("scene"):
+            return None
+        bg, marks = self.scene(new, vp)
+        if not isinstance(bg, pygame.Surface):
+            return None
+        a = self.placements(old, vp, now, old_times, marks)
+        b = self.placements(new, vp, now, new_times, marks)
+        n = 0
+        while n < min(len(a), len(b)) and a[n].key == b[n].key \
+                and a[n].pic.key == b[n].pic.key and a[n].p == b[n].p:
+            n += 1
+        return b[:n], a[n:], b[n:]
+
+    def apart(self, placed: list[Placed], vp: Viewport) -> bool:
+        """No two of these sprites overlap."""
+        rects = [self.art.rect(x.pic, x.p, vp.scale) for x in placed]
+        return all(r.collidelist(rects[i + 1:]) < 0 for i, r in enumerate(rects))
+
+    def rects(self, placed: list[Placed], vp: Viewport) -> pygame.Rect | None:
+        """The canvas's window pixels these sprites cover (None: none)."""
+        rects = [self.art.rect(x.pic, x.p, vp.scale) for x in placed]
+        rects = [r for r in rects if r.width and r.height]
+        if not rects:
+            return None
+        box = rects[0].unionall(rects[1:]).clip(pygame.Rect((0, 0), vp.size))
+        return box if box.width and box.height else None
+
+    def compose(self, stage: dict[str, Any], vp: Viewport, time_ms: int = 0,
+                now: float = 0.0, times: SpriteTimes | None = None, slot: str = "stage"
+                ) -> pygame.Surface:
+        """The stage as one opaque surface of the canvas's window size: cached while
+        nothing on it moves, else drawn into the work surface `slot` (valid until the
+        next compose into the same slot)."""
+        bg, marks = self.scene(stage, vp)
+        placed = self.placements(stage, vp, now, times, marks)
+        still = isinstance(bg, pygame.Surface) and all(x.finished for x in placed)
+        key: tuple | None = None
+        if still:
+            key = (json.dumps([stage.get("scene"), stage.get("sprites")], sort_keys=True,
+                              default=str), vp.size, tuple(x.p for x in placed))
+            found = self._composites.get(key)
+            if found is not None:
+                self._composites.move_to_end(key)
+                return found
+            surf = pygame.Surface(vp.size).convert()
+            budget, self.art.budget = self.art.budget, None  # kept: every size exact
+        else:
+            surf = self.work(slot, vp.size)
+        self.paint_scene(surf, stage, vp, time_ms)
+        self.draw_placed(surf, placed, vp)
+        if key is not None:
+            self.art.budget = budget
+            self._composites[key] = surf
+            while len(self._composites) > 3:
+                self._composites.popitem(last=False)
+        return surf

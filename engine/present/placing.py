@@ -1,0 +1,92 @@
+"""Where a sprite stands: the one place the renderer asks the ATL evaluator.
+
+`placement_for(sprite, transforms, t, event, marks) -> (Placement, finished)` calls
+engine.atl's evaluator, `evaluate(sprite, transforms, t, event, marks=marks)`, when there
+is one. Without it a stand-in maps the sprite's transforms (or its older `at`) to Ren'Py's
+built-in positions and the map's stage marks, still and finished. Switching between them
+is the one import below.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.atl.placement import DEFAULT, Placement
+
+POS = tuple[float, float, float, float]  # xpos, xanchor, ypos, yanchor
+Marks = dict[str, tuple[float, float]]
+
+# Ren'Py's built-in positions (renpy/common/00definitions.rpy).
+BUILTIN: dict[str, POS] = {
+    "left": (0.0, 0.0, 1.0, 1.0), "right": (1.0, 1.0, 1.0, 1.0),
+    "center": (0.5, 0.5, 1.0, 1.0), "truecenter": (0.5, 0.5, 0.5, 0.5),
+    "topleft": (0.0, 0.0, 0.0, 0.0), "topright": (1.0, 1.0, 0.0, 0.0),
+    "top": (0.5, 0.5, 0.0, 0.0), "offscreenleft": (0.0, 1.0, 1.0, 1.0),
+    "offscreenright": (1.0, 0.0, 1.0, 1.0), "default": (0.5, 0.5, 1.0, 1.0),
+    "reset": (0.5, 0.5, 1.0, 1.0),
+}
+
+
+def transform_names(sprite: dict[str, Any]) -> list[str]:
+    """The names a sprite is shown `at`, first to last."""
+    named = [t.get("name") for t in sprite.get("transforms") or [] if isinstance(t, dict)]
+    names = [n for n in named if isinstance(n, str)]
+    if not names and sprite.get("at"):
+        names = [str(sprite["at"])]
+    return names
+
+
+def _stand_in(sprite: dict[str, Any], transforms: Any, t: float, event: str | None = None,
+              marks: Marks | None = None) -> tuple[Placement, bool]:
+    """The built-in positions and stage marks only: still, so always finished."""
+    p = DEFAULT
+    for name in transform_names(sprite):
+        if marks and on_mark(name, marks, transforms):
+            x, y = marks[name]
+            p = p.but(xpos=round(x), ypos=round(y), xanchor=0.5, yanchor=1.0)
+            continue
+        pos = BUILTIN.get(name)
+        if pos is not None:
+            p = p.but(xpos=pos[0], xanchor=pos[1], ypos=pos[2], yanchor=pos[3])
+    return p, True
+
+
+def on_mark(name: str, marks: Marks, transforms: Any) -> bool:
+    """The program's transforms first, then the map's marks (never "truecenter"), then
+    the built-in positions: a map's "left" is where its author wants it."""
+    return (name in marks and name != "truecenter"
+            and not (isinstance(transforms, dict) and name in transforms))
+
+
+try:  # the real evaluator, once engine/atl has one: this import is the switch
+    from engine.atl import evaluate as _evaluate  # type: ignore[attr-defined]
+except ImportError:
+    _evaluate = None
+
+
+def placement_for(sprite: dict[str, Any], transforms: Any, t: float,
+                  event: str | None = None, marks: Marks | None = None
+                  ) -> tuple[Placement, bool]:
+    """The sprite's Placement `t` seconds after it was shown, and whether its motion is
+    over; `marks`: the background's stage marks (canvas pixels of a sprite's feet)."""
+    if _evaluate is not None:
+        return _evaluate(sprite, transforms, t, event or "show", marks=marks)
+    return _stand_in(sprite, transforms, t, event, marks)
+
+
+def stage_placement(sprite: dict[str, Any], transforms: Any, t: float,
+                    marks: Marks, event: str | None = None) -> tuple[Placement, bool]:
+    """placement_for, never failing: a broken transform draws the sprite still."""
+    try:
+        return placement_for(sprite, transforms, t, event, marks)
+    except Exception:  # noqa: BLE001 - a broken transform must not stop the game
+        return _stand_in(sprite, transforms, t, event, marks)
+
+
+def transforms_of(story: Any) -> Any:
+    """The program's transform definitions, wherever the runtime keeps them."""
+    for owner in (story, getattr(story, "program", None)):
+        table = getattr(owner, "transforms", None)
+        if table is not None:
+            return table
+    return {}

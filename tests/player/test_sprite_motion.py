@@ -1,0 +1,166 @@
+"""A sprite that moves, through the real loop on the harness's virtual clock: sampled
+mid-animation with `wait` and `shot`, drawn every frame while it moves and not once it
+has stopped. Until engine.atl's evaluator lands, the transform is a stand-in patched into
+the renderer's one adapter (engine/present/placing.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from engine.atl.placement import Placement
+from engine.clock import VirtualClock
+from engine.present import placing
+from engine.present.app import App, Options
+
+from .helpers import data_dir, make_game, play
+
+SLIDE_SECONDS = 2.0
+
+
+def slide(sprite: dict[str, Any], transforms: Any, t: float, event: Any = None,
+          marks: Any = None) -> tuple[Placement, bool]:
+    """`at slide`: from the left edge to the right edge in two seconds, linearly."""
+    if placing.transform_names(sprite) != ["slide"]:
+        return placing._stand_in(sprite, transforms, t, event)
+    f = min(1.0, t / SLIDE_SECONDS)
+    return Placement(xpos=f, xanchor=f), f >= 1.0
+
+
+SCENE = """\
+label start:
+    scene bg park
+    "Before."
+    show eileen happy at slide
+    "Moving."
+    return
+"""
+
+
+def sprite_columns(shot: Path, back: Path) -> tuple[int, int]:
+    """Where a shot differs from the empty background, above the dialogue box."""
+    a, b = pygame.image.load(str(shot)), pygame.image.load(str(back))
+    xs = [x for x in range(0, a.get_width(), 3) for y in range(200, 520, 8)
+          if a.get_at((x, y)) != b.get_at((x, y))]
+    return (min(xs), max(xs)) if xs else (-1, -1)
+
+
+def test_moving_sprite_sampled_mid_animation(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(placing, "placement_for", slide)
+    game = make_game(tmp_path, SCENE)
+    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "start", "mid", "end", "still")}
+    r = play(tmp_path, f"""
+        expect-text Before.
+        shot {shots['bg']}
+        advance
+        expect-text Moving.
+        shot {shots['start']}
+        wait 1.0
+        shot {shots['mid']}
+        wait 1.5
+        shot {shots['end']}
+        wait 1.0
+        shot {shots['still']}
+    """, game=game)
+    assert r.returncode == 0, r.stderr
+    start = sprite_columns(shots["start"], shots["bg"])
+    mid = sprite_columns(shots["mid"], shots["bg"])
+    end = sprite_columns(shots["end"], shots["bg"])
+    width = end[1] - start[0]  # the whole path, edge to edge
+    assert start[0] < 60 and end[1] > 1280 - 60
+    # Half-way in time, half-way along its path (a frame or two either side).
+    centre = (mid[0] + mid[1]) / 2
+    assert abs(centre - (start[0] + width / 2)) < 40
+    assert sprite_columns(shots["still"], shots["end"]) == (-1, -1)
+
+
+def test_moving_sprite_draws_every_frame_and_idles_once_still(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(placing, "placement_for", slide)
+    game = make_game(tmp_path, SCENE)
+    clock = VirtualClock()
+    app = App(Options(game=game, data_dir=data_dir(tmp_path), headless=True,
+                      warp="start"), clock)
+    app.begin()
+    g = app.game()
+    g.action("advance")
+    now = clock.now()
+    assert g.shown_stage["sprites"] and g.sprites_moving(now)
+    assert g.deadline(now) == pytest.approx(now + 1 / 60)
+    assert g.update(now + 0.5)  # the picture changed
+    later = now + SLIDE_SECONDS + 0.1
+    assert not g.sprites_moving(later)
+    d = g.deadline(later)
+    assert d is None or d - later > 0.25  # only the continue mark's blink is left
+
+
+@pytest.mark.skipif(importlib.util.find_spec("engine.atl.transitions") is None,
+                    reason="the runtime does not know Ren'Py's move transitions yet")
+def test_hide_with_moveoutleft_through_the_loop(tmp_path: Path) -> None:
+    game = make_game(tmp_path, """\
+        label start:
+            scene bg park
+            "Empty."
+            show eileen happy
+            "Shown."
+            hide eileen with moveoutleft
+            "Gone."
+            return
+        """)
+    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "shown", "mid", "gone")}
+    r = play(tmp_path, f"""
+        expect-text Empty.
+        shot {shots['bg']}
+        advance
+        expect-text Shown.
+        shot {shots['shown']}
+        advance
+        wait 0.25
+        shot {shots['mid']}
+        expect-text Gone.
+        shot {shots['gone']}
+    """, game=game)
+    assert r.returncode == 0, r.stderr
+    shown = sprite_columns(shots["shown"], shots["bg"])
+    mid = sprite_columns(shots["mid"], shots["bg"])
+    assert shown[0] > 300 and mid[1] < shown[1] and mid[0] < shown[0]
+    assert sprite_columns(shots["gone"], shots["bg"]) == (-1, -1)
+
+
+@pytest.mark.skipif(placing._evaluate is None, reason="engine.atl has no evaluator yet")
+def test_an_atl_transform_moves_the_sprite_through_the_loop(tmp_path: Path) -> None:
+    game = make_game(tmp_path, """\
+        transform glide:
+            xpos 0.0 xanchor 0.0
+            linear 2.0 xpos 1.0 xanchor 1.0
+
+        label start:
+            scene bg park
+            "Before."
+            show eileen happy at glide
+            "Moving."
+            return
+        """)
+    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "start", "mid", "end")}
+    r = play(tmp_path, f"""
+        expect-text Before.
+        shot {shots['bg']}
+        advance
+        expect-text Moving.
+        shot {shots['start']}
+        wait 1.0
+        shot {shots['mid']}
+        wait 1.5
+        shot {shots['end']}
+    """, game=game)
+    assert r.returncode == 0, r.stderr
+    start = sprite_columns(shots["start"], shots["bg"])
+    mid = sprite_columns(shots["mid"], shots["bg"])
+    end = sprite_columns(shots["end"], shots["bg"])
+    assert start[0] < 60 and end[1] > 1280 - 60
+    assert abs((mid[0] + mid[1]) / 2 - (start[0] + end[1]) / 2) < 40
