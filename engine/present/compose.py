@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,42 +41,74 @@ def _signature(sprite: dict[str, Any]) -> str:
                       sort_keys=True, default=str)
 
 
+Placer = Callable[[dict[str, Any], float, str, "Placement | None"], Placement]
+
+
 class SpriteTimes:
-    """When each sprite on the shown stage was shown, on the screen's clock."""
+    """When each sprite on the shown stage was shown, on the screen's clock, and, for a
+    sprite given new transforms while shown, where it stood then: it moves on from there
+    (ATL's "replace"), not from the default position."""
 
     def __init__(self) -> None:
         self.starts: dict[str, float] = {}
         self._signs: dict[str, str] = {}
+        self._sprites: dict[str, dict[str, Any]] = {}
+        self.froms: dict[str, Placement] = {}
 
-    def sync(self, stage: dict[str, Any], now: float) -> None:
-        """The stage now shown: new sprites, and sprites at new transforms, start now."""
+    def sync(self, stage: dict[str, Any], now: float, place: Placer | None = None) -> None:
+        """The stage now shown: new sprites, and sprites at new transforms, start now.
+        `place(sprite, t, event, start)` gives where a sprite stands (to move on from)."""
         seen = set()
         for sprite in stage.get("sprites", []):
             key = sprite_key(sprite)
             seen.add(key)
             sign = _signature(sprite)
             if self._signs.get(key) != sign or key not in self.starts:
+                old = self._sprites.get(key)
+                if old is not None and place is not None and key in self.starts:
+                    self.froms[key] = place(old, now - self.starts[key], self.event(old),
+                                            self.froms.get(key))
+                else:
+                    self.froms.pop(key, None)
                 self._signs[key] = sign
                 self.starts[key] = now
+            self._sprites[key] = sprite
         for key in list(self.starts):
             if key not in seen:
                 del self.starts[key]
-                self._signs.pop(key, None)
+                for table in (self._signs, self._sprites, self.froms):
+                    table.pop(key, None)
 
-    def restart(self, stage: dict[str, Any], now: float) -> None:
-        """Every sprite starts over (a load or a rollback shows the stage afresh)."""
-        self.starts.clear()
-        self._signs.clear()
+    def restart(self, stage: dict[str, Any], now: float,
+                settle: Callable[[dict[str, Any]], float | None] | None = None) -> None:
+        """Every sprite starts over (a load or a rollback shows the stage afresh). With
+        `settle` (a sprite's motion's length, None when it repeats for ever), a finite
+        motion shows where it ends rather than playing again."""
+        for table in (self.starts, self._signs, self._sprites, self.froms):
+            table.clear()
         self.sync(stage, now)
+        if settle is not None:
+            for sprite in stage.get("sprites", []):
+                length = settle(sprite)
+                if length is not None:
+                    self.starts[sprite_key(sprite)] = now - length
 
     def copy(self) -> SpriteTimes:
         other = SpriteTimes()
         other.starts = dict(self.starts)
         other._signs = dict(self._signs)
+        other._sprites = dict(self._sprites)
+        other.froms = dict(self.froms)
         return other
 
     def t(self, sprite: dict[str, Any], now: float) -> float:
         return max(0.0, now - self.starts.get(sprite_key(sprite), now))
+
+    def event(self, sprite: dict[str, Any]) -> str:
+        return "replace" if sprite_key(sprite) in self.froms else "show"
+
+    def start(self, sprite: dict[str, Any]) -> Placement | None:
+        return self.froms.get(sprite_key(sprite))
 
 
 @dataclass
@@ -156,7 +189,9 @@ class Composer:
         out = []
         for sprite in draw_order(stage.get("sprites", [])):
             t = times.t(sprite, now) if times is not None else 0.0
-            p, finished = stage_placement(sprite, self.transforms, t, marks, event)
+            start = times.start(sprite) if times is not None else None
+            how = event or (times.event(sprite) if times is not None else None)
+            p, finished = stage_placement(sprite, self.transforms, t, marks, how, start)
             out.append(Placed(sprite_key(sprite), sprite, self.picture(sprite, vp), p,
                               finished))
         return out
@@ -166,9 +201,20 @@ class Composer:
         """Some sprite's transforms still change it: draw the stage every frame."""
         for sprite in stage.get("sprites", []):
             t = times.t(sprite, now) if times is not None else 0.0
-            if not stage_placement(sprite, self.transforms, t, {})[1]:
+            how, start = (times.event(sprite), times.start(sprite)) if times else (None, None)
+            if not stage_placement(sprite, self.transforms, t, {}, how, start)[1]:
                 return True
         return False
+
+    def placer(self, stage: dict[str, Any], vp: Viewport) -> Placer:
+        """Where a sprite of `stage` stands `t` seconds into its motion (SpriteTimes.sync
+        asks, to start a replacing motion from there)."""
+        marks = self.background(stage.get("scene"), vp)[1]
+
+        def place(sprite: dict[str, Any], t: float, event: str,
+                  start: Placement | None) -> Placement:
+            return stage_placement(sprite, self.transforms, t, marks, event, start)[0]
+        return place
 
     def draw_placed(self, target: pygame.Surface, placed: list[Placed], vp: Viewport,
                     origin: tuple[int, int] = (0, 0), alpha: float = 1.0) -> None:

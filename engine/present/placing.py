@@ -1,16 +1,16 @@
 """Where a sprite stands: the one place the renderer asks the ATL evaluator.
 
-`placement_for(sprite, transforms, t, event, marks) -> (Placement, finished)` calls
-engine.atl's evaluator, `evaluate(sprite, transforms, t, event, marks=marks)`, when there
-is one. Without it a stand-in maps the sprite's transforms (or its older `at`) to Ren'Py's
-built-in positions and the map's stage marks, still and finished. Switching between them
-is the one import below.
+`placement_for(sprite, transforms, t, event, marks, start) -> (Placement, finished)`
+calls engine.atl's evaluator. A transform that fails at run time (a bad argument from an
+edited save, say) falls back to a stand-in that maps the sprite's transforms (or its older
+`at`) to Ren'Py's built-in positions and the map's stage marks, still.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from engine.atl import evaluate
 from engine.atl.placement import DEFAULT, Placement
 
 POS = tuple[float, float, float, float]  # xpos, xanchor, ypos, yanchor
@@ -58,27 +58,22 @@ def on_mark(name: str, marks: Marks, transforms: Any) -> bool:
             and not (isinstance(transforms, dict) and name in transforms))
 
 
-try:  # the real evaluator, once engine/atl has one: this import is the switch
-    from engine.atl import evaluate as _evaluate  # type: ignore[attr-defined]
-except ImportError:
-    _evaluate = None
-
-
 def placement_for(sprite: dict[str, Any], transforms: Any, t: float,
-                  event: str | None = None, marks: Marks | None = None
-                  ) -> tuple[Placement, bool]:
-    """The sprite's Placement `t` seconds after it was shown, and whether its motion is
-    over; `marks`: the background's stage marks (canvas pixels of a sprite's feet)."""
-    if _evaluate is not None:
-        return _evaluate(sprite, transforms, t, event or "show", marks=marks)
-    return _stand_in(sprite, transforms, t, event, marks)
+                  event: str | None = None, marks: Marks | None = None,
+                  start: Placement | None = None) -> tuple[Placement, bool]:
+    """The sprite's Placement `t` seconds after it was shown (or given new transforms:
+    event "replace", moving on from `start`), and whether its motion is over; `marks`:
+    the background's stage marks (canvas pixels of a sprite's feet)."""
+    return evaluate(sprite, transforms, t, event or "show", start=start, marks=marks)
 
 
-def stage_placement(sprite: dict[str, Any], transforms: Any, t: float,
-                    marks: Marks, event: str | None = None) -> tuple[Placement, bool]:
-    """placement_for, never failing: a broken transform draws the sprite still."""
+def stage_placement(sprite: dict[str, Any], transforms: Any, t: float, marks: Marks,
+                    event: str | None = None, start: Placement | None = None
+                    ) -> tuple[Placement, bool]:
+    """placement_for, never failing: a broken transform draws the sprite still, at its
+    built-in position or stage mark."""
     try:
-        return placement_for(sprite, transforms, t, event, marks)
+        return placement_for(sprite, transforms, t, event, marks, start)
     except Exception:  # noqa: BLE001 - a broken transform must not stop the game
         return _stand_in(sprite, transforms, t, event, marks)
 

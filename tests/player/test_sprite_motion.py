@@ -1,7 +1,7 @@
 """A sprite that moves, through the real loop on the harness's virtual clock: sampled
 mid-animation with `wait` and `shot`, drawn every frame while it moves and not once it
-has stopped. Until engine.atl's evaluator lands, the transform is a stand-in patched into
-the renderer's one adapter (engine/present/placing.py)."""
+has stopped: a stand-in transform patched into the renderer's one adapter
+(engine/present/placing.py), and a real ATL transform."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ SLIDE_SECONDS = 2.0
 
 
 def slide(sprite: dict[str, Any], transforms: Any, t: float, event: Any = None,
-          marks: Any = None) -> tuple[Placement, bool]:
+          marks: Any = None, start: Any = None) -> tuple[Placement, bool]:
     """`at slide`: from the left edge to the right edge in two seconds, linearly."""
     if placing.transform_names(sprite) != ["slide"]:
         return placing._stand_in(sprite, transforms, t, event)
@@ -132,7 +132,6 @@ def test_hide_with_moveoutleft_through_the_loop(tmp_path: Path) -> None:
     assert sprite_columns(shots["gone"], shots["bg"]) == (-1, -1)
 
 
-@pytest.mark.skipif(placing._evaluate is None, reason="engine.atl has no evaluator yet")
 def test_an_atl_transform_moves_the_sprite_through_the_loop(tmp_path: Path) -> None:
     game = make_game(tmp_path, """\
         transform glide:
@@ -164,3 +163,77 @@ def test_an_atl_transform_moves_the_sprite_through_the_loop(tmp_path: Path) -> N
     end = sprite_columns(shots["end"], shots["bg"])
     assert start[0] < 60 and end[1] > 1280 - 60
     assert abs((mid[0] + mid[1]) / 2 - (start[0] + end[1]) / 2) < 40
+
+
+def test_new_transforms_move_on_from_where_the_sprite_stood(tmp_path: Path) -> None:
+    """ATL's replace: `show eileen at to_right` while she stands at the left starts the
+    glide at the left, not at the default centre."""
+    game = make_game(tmp_path, """\
+        transform to_right:
+            linear 2.0 xpos 1.0 xanchor 1.0
+
+        label start:
+            scene bg park
+            "Before."
+            show eileen happy at left
+            "Left."
+            show eileen at to_right
+            "Going."
+            "Gone right."
+            return
+        """)
+    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "left", "start", "mid", "end")}
+    r = play(tmp_path, f"""
+        expect-text Before.
+        shot {shots['bg']}
+        advance
+        expect-text Left.
+        shot {shots['left']}
+        advance
+        expect-text Going.
+        shot {shots['start']}
+        wait 1.0
+        shot {shots['mid']}
+        wait 1.5
+        shot {shots['end']}
+    """, game=game)
+    assert r.returncode == 0, r.stderr
+    left = sprite_columns(shots["left"], shots["bg"])
+    start = sprite_columns(shots["start"], shots["bg"])
+    mid = sprite_columns(shots["mid"], shots["bg"])
+    end = sprite_columns(shots["end"], shots["bg"])
+    assert abs(start[0] - left[0]) <= 6  # where she stood
+    assert left[0] < mid[0] < end[0] and end[1] > 1280 - 60
+
+
+def test_a_save_mid_motion_loads_at_the_motion_s_end(tmp_path: Path) -> None:
+    game = make_game(tmp_path, """\
+        transform glide:
+            xpos 0.0 xanchor 0.0
+            linear 4.0 xpos 1.0 xanchor 1.0
+
+        label start:
+            scene bg park
+            "Before."
+            show eileen happy at glide
+            "Moving."
+            return
+        """)
+    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "saved", "loaded")}
+    r = play(tmp_path, f"""
+        expect-text Before.
+        shot {shots['bg']}
+        advance
+        expect-text Moving.
+        wait 1.0
+        shot {shots['saved']}
+        key f5
+        expect-notice Quick saved
+        key f9
+        expect-text Moving.
+        shot {shots['loaded']}
+    """, game=game)
+    assert r.returncode == 0, r.stderr
+    saved = sprite_columns(shots["saved"], shots["bg"])
+    loaded = sprite_columns(shots["loaded"], shots["bg"])
+    assert saved[1] < 1280 - 200 and loaded[1] > 1280 - 60  # mid-way, then at the end

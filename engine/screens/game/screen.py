@@ -8,6 +8,7 @@ from typing import Any
 
 import pygame
 
+from engine import atl
 from engine.playthrough import Loaded, Playthrough, ending_name
 from engine.present.compose import SpriteTimes
 from engine.present.placing import transforms_of
@@ -195,8 +196,9 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
     def show_stage(self, stage: dict[str, Any], now: float) -> None:
         """The picture now shows `stage`: sprites new on it start their transforms."""
         if stage is not self.shown_stage:
+            old = self.shown_stage
             self.shown_stage = stage
-            self.sprite_times.sync(stage, now)
+            self.sprite_times.sync(stage, now, self.host.stage_view.placer(old, self.host.vp))
 
     def start_transition(self, spec: dict | None, now: float) -> None:
         host, vp = self.host, self.host.vp
@@ -282,7 +284,8 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         self.shown_stage = self.story.stage
         staging.restored(self)
         now = host.clock.now()
-        self.sprite_times.restart(self.shown_stage, now)
+        # A restored stage shows where each finite motion ends, not the motion again.
+        self.sprite_times.restart(self.shown_stage, now, self.motion_length)
         host.refresh_palette(self.shown_stage)
         host.sync_music(self.story.stage)
         self.play.replaying = replay
@@ -290,6 +293,13 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             self.notify(notice, 5.0)
         self.pump(host.clock.now())
         self.play.replaying = False
+
+    def motion_length(self, sprite: dict[str, Any]) -> float | None:
+        """Seconds a sprite's transforms take, None for ever (or when they fail)."""
+        try:
+            return atl.duration(sprite, self.host.stage_view.transforms)
+        except Exception:  # noqa: BLE001 - a broken transform is drawn still instead
+            return None
 
     def notify(self, text: str, seconds: float = 2.5) -> None:
         log.info("%s", text)
