@@ -10,6 +10,7 @@ import pytest
 
 from engine import saves
 from engine.rollback import Rollback
+from engine.savepack import inflate
 from engine.saves import SaveData, Unreadable
 from engine.script import Story, compile_texts
 
@@ -169,7 +170,24 @@ def test_the_rollback_log_and_history_round_trip_packed(tmp_path: Path) -> None:
     assert isinstance(back, SaveData)
     assert back.rollback[:60] == log[:60] and back.history == history
     assert back.rollback[60:] == [{"state": 3}, {}, {"state": {"pc": "?"}, "history": 1}]
-    body = json.loads((tmp_path / "2-1.json").read_text("utf-8"))
+    body = inflate(json.loads((tmp_path / "2-1.json").read_text("utf-8")))
     assert len(body["stages"]) == 4  # each distinct stage once
     plain = len(json.dumps(log))
     assert len(json.dumps(body["rollback"])) + len(json.dumps(body["stages"])) < plain / 2
+
+
+def test_a_log_that_inflates_past_the_cap_or_is_not_zlib_is_refused(tmp_path: Path) -> None:
+    import base64
+    import zlib
+
+    for blob, reason in (
+            (base64.b64encode(zlib.compress(b" " * (20 * 1024 * 1024), 9)).decode(),
+             "the rollback log is too large"),
+            (base64.b64encode(b"not zlib at all").decode(), "the rollback log is damaged")):
+        body = json.loads(saves.encode(sample(), "Game"))
+        body.pop("checksum")
+        body["log"] = blob
+        body["checksum"] = saves._checksum(body)
+        (tmp_path / "1-1.json").write_text(json.dumps(body), "utf-8")
+        result = saves.read(tmp_path, "1-1")
+        assert isinstance(result, Unreadable) and result.reason == reason
