@@ -191,13 +191,15 @@ def inflate(body: dict[str, Any]) -> dict[str, Any]:
     """A schema 3 save's packed log, inflated: {rollback, stages, pages, history}."""
     blob = body.get("log")
     expect(isinstance(blob, str), "the save's 'log' has the wrong type")
+    inflater = zlib.decompressobj()
     try:
-        squeezed = base64.b64decode(blob, validate=True)
-        inflater = zlib.decompressobj()
-        text = inflater.decompress(squeezed, MAX_LOG_BYTES)
-        expect(not inflater.unconsumed_tail, "the rollback log is too large")
+        text = inflater.decompress(base64.b64decode(blob, validate=True), MAX_LOG_BYTES)
+    except (binascii.Error, ValueError, zlib.error):
+        raise SaveError("the rollback log is damaged") from None
+    expect(not inflater.unconsumed_tail, "the rollback log is too large")
+    try:
         log = json.loads(text.decode("utf-8"))
-    except (binascii.Error, ValueError, zlib.error, UnicodeDecodeError, RecursionError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise SaveError("the rollback log is damaged") from None
     expect(isinstance(log, dict), "the rollback log is damaged")
     return log
