@@ -180,7 +180,7 @@ class StageView(Composer):
         else:
             pic = Picture(key, surf, (float(surf.get_width()), float(surf.get_height())))
         self._pictures[key] = pic
-        while len(self._pictures) > 16:
+        while len(self._pictures) > 12:
             self._pictures.popitem(last=False)
         return pic
 

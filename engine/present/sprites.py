@@ -19,7 +19,9 @@ from engine.atl.placement import Placement, canvas_xy
 
 ZOOM_STEPS = 256  # a zoom is rounded to 1/256 of the picture's size
 ROTATE_STEP = 0.25  # degrees
-CACHE_BYTES = 64 * 1024 * 1024
+# Transformed pictures kept, at a 1280x720 window; a bigger window keeps more, in
+# proportion to its area (two sprites zooming at 4K need their trails of sizes too).
+CACHE_BYTES = 16 * 1024 * 1024
 SIZES_KEPT = 4  # transformed sizes kept per sprite look (a zoom leaves a trail)
 
 
@@ -176,7 +178,7 @@ class SpriteArt:
         sizes = [k for k in self._made if k[:1] + k[3:] == look]
         for k in sizes[:-SIZES_KEPT]:
             self._evict(k)
-        while self._bytes > CACHE_BYTES and len(self._made) > 1:
+        while self._bytes > CACHE_BYTES * max(1.0, scale) ** 2 and len(self._made) > 1:
             self._evict(next(iter(self._made)))
         return made
 
