@@ -237,3 +237,43 @@ def test_a_save_mid_motion_loads_at_the_motion_s_end(tmp_path: Path) -> None:
     saved = sprite_columns(shots["saved"], shots["bg"])
     loaded = sprite_columns(shots["loaded"], shots["bg"])
     assert saved[1] < 1280 - 200 and loaded[1] > 1280 - 60  # mid-way, then at the end
+
+
+def test_rollback_across_a_move_shows_each_line_s_placement(tmp_path: Path) -> None:
+    game = make_game(tmp_path, """\
+        transform to_right:
+            linear 3.0 xpos 1.0 xanchor 1.0
+
+        label start:
+            scene bg park
+            "Before."
+            show eileen happy at left
+            "Left."
+            show eileen at to_right
+            "Going."
+            return
+        """)
+    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "left", "mid", "back", "again")}
+    r = play(tmp_path, f"""
+        expect-text Before.
+        shot {shots['bg']}
+        advance
+        expect-text Left.
+        shot {shots['left']}
+        advance
+        expect-text Going.
+        wait 1.0
+        shot {shots['mid']}
+        wheel up
+        expect-text Left.
+        shot {shots['back']}
+        wheel down
+        expect-text Going.
+        shot {shots['again']}
+    """, game=game)
+    assert r.returncode == 0, r.stderr
+    left = sprite_columns(shots["left"], shots["bg"])
+    assert sprite_columns(shots["back"], shots["bg"]) == left  # back where she stood
+    mid = sprite_columns(shots["mid"], shots["bg"])
+    again = sprite_columns(shots["again"], shots["bg"])
+    assert left[0] < mid[0] < again[0] and again[1] > 1280 - 60  # forward: the move's end

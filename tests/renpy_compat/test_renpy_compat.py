@@ -165,3 +165,17 @@ def test_transforms_as_ren_py_writes_them_reach_the_stage() -> None:
     start, _ = evaluate(eileen, story.transforms, 0.0)
     end, _ = evaluate(eileen, story.transforms, 1.0)
     assert (start.xpos, end.xpos) == (pytest.approx(-0.2), pytest.approx(0.75))
+
+
+@pytest.mark.parametrize("route", ["2,1", "1,1"])
+def test_the_game_plays_to_an_ending_in_the_real_loop(route: str, tmp_path: Path) -> None:
+    """Transforms, transitions, centred text, extend and the NVL page, drawn frame by
+    frame through the game's own loop (on the harness's virtual clock)."""
+    from tests.player.helpers import play
+
+    shot = tmp_path / "end.png"
+    answers = "\n".join(f"advance-to menu\nchoose {n}" for n in route.split(","))
+    r = play(tmp_path, f"{answers}\nadvance-to ending\nshot {shot}\nexpect-screen ending\n",
+             game=GAME)
+    assert r.returncode == 0, r.stderr
+    assert shot.is_file()
