@@ -93,6 +93,10 @@ class SpriteTimes:
                 if length is not None:
                     self.starts[sprite_key(sprite)] = now - length
 
+    def shift(self, by: float) -> None:
+        """Every start time `by` seconds later (times made at 0 moved to now)."""
+        self.starts = {k: v + by for k, v in self.starts.items()}
+
     def copy(self) -> SpriteTimes:
         other = SpriteTimes()
         other.starts = dict(self.starts)

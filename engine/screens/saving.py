@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pygame
 
-from engine import saves
+from engine import atl, saves
 from engine.playthrough import Playthrough
+from engine.present.compose import SpriteTimes
 from engine.present.screen import Host
 
 log = logging.getLogger("roadout.saves")
@@ -31,9 +32,24 @@ def thumbnail(frame: pygame.Surface) -> bytes:
     return buf.getvalue()
 
 
+def settled(host: Host, stage: dict) -> SpriteTimes:
+    """Sprite times at which every finite motion on `stage` has ended (what a load shows,
+    so what the thumbnail shows)."""
+    def length(sprite: dict) -> float | None:
+        try:
+            return atl.duration(sprite, host.stage_view.transforms)
+        except Exception:  # noqa: BLE001 - a broken transform is drawn still
+            return None
+
+    times = SpriteTimes()
+    times.restart(stage, 0.0, length)
+    return times
+
+
 def save_slot(host: Host, play: Playthrough, slot: str) -> str | None:
     """Write the game to a slot; a message for the player when that fails."""
-    frame = host.stage_view.compose(play.story.stage, host.vp)
+    stage = play.story.stage
+    frame = host.stage_view.compose(stage, host.vp, times=settled(host, stage))
     try:
         saves.write(saves_dir(host), slot, play.save_data(thumbnail(frame)), host.game_name)
     except OSError as exc:

@@ -8,7 +8,6 @@ from typing import Any
 
 import pygame
 
-from engine import atl
 from engine.playthrough import Loaded, Playthrough, ending_name
 from engine.present.compose import SpriteTimes
 from engine.present.placing import transforms_of
@@ -285,7 +284,8 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         staging.restored(self)
         now = host.clock.now()
         # A restored stage shows where each finite motion ends, not the motion again.
-        self.sprite_times.restart(self.shown_stage, now, self.motion_length)
+        self.sprite_times = saving.settled(self.host, self.shown_stage)
+        self.sprite_times.shift(now)
         host.refresh_palette(self.shown_stage)
         host.sync_music(self.story.stage)
         self.play.replaying = replay
@@ -293,13 +293,6 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             self.notify(notice, 5.0)
         self.pump(host.clock.now())
         self.play.replaying = False
-
-    def motion_length(self, sprite: dict[str, Any]) -> float | None:
-        """Seconds a sprite's transforms take, None for ever (or when they fail)."""
-        try:
-            return atl.duration(sprite, self.host.stage_view.transforms)
-        except Exception:  # noqa: BLE001 - a broken transform is drawn still instead
-            return None
 
     def notify(self, text: str, seconds: float = 2.5) -> None:
         log.info("%s", text)
