@@ -6,6 +6,7 @@ has stopped: a stand-in transform patched into the renderer's one adapter
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from typing import Any
 
@@ -165,115 +166,88 @@ def test_an_atl_transform_moves_the_sprite_through_the_loop(tmp_path: Path) -> N
     assert abs((mid[0] + mid[1]) / 2 - (start[0] + end[1]) / 2) < 40
 
 
+def filmed(tmp_path: Path, scene: str, script: str) -> dict[str, tuple[int, int]]:
+    """Play `scene` by `script`, where `SHOT name` takes a shot; the sprite's columns in
+    each shot, against the one named `bg` (the background alone)."""
+    game = make_game(tmp_path, scene)
+    names = re.findall(r"SHOT (\w+)", script)
+    r = play(tmp_path, re.sub(r"SHOT (\w+)", lambda m: f"shot {tmp_path / m[1]}.png", script),
+             game=game)
+    assert r.returncode == 0, r.stderr
+    back = tmp_path / "bg.png"
+    return {n: sprite_columns(tmp_path / f"{n}.png", back) for n in names if n != "bg"}
+
+
+GLIDES = """\
+    transform to_right:
+        linear {t} xpos 1.0 xanchor 1.0
+
+    label start:
+        scene bg park
+        "Before."
+        show eileen happy at left
+        "Left."
+        show eileen at to_right
+        "Going."
+        return
+    """
+
+
 def test_new_transforms_move_on_from_where_the_sprite_stood(tmp_path: Path) -> None:
     """ATL's replace: `show eileen at to_right` while she stands at the left starts the
     glide at the left, not at the default centre."""
-    game = make_game(tmp_path, """\
-        transform to_right:
-            linear 2.0 xpos 1.0 xanchor 1.0
-
-        label start:
-            scene bg park
-            "Before."
-            show eileen happy at left
-            "Left."
-            show eileen at to_right
-            "Going."
-            "Gone right."
-            return
-        """)
-    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "left", "start", "mid", "end")}
-    r = play(tmp_path, f"""
+    at = filmed(tmp_path, GLIDES.format(t=2.0), """
         expect-text Before.
-        shot {shots['bg']}
+        SHOT bg
         advance
         expect-text Left.
-        shot {shots['left']}
+        SHOT left
         advance
         expect-text Going.
-        shot {shots['start']}
+        SHOT start
         wait 1.0
-        shot {shots['mid']}
+        SHOT mid
         wait 1.5
-        shot {shots['end']}
-    """, game=game)
-    assert r.returncode == 0, r.stderr
-    left = sprite_columns(shots["left"], shots["bg"])
-    start = sprite_columns(shots["start"], shots["bg"])
-    mid = sprite_columns(shots["mid"], shots["bg"])
-    end = sprite_columns(shots["end"], shots["bg"])
-    assert abs(start[0] - left[0]) <= 6  # where she stood
-    assert left[0] < mid[0] < end[0] and end[1] > 1280 - 60
+        SHOT end
+    """)
+    assert abs(at["start"][0] - at["left"][0]) <= 6  # where she stood
+    assert at["left"][0] < at["mid"][0] < at["end"][0] and at["end"][1] > 1280 - 60
 
 
 def test_a_save_mid_motion_loads_at_the_motion_s_end(tmp_path: Path) -> None:
-    game = make_game(tmp_path, """\
-        transform glide:
-            xpos 0.0 xanchor 0.0
-            linear 4.0 xpos 1.0 xanchor 1.0
-
-        label start:
-            scene bg park
-            "Before."
-            show eileen happy at glide
-            "Moving."
-            return
-        """)
-    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "saved", "loaded")}
-    r = play(tmp_path, f"""
+    at = filmed(tmp_path, GLIDES.format(t=4.0), """
         expect-text Before.
-        shot {shots['bg']}
-        advance
-        expect-text Moving.
+        SHOT bg
+        advance 2
+        expect-text Going.
         wait 1.0
-        shot {shots['saved']}
+        SHOT saved
         key f5
         expect-notice Quick saved
         key f9
-        expect-text Moving.
-        shot {shots['loaded']}
-    """, game=game)
-    assert r.returncode == 0, r.stderr
-    saved = sprite_columns(shots["saved"], shots["bg"])
-    loaded = sprite_columns(shots["loaded"], shots["bg"])
-    assert saved[1] < 1280 - 200 and loaded[1] > 1280 - 60  # mid-way, then at the end
+        expect-text Going.
+        SHOT loaded
+    """)
+    assert at["saved"][1] < 1280 - 200 and at["loaded"][1] > 1280 - 60  # mid-way, the end
 
 
 def test_rollback_across_a_move_shows_each_line_s_placement(tmp_path: Path) -> None:
-    game = make_game(tmp_path, """\
-        transform to_right:
-            linear 3.0 xpos 1.0 xanchor 1.0
-
-        label start:
-            scene bg park
-            "Before."
-            show eileen happy at left
-            "Left."
-            show eileen at to_right
-            "Going."
-            return
-        """)
-    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "left", "mid", "back", "again")}
-    r = play(tmp_path, f"""
+    at = filmed(tmp_path, GLIDES.format(t=3.0), """
         expect-text Before.
-        shot {shots['bg']}
+        SHOT bg
         advance
         expect-text Left.
-        shot {shots['left']}
+        SHOT left
         advance
         expect-text Going.
         wait 1.0
-        shot {shots['mid']}
+        SHOT mid
         wheel up
         expect-text Left.
-        shot {shots['back']}
+        SHOT back
         wheel down
         expect-text Going.
-        shot {shots['again']}
-    """, game=game)
-    assert r.returncode == 0, r.stderr
-    left = sprite_columns(shots["left"], shots["bg"])
-    assert sprite_columns(shots["back"], shots["bg"]) == left  # back where she stood
-    mid = sprite_columns(shots["mid"], shots["bg"])
-    again = sprite_columns(shots["again"], shots["bg"])
-    assert left[0] < mid[0] < again[0] and again[1] > 1280 - 60  # forward: the move's end
+        SHOT again
+    """)
+    assert at["back"] == at["left"]  # back where she stood
+    assert at["left"][0] < at["mid"][0] < at["again"][0] and at["again"][1] > 1280 - 60
