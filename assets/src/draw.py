@@ -214,3 +214,123 @@ def save_png(surf: pygame.Surface, path: str) -> None:
     """Save a PNG, creating folders."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     pygame.image.save(surf, path)
+
+
+# -- additions for limbs and hands (issue 13) -------------------------------------------
+
+def place(pts: Iterable[CPt], at: Pt, angle: float = 0.0, scale: float = 1.0,
+          mirror: bool = False) -> list[CPt]:
+    """Move local points (x along the part, y across it) to `at`, rotated by `angle`
+    (degrees, clockwise on screen), scaled, and mirrored across the part's axis first."""
+    a = math.radians(angle)
+    ca, sa = math.cos(a), math.sin(a)
+    out: list[CPt] = []
+    for p in pts:
+        x, y = p[0] * scale, (-p[1] if mirror else p[1]) * scale
+        out.append((at[0] + x * ca - y * sa, at[1] + x * sa + y * ca, *p[2:]))  # type: ignore[arg-type]
+    return out
+
+
+def tube(chain: Sequence[Pt], widths: Sequence[float]) -> list[CPt]:
+    """Control points of a closed outline around a polyline (an arm, a sleeve): `widths`
+    gives the thickness at each joint; the two ends are cut square (corner points)."""
+    n = len(chain)
+    left: list[CPt] = []
+    right: list[CPt] = []
+    for i, (x, y) in enumerate(chain):
+        ax, ay = chain[max(0, i - 1)]
+        bx, by = chain[min(n - 1, i + 1)]
+        dx, dy = bx - ax, by - ay
+        d = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / d, dx / d
+        h = widths[i] / 2
+        end = (1,) if i in (0, n - 1) else ()
+        left.append((x + nx * h, y + ny * h, *end))  # type: ignore[arg-type]
+        right.append((x - nx * h, y - ny * h, *end))  # type: ignore[arg-type]
+    return left + right[::-1]
+
+
+# An open hand in local units: wrist at (0, 0), fingers along +x, the thumb towards -y.
+# (base x, base y, length, width) from the little finger to the index.
+FINGERS = ((29.0, 11.5, 19.0, 7.6), (31.0, 3.8, 25.0, 8.2), (31.0, -4.4, 27.0, 8.4),
+           (29.0, -12.6, 24.0, 8.2))
+
+
+def open_hand_pts(spread: float = 1.0, curl: float = 0.0) -> list[CPt]:
+    """Outline of an open hand (back or palm, the same silhouette). `spread` fans the
+    fingers, `curl` (0..1) shortens them as if bending towards the palm."""
+    pts: list[CPt] = [(0.0, 13.0, 1), (16.0, 16.5)]
+    for i, (bx, by, ln, w) in enumerate(FINGERS):
+        fan = (1.5 - i) * 4.0 * spread  # degrees, little finger out
+        a = math.radians(fan)
+        ln = ln * (1.0 - 0.45 * curl)
+        ux, uy = math.cos(a), math.sin(a)
+        vx, vy = -uy, ux
+        hw = w / 2
+
+        def at(s: float, t: float, bx: float = bx, by: float = by, ux: float = ux,
+               uy: float = uy, vx: float = vx, vy: float = vy) -> Pt:
+            return (bx + ux * s + vx * t, by + uy * s + vy * t)
+
+        if i == 0:
+            pts.append((*at(-4, hw + 1),))
+        pts += [at(ln - hw, hw), at(ln, 0), at(ln - hw, -hw)]
+        if i < len(FINGERS) - 1:
+            nb = FINGERS[i + 1]
+            pts.append(((bx + nb[0]) / 2 + 1.5, (by - hw + nb[1] + nb[3] / 2) / 2, 1))
+        else:
+            pts.append((*at(-3, -hw - 0.5), 1))
+    # the thumb, out and forward from the side of the palm
+    ta = math.radians(-40.0 - 12.0 * spread)
+    ux, uy = math.cos(ta), math.sin(ta)
+    vx, vy = -uy, ux
+    bx, by = 12.0, -15.0
+    tl, tw = 23.0 * (1.0 - 0.3 * curl), 10.0
+    pts += [(bx + ux * 4 + vx * tw / 2, by + uy * 4 + vy * tw / 2, 1),
+            (bx + ux * (tl - tw / 2) + vx * tw / 2, by + uy * (tl - tw / 2) + vy * tw / 2),
+            (bx + ux * tl, by + uy * tl),
+            (bx + ux * (tl - tw / 2) - vx * tw / 2, by + uy * (tl - tw / 2) - vy * tw / 2),
+            (bx - vx * tw / 2, by - vy * tw / 2)]
+    pts.append((0.0, -12.0, 1))
+    return pts
+
+
+def draw_open_hand(p: Painter, at: Pt, angle: float, scale: float, skin: Color, shade: Color,
+                   line: Color, mirror: bool = False, spread: float = 1.0,
+                   curl: float = 0.0) -> None:
+    """An open hand with its wrist at `at`, fingers pointing along `angle` (degrees)."""
+    outline = spline(place(open_hand_pts(spread, curl), at, angle, scale, mirror), steps=8)
+    palm_shade = spline(place([(-2, 4), (26, 8), (30, 18), (-2, 18)], at, angle, scale, mirror))
+    p.part(outline, skin, line, 2.0, [(palm_shade, shade)])
+    # knuckle creases where each finger leaves the palm
+    for i, (bx, by, _ln, w) in enumerate(FINGERS[:-1]):
+        nb = FINGERS[i + 1]
+        gx, gy = (bx + nb[0]) / 2 + 1.5, (by - w / 2 + nb[1] + nb[3] / 2) / 2
+        seg = place([(gx, gy), (gx - 7, gy)], at, angle, scale, mirror)
+        p.stroke(seg, mix(line, skin, 0.35), 1.3)
+
+
+def draw_fist(p: Painter, at: Pt, angle: float, scale: float, skin: Color, shade: Color,
+              line: Color, mirror: bool = False) -> None:
+    """A clenched fist seen from the front (curled fingers and the thumb across them),
+    wrist at `at`, knuckles pointing along `angle` (degrees)."""
+    body = [(0, -12, 1), (10, -17), (26, -19), (38, -16), (43, -6), (43, 6), (39, 15),
+            (26, 19), (10, 17), (0, 12, 1)]
+    p.part(spline(place(body, at, angle, scale, mirror)), skin, line, 2.0,
+           [(spline(place([(-4, 6), (44, 8), (44, 24), (-4, 24)], at, angle, scale, mirror)),
+             shade)])
+    # the four curled fingers: rounded rolls stacked across the front
+    for i in range(4):
+        y0 = -15.0 + i * 8.4
+        roll = [(22, y0 + 0.5, 1), (38, y0 - 0.5), (45, y0 + 4.2), (38, y0 + 8.9),
+                (22, y0 + 8.4, 1)]
+        p.part(spline(place(roll, at, angle, scale, mirror)), skin, line, 1.5,
+               [(spline(place([(20, y0 + 5.5), (48, y0 + 5.5), (48, y0 + 10), (20, y0 + 10)],
+                              at, angle, scale, mirror)), shade)])
+    # the thumb, folded across the first two fingers
+    thumb = [(10, -19, 1), (22, -21), (30, -16), (31, -4), (29, 5), (24, 7), (21, -2),
+             (14, -12, 1)]
+    p.part(spline(place(thumb, at, angle, scale, mirror)), skin, line, 1.7,
+           [(spline(place([(18, 0), (34, 0), (34, 8), (18, 8)], at, angle, scale, mirror)),
+             shade)])
+    p.stroke(place([(27, 1), (24, 2)], at, angle, scale, mirror), mix(line, skin, 0.4), 1.2)

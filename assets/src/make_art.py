@@ -28,20 +28,21 @@ def contact_sheet(chars: dict[str, dict[str, pygame.Surface]], path: str) -> Non
     font = pygame.font.Font(font_path if os.path.exists(font_path) else None, 18)
     big = pygame.font.Font(font_path if os.path.exists(font_path) else None, 26)
     cw, ch = 196, 224
-    cols = max(len(v) for v in chars.values())
+    rows = characters.sheet_rows(chars)
+    cols = max(len(v) for _, v in rows)
     bgs = [("night_road", frozenset()), ("night_road", frozenset({"cloud"})),
            ("hospital", frozenset()), ("hospital", frozenset({"dusk"})),
            ("village_gate", frozenset())]
     tw, th = 320, 180
     width = max(cols * cw, len(bgs) * (tw + 8)) + 20
-    height = len(chars) * (ch + 66) + th + 90
+    height = len(rows) * (ch + 66) + th + 90
     sheet = pygame.Surface((width, height))
     sheet.fill((44, 46, 62))
     y = 10
-    for name, exprs in chars.items():
+    for name, exprs in rows:
         sheet.blit(big.render(name, True, (240, 236, 246)), (12, y))
         y += 32
-        for i, (expr, surf) in enumerate(exprs.items()):
+        for i, (expr, surf) in enumerate(exprs):
             x = 10 + i * cw
             pygame.draw.rect(sheet, (70, 74, 98), (x, y, cw - 6, ch))
             sheet.blit(pygame.transform.smoothscale(surf, (cw - 6, ch)), (x, y))
