@@ -85,7 +85,8 @@ def _cast() -> dict[str, tuple[Look, dict]]:
         "smile_tears": Face(brow=(-8, 4), lid_tilt=5, mouth="wobble", tears=2, eye_open=0.72,
                             blush=1),
         "surprised": Face(brow=(-12, -10), eye_open=1.15, pupil=0.6, look=(0, 0), mouth="open"),
-        "angry": Face(brow=(10, -5), eye_open=0.9, lid_tilt=-5, mouth="shout", look=(4, 0)),
+        "angry": Face(brow=(15, -7), eye_open=0.95, lid_tilt=-7, mouth="shout", look=(4, 0),
+                      tears=2, blush=1),
         "determined": Face(brow=(6, -3), eye_open=0.95, lid_tilt=-3, mouth="tight", tears=1),
     }
     sasuke = Look(
@@ -96,10 +97,14 @@ def _cast() -> dict[str, tuple[Look, dict]]:
         trim=hexc("#d9d6e6"), flip=True,
     )
     sasuke.faces = {
-        "cold": Face(brow=(2, 0), eyes="narrow", eye_open=1.0, mouth="line"),
-        "smirk": Face(brow=(3, -3), eyes="narrow", eye_open=1.05, mouth="smirk"),
+        "cold": Face(brow=(5, 3), eyes="narrow", eye_open=1.0, mouth="flat", lid_flat=True,
+                     look=(5, 1), pupil=0.8),
+        "smirk": Face(brow=(4, -4), eyes="narrow", eye_open=1.05, mouth="smirk", lid_flat=True,
+                      look=(4, 0)),
+        "downcast": Face(brow=(2, 4), eyes="narrow", eye_open=0.75, mouth="flat",
+                         lid_flat=True, look=(1, 9), lid_tilt=2),
         "soft": Face(brow=(-5, 3), lid_tilt=3, eye_open=0.85, look=(2, 3), mouth="soft"),
-        "angry": Face(brow=(11, -4), lid_tilt=-6, eye_open=0.9, mouth="grit", pupil=0.8),
+        "angry": Face(brow=(14, -6), lid_tilt=-7, eye_open=0.95, mouth="grit", pupil=0.75),
         "surprised": Face(brow=(-10, -8), eye_open=1.12, pupil=0.55, look=(0, 0), mouth="open"),
         "sad": Face(brow=(-6, 4), lid_tilt=5, eye_open=0.7, look=(2, 6), mouth="frown"),
     }

@@ -32,6 +32,7 @@ class Face:
     tears: int = 0  # 0 none, 1 welling, 2 streaming
     blush: int = 0  # 0 none, 1 light, 2 strong
     sweat: bool = False
+    lid_flat: bool = False  # a straight, heavy upper lid (a cold or level look)
 
 
 @dataclass
@@ -115,6 +116,9 @@ def draw_eye(p: Painter, lk: Look, face: Face, c: Pt, w: float, near: bool) -> N
     # upper lid: outer corner, top, inner corner (inner raised when worried)
     top_outer = top + 6 + (tilt * 0.5)
     top_inner = top + 5 - tilt
+    if face.lid_flat:  # the lid cuts straight across the top of the iris
+        top_outer = top_inner = top + 8 - tilt * 0.5
+        bot -= 3
     white = spline([
         (outer_x, cy + 3, 1),
         (cx - inner * w * 0.22, top_outer - 3),
@@ -242,20 +246,26 @@ def draw_mouth(p: Painter, lk: Look, face: Face) -> None:
                         (mx + 13, my + 5, 1), (mx, my + 9)])
         p.part(shape, inside, line, 1.8, [(ellipse_pts(mx, my + 9, 8, 3), (225, 110, 125))])
     elif m == "shout":
-        shape = spline([(mx - 17, my - 4, 1), (mx, my - 7), (mx + 16, my - 5, 1), (mx + 9, my + 13),
-                        (mx - 8, my + 13)])
-        p.part(shape, inside, line, 2.0, [(ellipse_pts(mx, my + 13, 10, 5), (230, 110, 125))])
-        p.poly(spline([(mx - 14, my - 3), (mx, my - 6), (mx + 13, my - 4), (mx, my - 1)]),
-               (255, 255, 255))
+        # yelling: wide open, the corners pulled down, upper teeth and the tongue showing
+        shape = spline([(mx - 19, my + 3, 1), (mx - 7, my - 6), (mx + 8, my - 6),
+                        (mx + 18, my + 2, 1), (mx + 14, my + 17), (mx, my + 25),
+                        (mx - 14, my + 17)])
+        p.part(shape, inside, line, 2.2, [(ellipse_pts(mx, my + 21, 12, 6), (225, 105, 120))])
+        p.poly(spline([(mx - 13, my - 1), (mx, my - 4), (mx + 13, my - 1), (mx + 11, my + 3),
+                       (mx, my + 1), (mx - 11, my + 4)]), (255, 255, 255))
+    elif m == "flat":
+        p.stroke([(mx - 11, my + 1.5), (mx, my + 0.5), (mx + 10, my + 1.5)], line, 2.4)
     elif m == "grit":
         shape = spline([(mx - 15, my - 2, 1), (mx + 13, my - 4, 1), (mx + 12, my + 5, 1),
                         (mx - 14, my + 6, 1)])
         p.part(shape, (250, 250, 250), line, 2.0)
         p.stroke([(mx - 14, my + 1.5), (mx + 12, my + 0.5)], (190, 190, 200), 1.2)
     elif m == "smirk":
-        p.stroke(spline([(mx - 12, my + 2), (mx + 2, my + 2), (mx + 13, my - 5)], closed=False),
-                 line, 2.4)
-        p.stroke([(mx + 12, my - 5), (mx + 15, my - 2)], line, 1.6)
+        # one-sided: the near half flat, the far corner pulled up, a crease beside it
+        p.stroke(spline([(mx - 11, my + 2), (mx + 1, my + 2), (mx + 9, my - 1),
+                         (mx + 14, my - 7)], closed=False), line, 2.4)
+        p.stroke(spline([(mx + 15, my - 10), (mx + 18, my - 5), (mx + 16, my - 1)],
+                        closed=False), mix(line, (253, 228, 210), 0.45), 1.4)
     elif m == "tight":
         p.stroke(spline([(mx - 11, my + 1), (mx, my - 1), (mx + 10, my + 1)], closed=False), line,
                  2.8)
