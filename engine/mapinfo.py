@@ -41,6 +41,12 @@ DEFAULT_ALIGNMENT = (0.0, 1.0)  # orthogonal maps: bottom-left
 
 Flags = tuple[bool, bool, bool]  # horizontal, vertical, diagonal
 RGBA = tuple[int, int, int, int]
+Light = tuple[float, float, float]  # multiplies a sprite's red, green and blue
+
+# The light a scene's sprites stand in: a custom property of the map, or of a layer or
+# group (the topmost shown one that has it wins), written "#RRGGBB", or as Tiled's colour
+# type "#AARRGGBB" (the alpha says how strongly: 00 none, ff all of it).
+SPRITE_TINT = "sprite_tint"
 
 
 def number(elem: ET.Element, name: str, default: float = 0.0) -> float:
@@ -77,6 +83,24 @@ def multiply(a: RGBA | None, b: RGBA | None) -> RGBA | None:
     if b is None:
         return a
     return tuple(round(x * y / 255) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+
+
+def properties(elem: ET.Element) -> dict[str, str]:
+    """An element's own custom properties (Tiled's <properties>), names to values."""
+    props = elem.find("properties")
+    if props is None:
+        return {}
+    return {p.get("name", ""): p.get("value", p.text or "") for p in props.findall("property")}
+
+
+def light(text: str) -> Light:
+    """A sprite_tint value as multipliers of red, green and blue (ValueError if bad)."""
+    color = tiled_color(text.strip())
+    if color is None:
+        raise ValueError("empty colour")
+    r, g, b, a = color
+    k = a / 255
+    return (1 - k + k * r / 255, 1 - k + k * g / 255, 1 - k + k * b / 255)
 
 
 @dataclass(frozen=True)
@@ -199,6 +223,27 @@ class MapStructure:
         layer named in `forced` shows even if it or its group is hidden in the file;
         otherwise it shows only if it and every group above it are visible."""
         yield from self._walk(self.root, True, LayerStyle(), forced)
+
+    def sprite_tint(self, forced: frozenset[str] | set[str] = frozenset()) -> Light | None:
+        """The light on sprites over this map with the layers in `forced` switched on:
+        the sprite_tint of the last shown layer or group that declares one (Tiled draws
+        it topmost), else the map's own, else None. A bad value raises ValueError."""
+        found = properties(self.root).get(SPRITE_TINT)
+        stack = [(self.root, True)]
+        order: list[tuple[ET.Element, bool]] = []
+        while stack:  # document order, groups before their children
+            parent, parent_on = stack.pop()
+            kids = [e for e in parent if e.tag in LAYER_TAGS]
+            for elem in reversed(kids):
+                on = elem.get("name") in forced or (parent_on and visible(elem))
+                stack.append((elem, on))
+            if parent is not self.root:
+                order.append((parent, parent_on))
+        for elem, on in order:
+            value = properties(elem).get(SPRITE_TINT)
+            if on and value is not None:
+                found = value
+        return None if found is None else light(found)
 
     def _walk(self, parent: ET.Element, parent_on: bool, style: LayerStyle,
               forced: frozenset[str] | set[str]) -> Iterator[PlacedLayer]:

@@ -141,11 +141,13 @@ class Composer:
     def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture: ...
 
     def __init__(self) -> None:
+        self._lights: dict[str, tuple[float, float, float] | None] = {}
         self._scenes: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._composites: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._work: dict[str, pygame.Surface] = {}
 
     def clear(self) -> None:
+        self._lights.clear()
         self._scenes.clear()
         self._composites.clear()
         self._work.clear()
@@ -172,6 +174,14 @@ class Composer:
             self._scenes.move_to_end(key)
         return surf, marks
 
+    def light(self, stage: dict[str, Any], vp: Viewport) -> tuple[float, float, float] | None:
+        """The scene's light on its sprites (a map's sprite_tint), None for none."""
+        key = json.dumps(stage.get("scene"))
+        if key not in self._lights:
+            bg, _ = self.background(stage.get("scene"), vp)
+            self._lights[key] = getattr(bg, "sprite_tint", None)
+        return self._lights[key]
+
     def paint_scene(self, target: pygame.Surface, stage: dict[str, Any], vp: Viewport,
                     time_ms: int = 0, origin: tuple[int, int] = (0, 0)) -> dict:
         bg, marks = self.scene(stage, vp)
@@ -191,11 +201,14 @@ class Composer:
         if marks is None:
             marks = self.background(stage.get("scene"), vp)[1]
         out = []
+        lit = self.light(stage, vp)
         for sprite in draw_order(stage.get("sprites", [])):
             t = times.t(sprite, now) if times is not None else 0.0
             start = times.start(sprite) if times is not None else None
             how = event or (times.event(sprite) if times is not None else None)
             p, finished = stage_placement(sprite, self.transforms, t, marks, how, start)
+            if lit is not None:  # lit by the scene: its light times the transform's tint
+                p = p.but(tint=tuple(a * b for a, b in zip(p.tint, lit, strict=True)))
             out.append(Placed(sprite_key(sprite), sprite, self.picture(sprite, vp), p,
                               finished))
         return out

@@ -1,4 +1,5 @@
-"""The player's data on disk: settings and persistent data (endings seen, lines read).
+"""The player's data on disk: settings and persistent data (endings seen, lines read,
+images seen).
 
 Both are small JSON files in the data folder (platformdirs, or --data-dir). They are
 written to a temporary file and renamed, so a crash mid-write never leaves half a file;
@@ -102,7 +103,8 @@ class DataStore:
 
     @staticmethod
     def _fresh_persistent() -> dict[str, Any]:
-        return {"version": PERSISTENT_VERSION, "endings": [], "read": [], "vars": {}}
+        return {"version": PERSISTENT_VERSION, "endings": [], "read": [], "vars": {},
+                "seen_images": []}
 
     @property
     def settings_path(self) -> Path:
@@ -140,8 +142,26 @@ class DataStore:
                     fresh[key] = value
             if isinstance(data.get("vars"), dict):
                 fresh["vars"] = data["vars"]
+            fresh["seen_images"] = self._images(data.get("seen_images"))
             self.persistent = fresh
         self._read_set = set(self.persistent["read"])
+        self._seen_images = set(self.persistent["seen_images"])
+
+    def _images(self, value: Any) -> list[str]:
+        """seen_images as read: a list of image names; damaged entries are skipped."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problems.append("persistent.json: seen_images is not a list; "
+                                 "the gallery starts empty")
+            log.warning("%s", self.problems[-1])
+            return []
+        good = [v for v in value if isinstance(v, str) and v.strip() and len(v) < 200]
+        if len(good) < len(value):
+            self.problems.append(f"persistent.json: {len(value) - len(good)} damaged "
+                                 "seen_images entries skipped")
+            log.warning("%s", self.problems[-1])
+        return list(dict.fromkeys(" ".join(v.split()) for v in good))
 
     # --- persistent --------------------------------------------------------------------
 
@@ -161,6 +181,17 @@ class DataStore:
 
     def is_read(self, fingerprint: str) -> bool:
         return fingerprint in self._read_set
+
+    def see_image(self, name: str) -> bool:
+        """An image was shown (Ren'Py's renpy.seen_image); True when it is new."""
+        if name in self._seen_images:
+            return False
+        self._seen_images.add(name)
+        self.persistent["seen_images"].append(name)
+        return True
+
+    def seen_image(self, name: str) -> bool:
+        return name in self._seen_images
 
     def save_persistent(self) -> None:
         try:

@@ -14,12 +14,15 @@ as a draw list), tilesets.py (tile pictures) and drawlist.py (fitting and animat
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
+
+from engine.mapinfo import Light
 
 from .drawlist import Fit, Region, flatten
 from .mapscene import MapScene, UnknownLayerError
@@ -34,6 +37,8 @@ __all__ = [
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".webp")
 
+log = logging.getLogger("roadout.picture")
+
 
 @dataclass
 class Background:
@@ -43,6 +48,7 @@ class Background:
     marks: dict[str, tuple[float, float]]
     animated: bool
     _regions: list[Region] = field(default_factory=list, repr=False)
+    sprite_tint: Light | None = None  # the map's light on the sprites (mapinfo.SPRITE_TINT)
 
     def draw(self, target: pygame.Surface, time_ms: int) -> None:
         """Blit the picture at (0, 0), then the animated cells as they are at `time_ms`."""
@@ -66,7 +72,13 @@ def load_background(
     surface = fit.apply(flatten(scene.render(0)))
     marks = {name: fit.point(x, y) for name, (x, y) in scene.marks.items()}
     regions = scene.animated_regions(fit)
-    return Background(surface, marks, scene.animated, regions)
+    try:
+        tint = scene.map.sprite_tint(set(attrs))
+    except ValueError as exc:
+        log.warning("%s: sprite_tint is not a colour (%s); sprites drawn untinted",
+                    path.name, exc)
+        tint = None
+    return Background(surface, marks, scene.animated, regions, tint)
 
 
 def render_map(path: Path, attrs: Sequence[str] = ()) -> pygame.Surface:

@@ -238,7 +238,9 @@ class Voicer:
         ending = g.ending if g is not None and self.app.top is g else None
         if ending is not None and ending is not self._last_ending:
             name = g.ending_name()  # type: ignore[union-attr]
-            parts.append("The End" if name == "The End" else f"Ending: {name}")
+            number = g.ending_title().partition("\n")[2]  # type: ignore[union-attr]
+            parts.append("The End" if name == "The End" else
+                         f"Ending: {name}" + (f", {number}" if number else ""))
         self._last_ending = ending
         focus = self._focus()
         if focus != self._last_focus:

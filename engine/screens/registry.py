@@ -10,10 +10,12 @@ from engine.present.screen import Screen
 
 from .confirm import ConfirmScreen
 from .error import ErrorScreen
+from .extras import ExtrasScreen
 from .game import GameScreen
 from .game_menu import GameMenu
 from .help import HelpScreen
 from .history import HistoryScreen
+from .picture_view import PictureView
 from .routemap import RouteMapScreen
 from .settings import SettingsScreen
 from .slots import SlotScreen
@@ -32,4 +34,6 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "load": partial(SlotScreen, mode="load"),
     "route-map": RouteMapScreen,
     "help": HelpScreen,
+    "extras": ExtrasScreen,
+    "picture-view": PictureView,
 }

@@ -1,4 +1,5 @@
-"""The title screen: the game's name on its picture, the main menu and the endings seen."""
+"""The title screen: the game's name on its picture, the main menu and the endings seen.
+Extras (the gallery, the endings' cards and Help) sits where Help was."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ class TitleScreen(MenuScreen):
         items = [("Start", self.start), ("Load", lambda: host.open("load")),
                  ("Settings", lambda: host.open("settings")),
                  ("Route map", lambda: host.open("route-map")),
-                 ("Help", lambda: host.open("help")), ("Quit", host.quit)]
+                 ("Extras", lambda: host.open("extras")), ("Quit", host.quit)]
         self.buttons = column(items, 96, 330, 300, 52, 62, font_px=26)
 
     def start(self) -> None:

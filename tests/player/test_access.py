@@ -16,7 +16,7 @@ from engine.voice import find_engine
 from tests.player.helpers import ROOT, make_game, play
 from tests.player.test_saves_ui import make_app
 
-# Canvas centres of the title screen's buttons (Start, Load, Settings, Route map, Quit).
+# Canvas centres of the title screen's buttons (Start, Route map).
 TITLE_START, TITLE_ROUTES = "click 246 356", "click 246 542"
 
 
@@ -198,7 +198,7 @@ def test_self_voicing_reads_the_title_and_the_route_map(tmp_path: Path) -> None:
         key up
         expect-spoken Quit
         key up
-        expect-spoken Help
+        expect-spoken Extras
         key up
         expect-spoken Route map
         key return

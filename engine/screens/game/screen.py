@@ -8,6 +8,7 @@ from typing import Any
 
 import pygame
 
+from engine.gallery import shown_images
 from engine.playthrough import Loaded, Playthrough, ending_name
 from engine.present.compose import SpriteTimes
 from engine.present.placing import transforms_of
@@ -198,6 +199,15 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             old = self.shown_stage
             self.shown_stage = stage
             self.sprite_times.sync(stage, now, self.host.stage_view.placer(old, self.host.vp))
+            self.see(stage)
+
+    def see(self, stage: dict[str, Any]) -> None:
+        """Remember the images shown (the gallery's renpy.seen_image); a new CG is written
+        to persistent.json at once."""
+        data = self.host.data
+        new = [name for name in shown_images(stage) if data.see_image(name)]
+        if any(name.startswith("cg ") for name in new):
+            data.save_persistent()
 
     def start_transition(self, spec: dict | None, now: float) -> None:
         host, vp = self.host, self.host.vp
@@ -281,6 +291,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         self.pausing = False
         self.pause_until = None
         self.shown_stage = self.story.stage
+        self.see(self.shown_stage)
         staging.restored(self)
         now = host.clock.now()
         # A restored stage shows where each finite motion ends, not the motion again.

@@ -13,10 +13,11 @@ from engine.present.quickmenu import Notice, QuickMenu, draw_indicator
 from engine.present.richtext import Layout, Typewriter, layout, parse_color
 from engine.present.screen import Host
 from engine.present.transitions import Transition
-from engine.present.ui import DIM_TEXT, TEXT, ButtonList
+from engine.present.ui import TEXT, ButtonList
 from engine.textbox import BOX, BOX_ROOM, NAME_PX, TEXT_PX, TEXT_W, TEXT_X, TEXT_Y, box_grow
 from engine.theme import HIGH_CONTRAST_TEXT
 
+from .. import cards
 from . import staging
 
 
@@ -161,13 +162,10 @@ class GameView:
                                                      (cx, cy + size)])
 
     def ending_title(self) -> str:
+        """The card's words: "Ending — NAME" and, below, "Ending N of M"."""
         name = ending_name(self.play.ending)
-        return "The End" if name == "The End" else f"Ending — {name}"
+        return "\n".join(filter(None, [cards.title_of(name), cards.number_text(self.host, name)]))
 
     def draw_ending(self, target: pygame.Surface) -> None:
-        host, vp, p = self.host, self.host.vp, self.host.painter
-        target.blit(host.gui_picture("ending_card.png"), vp.offset)
-        p.shadowed(target, self.ending_title(), vp.px(48), vp.to_window(640, 340), TEXT,
-                   bold=True, anchor="center")
-        p.shadowed(target, "Click to return to the title", vp.px(20),
-                   vp.to_window(640, 420), DIM_TEXT, anchor="center")
+        cards.draw_card(target, self.host, ending_name(self.play.ending),
+                        "Click to return to the title")
