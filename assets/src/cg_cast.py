@@ -5,7 +5,7 @@ Every function draws in head space (see cg_faces) through a placed Pen.
 
 from __future__ import annotations
 
-from cg_faces import Face, brows, front_face, profile_ear, profile_face
+from cg_faces import Face, front_face, profile_ear, profile_face
 from cg_kit import BANDAGE_LINE, HINATA, NARUTO, SAKURA, SASUKE, WHITE, Pal, Pen, dark
 from draw import Color, mix, spline
 
@@ -105,6 +105,8 @@ def naruto_profile(p: Pen, f: Face) -> None:
                    (-120, 0), (-150, 60, 1), (-80, 50), (-50, 70)])
     p.part(back, pal.hair_shade, dark(pal.hair, 0.5), 2.4)
     profile_face(p, pal, f)
+    for i in range(3):
+        p.stroke([(24, 30 + i * 8), (44, 32 + i * 8)], mix(pal.skin, (120, 70, 60), 0.6), 1.8)
     cap = spline([(96, -86, 1), (70, -150), (0, -176), (-90, -150), (-130, -70), (-120, 10),
                   (-84, 56, 1), (-60, 20), (-44, -20), (-24, -40), (10, -56, 1), (30, -44),
                   (48, -76, 1), (66, -46), (72, -80, 1), (86, -52, 1)])

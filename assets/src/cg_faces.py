@@ -238,23 +238,27 @@ PROFILE = [
     (46, 114), (10, 104), (-30, 74), (-100, 40), (-120, -40)]
 
 
+def profile_neck(p: Pen, pal: Pal) -> None:
+    p.part(spline([(46, 100), (40, 150), (38, 200, 1), (-54, 200, 1), (-50, 150),
+                   (-40, 60)]), pal.skin, dark(pal.skin), 2.0,
+           [(spline([(-60, 90), (60, 110), (50, 136), (-60, 150)]), pal.skin_shade)])
+
+
 def profile_ear(p: Pen, pal: Pal) -> None:
     ear = spline([(-8, -10), (-26, -18), (-36, 12), (-28, 42), (-8, 46)])
     p.part(ear, pal.skin, dark(pal.skin), 2.0,
            [(spline([(-20, -4), (-28, 12), (-20, 32)]), pal.skin_shade)])
 
 
-def profile_face(p: Pen, pal: Pal, f: Face, neck: bool = True) -> None:
+def profile_face(p: Pen, pal: Pal, f: Face, neck: bool = False) -> None:
     """A profile facing right: neck, face, ear, eye, brow, mouth detail."""
     if neck:
-        p.part(spline([(46, 100), (40, 150), (38, 240, 1), (-54, 240, 1), (-50, 150),
-                       (-40, 60)]), pal.skin, dark(pal.skin), 2.0,
-               [(spline([(-60, 90), (60, 110), (50, 136), (-60, 150)]), pal.skin_shade)])
+        profile_neck(p, pal)
     p.part(spline(PROFILE), pal.skin, dark(pal.skin), 2.2,
            [(spline([(-50, 60), (10, 92), (50, 118), (-10, 130)]), pal.skin_shade)])
     if f.blush:
         p.overlay(ellipse_pts(54, 40, 22, 9), (240, 110, 130, 70 if f.blush == 1 else 120))
-    ex, ey = 60.0, 0.0
+    ex = 60.0
     lash = pal.lash
     if f.eyes.startswith("closed"):
         p.stroke(spline([(40, -4), (56, 7), (72, 2)], closed=False), lash, 4.4)

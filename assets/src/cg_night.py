@@ -14,7 +14,6 @@ from cg_kit import (
     composite,
     dark,
     figures,
-    finish,
     glow,
     grade,
     over,
@@ -28,6 +27,15 @@ NIGHT = (0.80, 0.82, 0.98)  # the figures under moonlight
 CLOUD = (0.66, 0.66, 0.86)
 
 
+def star(img: np.ndarray, x: float, y: float, r: float, a: float) -> None:
+    """A soft point of light, painted on a small patch only."""
+    x0, y0 = max(0, int(x) - 6), max(0, int(y) - 6)
+    patch = img[y0:int(y) + 7, x0:int(x) + 7]
+    yy, xx = np.mgrid[y0:y0 + patch.shape[0], x0:x0 + patch.shape[1]].astype(np.float32)
+    m = (np.exp(-(((xx - x) / r) ** 2 + ((yy - y) / r) ** 2) * 2.0) * a)[..., None]
+    patch[:] = patch * (1 - m) + np.asarray((230, 230, 255), np.float32) * m
+
+
 def night_road(moon: tuple[float, float], horizon: float, cloud: float,
                gate: bool = False) -> np.ndarray:
     """Sky with a moon, treeline, the pale road to a vanishing point; cloud 0..1."""
@@ -36,7 +44,7 @@ def night_road(moon: tuple[float, float], horizon: float, cloud: float,
     rng = np.random.default_rng(13)
     for _ in range(140):  # stars
         x, y = rng.uniform(0, W), rng.uniform(0, horizon * 0.8)
-        over(img, glow(x, y, rng.uniform(1.2, 2.4)) * (1 - cloud * 0.8), (230, 230, 255))
+        star(img, x, y, rng.uniform(1.2, 2.4), 1 - cloud * 0.8)
     mx, my = moon
     over(img, glow(mx, my, 260, 200) * 0.45, (150, 140, 200))
     over(img, shape_mask([[(mx + 38 * np.cos(a), my + 38 * np.sin(a))
@@ -63,8 +71,10 @@ def night_road(moon: tuple[float, float], horizon: float, cloud: float,
     over(img, rm * glow(vx, H, 500, 200) * 0.35, (130, 126, 160))
     if gate:
         gx, gy = vx, horizon + 2
-        over(img, shape_mask([[(gx - 22, gy), (gx - 19, gy - 34), (gx - 16, gy - 34), (gx - 17, gy)],
-                              [(gx + 17, gy), (gx + 16, gy - 34), (gx + 19, gy - 34), (gx + 22, gy)],
+        over(img, shape_mask([[(gx - 22, gy), (gx - 19, gy - 34), (gx - 16, gy - 34),
+                               (gx - 17, gy)],
+                              [(gx + 17, gy), (gx + 16, gy - 34), (gx + 19, gy - 34),
+                               (gx + 22, gy)],
                               [(gx - 28, gy - 36), (gx + 28, gy - 36), (gx + 26, gy - 41),
                                (gx - 26, gy - 41)],
                               [(gx - 22, gy - 29), (gx + 22, gy - 29), (gx + 22, gy - 27),
@@ -120,10 +130,10 @@ def confession(variant: str) -> np.ndarray:
         "eyes_closed": Face(eyes="closed_sad", brow=(-12, 6), mouth="wobble", tears=2, blush=2),
     }
     img = night_road((980, 120), 430, 0.9)
-    over(img, glow(640, 300, 300, 260) * 0.35, (120, 110, 170))
+    over(img, glow(640, 230, 300, 260) * 0.35, (120, 110, 170))
 
     def draw(p: Pen) -> None:
-        head = p.at(640, 262, 1.12, -0.04)
+        head = p.at(640, 196, 0.98, -0.04)
         sakura_bust(head, faces[variant], 0.08)
 
     composite(img, grade(figures(draw), CLOUD, (6, 4, 18)))
@@ -207,6 +217,3 @@ CGS = {"confession": (confession, ("", "tears", "eyes_closed")),
        "behind_her": (behind_her, ("", "tears")),
        "walking_away": (walking_away, ("",))}
 
-
-def build(name: str, variant: str) -> object:
-    return finish(CGS[name][0](variant))
