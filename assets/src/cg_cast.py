@@ -120,9 +120,9 @@ def naruto_profile(p: Pen, f: Face) -> None:
 def hinata_profile(p: Pen, f: Face) -> None:
     pal = HINATA
     back = spline([(40, -160), (-60, -170), (-130, -110), (-150, 0), (-160, 200),
-                   (-168, 420, 1), (-40, 420, 1), (-50, 200), (-40, 70)])
+                   (-172, 600, 1), (-40, 600, 1), (-50, 200), (-40, 70)])
     p.part(back, pal.hair_shade, dark(pal.hair, 0.5), 2.4,
-           [(spline([(-180, 120), (-30, 120), (-30, 440), (-180, 440)]),
+           [(spline([(-180, 120), (-30, 120), (-30, 620), (-180, 620)]),
              mix(pal.hair_shade, (40, 24, 40), 0.25))])
     profile_face(p, pal, f)
     profile_ear(p, pal)

@@ -200,12 +200,12 @@ def kiss(variant: str) -> np.ndarray:
         naruto_profile(n_at, his)
         hinata_profile(h_at, hers)
         # his hand on the sheet, hers laid over it: sleeves lead to both
-        p.part(spline([(330, 600, 1), (380, 520), (470, 496), (500, 540), (420, 610, 1)]),
+        p.part(spline([(330, 570, 1), (380, 490), (470, 466), (500, 510), (420, 580, 1)]),
                npal.cloth, dark(npal.cloth, 0.5), 2.2)
-        hand(p.at(488, 522, 0.95, -0.08), npal.skin, npal.skin_shade)
-        p.part(spline([(900, 600, 1), (800, 496), (618, 486), (604, 530), (780, 610, 1)]),
+        hand(p.at(488, 492, 0.95, -0.08), npal.skin, npal.skin_shade)
+        p.part(spline([(900, 570, 1), (800, 466), (618, 456), (604, 500), (780, 580, 1)]),
                hpal.cloth, dark(hpal.cloth, 0.5), 2.2)
-        hand(p.at(612, 512, 0.95, 0.1, flip=True), hpal.skin, hpal.skin_shade)
+        hand(p.at(612, 482, 0.95, 0.1, flip=True), hpal.skin, hpal.skin_shade)
 
     composite(img, grade(figures(draw), (1.0, 0.95, 0.92), (6, 0, 0)))
     over(img, glow(650, 220, 160, 200) * 0.25, (255, 240, 220))
