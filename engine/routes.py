@@ -33,6 +33,7 @@ from engine import flow
 from engine.flow import steering_variables
 from engine.script import Loc, Program, ScriptError, Story, load_game
 from engine.script.events import Audio, End, Menu, Say, StageChange
+from engine.stage import is_scene_image
 
 __all__ = ["DeadEnd", "Ending", "Report", "explore", "format_report", "run",
            "steering_variables"]
@@ -198,7 +199,7 @@ class _Explorer:
         if stmt.kind == "scene" and a["image"]:
             lint.scene_file(a["image"], stmt)
         elif stmt.kind == "show":
-            if a["image"][0] == "bg":
+            if is_scene_image(a["image"]):
                 lint.scene_file(a["image"], stmt)
             else:
                 lint.sprite_file(a["image"][0], a["image"][1:], stmt)

@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any
 
 BACKGROUND_EXTS = (".tmx", ".png", ".jpg")
+CG_EXTS = (".png", ".jpg")
+# The first word of a picture that fills the screen: `scene bg night_road`, `show cg kiss hands`.
+SCENE_TAGS = ("bg", "cg")
 POSITIONS = ("left", "center", "right", "truecenter")
 
 
@@ -48,12 +51,21 @@ def background_candidates(game_dir: Path, words: list[str], images: dict[str, st
         defined = images.get(" ".join(words[:n]))
         if defined is not None:
             return [_asset(game_dir, defined)], tuple(words[n:])
+    if words[0] == "cg" and len(words) > 1:
+        # an event illustration: `cg kiss hands` is assets/cg/kiss_hands.png, no layers
+        stem = "_".join(words[1:])
+        return [game_dir / "assets" / "cg" / f"{stem}{ext}" for ext in CG_EXTS], ()
     if words[0] == "bg" and len(words) > 1:
         stem, attrs = words[1], tuple(words[2:])
     else:
         stem, attrs = words[0], tuple(words[1:])
     base = game_dir / "assets" / "backgrounds"
     return [base / f"{stem}{ext}" for ext in BACKGROUND_EXTS], attrs
+
+
+def is_scene_image(words: list[str]) -> bool:
+    """`show bg ...` / `show cg ...` change the picture behind everything, not a sprite."""
+    return bool(words) and words[0] in SCENE_TAGS
 
 
 def resolve_background(game_dir: Path, words: list[str] | None,

@@ -12,6 +12,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import backgrounds  # noqa: E402
+import cgs  # noqa: E402
 import characters  # noqa: E402
 import gui  # noqa: E402
 import pygame  # noqa: E402
@@ -69,6 +70,7 @@ def main() -> None:
             save_png(surf, os.path.join(ASSETS, "characters", name, f"{expr}.png"))
     backgrounds.build_all(os.path.join(ASSETS, "backgrounds"))
     gui.build_all(os.path.join(ASSETS, "gui"), os.path.join(ASSETS, "backgrounds"))
+    cgs.build_all(os.path.join(ASSETS, "cg"))
     contact_sheet(chars, os.path.join(HERE, "contact_sheet.png"))
     print("art written under", ASSETS)
 

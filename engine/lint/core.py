@@ -23,6 +23,7 @@ from engine.script.text import interpolation_names, tag_problems
 from engine.stage import (
     audio_path,
     background_candidates,
+    is_scene_image,
     sprite_candidates,
 )
 from engine.theme import lightest_box
@@ -220,7 +221,7 @@ class Linter:
             if kind == "scene" and a["image"]:
                 self.scene_file(a["image"], stmt)
             elif kind == "show":
-                if a["image"][0] == "bg":
+                if is_scene_image(a["image"]):
                     self.scene_file(a["image"], stmt)
                 else:
                     self.sprite_file(a["image"][0], a["image"][1:], stmt)

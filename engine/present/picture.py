@@ -123,7 +123,8 @@ class StageView(Composer):
             surf.fill((0, 0, 0))
             return surf, {}
         if spec.path is None:
-            self.warn(f"background '{spec.name}' not found in assets/backgrounds")
+            folder = "cg" if words and words[0] == "cg" else "backgrounds"
+            self.warn(f"background '{spec.name}' not found in assets/{folder}")
             self.missing.append(spec.name)
             return placeholder(size, f"background {spec.name}", self.font_for(vp.px(24))), {}
         attrs = spec.attrs

@@ -13,6 +13,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from engine.atl.transitions import is_transition
+from engine.stage import is_scene_image
 
 from . import events as ev
 from . import stage_ops
@@ -315,9 +316,11 @@ def _show(story: Story, stmt: Stmt) -> ev.Event:
     words = a["image"]
     old = story.state.stage
     refs, atl, seed = _motion(story, stmt)
-    if words[0] == "bg":
+    if is_scene_image(words):
         scene_at = _scene_at(refs, atl, seed) or old.get("scene_at")
         stage = {**old, "scene": list(words), "scene_at": scene_at}
+        if words[0] == "cg":  # a full-screen illustration covers the sprites, as in Ren'Py
+            stage["sprites"] = []
     else:
         zorder = None
         if a.get("zorder") is not None:
