@@ -1,6 +1,6 @@
 """The hospital room: one-point perspective (eye 1.6 m, horizon y=300, the back wall 6.55 m
 away), the bed along the back wall with its head on the left, the IV stand at its head, the
-heart monitor on a wall arm above it (above every head at every stage mark) and the window in
+heart monitor on a ceiling arm above it (above every head at every stage mark) and the window in
 the right-hand corner of the back wall."""
 
 from __future__ import annotations
@@ -130,8 +130,9 @@ def hospital(folder: str) -> None:
     gear = blank()
     mx0, my0, mx1, my1 = MONITOR_BOX
     mxc, myc = (mx0 + mx1) / 2, (my0 + my1) / 2
-    paint(gear, rect_mask(mxc - 10, my1 - 2, mxc + 10, my1 + 30), (150, 156, 160))  # arm
-    paint(gear, rect_mask(mxc - 30, my1 + 26, mxc + 30, my1 + 34), (120, 126, 130))  # wall plate
+    paint(gear, rect_mask(mxc - 8, 0, mxc + 8, my0 + 2), (150, 156, 160))  # ceiling arm
+    paint(gear, rect_mask(mxc - 3, 0, mxc + 1, my0), (196, 200, 204))
+    paint(gear, rect_mask(mxc - 22, my0 - 8, mxc + 22, my0 + 1), (120, 126, 130))  # its joint
     box = rect_mask(mx0, my0, mx1, my1)
     paint(gear, box, (84, 94, 100))
     paint(gear, rect_mask(mx0, my0, mx1, my0 + 6), (120, 130, 136))
