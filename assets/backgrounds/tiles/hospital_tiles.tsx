@@ -1,4 +1,4 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.10" tiledversion="1.10.2" name="hospital_tiles" tilewidth="40" tileheight="40" tilecount="6" columns="8">
- <image source="hospital_tiles.png" width="320" height="40"/>
+<tileset version="1.10" tiledversion="1.10.2" name="hospital_tiles" tilewidth="40" tileheight="40" tilecount="164" columns="8">
+ <image source="hospital_tiles.png" width="320" height="840"/>
 </tileset>
