@@ -11,7 +11,7 @@ import os
 
 import numpy as np
 import pygame
-from backgrounds import (
+from bgkit import (
     blank,
     ellipse_mask,
     glow,
