@@ -88,6 +88,7 @@ def _cast() -> dict[str, tuple[Look, dict]]:
         "angry": Face(brow=(15, -7), eye_open=0.95, lid_tilt=-7, mouth="shout", look=(4, 0),
                       tears=2, blush=1),
         "determined": Face(brow=(6, -3), eye_open=0.95, lid_tilt=-3, mouth="tight", tears=1),
+        "asleep": Face(brow=(-3, 2), eyes="closed_sad", mouth="soft"),
     }
     sasuke = Look(
         name="sasuke", skin=hexc("#fbe2d2"), skin_shade=hexc("#e6bba8"),
