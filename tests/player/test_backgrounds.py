@@ -129,6 +129,7 @@ def test_moon_and_monitor_are_where_the_constants_say():
             assert gear.get_at((xx, yy))[3] == 0, (xx, yy)
 
 
+@pytest.mark.slow  # draws the ground and bench twice: about 3 s
 def test_generation_is_deterministic():
     def draw() -> bytes:
         g = bgkit.Ground(640, bg_outdoor.NIGHT_HORIZON)
