@@ -25,8 +25,9 @@ import wave
 
 import numpy as np
 
-import measure_audio
-import score
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import measure_audio  # noqa: E402
+import score  # noqa: E402
 
 SR = 44100
 HERE = os.path.dirname(os.path.abspath(__file__))

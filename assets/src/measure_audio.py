@@ -5,7 +5,8 @@ duration, sample rate and channels (from the Ogg Vorbis header), and the loop se
 absolute jump from the last sample to the first (over the channels), against the 99th
 percentile of the sample-to-sample steps. A loop is click-free when ``seam <= p99_step``.
 Samples are floats in -1..1. Without arguments: every ``assets/music/*.ogg`` and the
-ambience loops ``assets/audio/night_road.ogg``, ``hospital.ogg``. Needs ``ffmpeg`` on the PATH (a build tool, not a player dependency).
+ambience loops ``assets/audio/night_road.ogg``, ``hospital.ogg``. Needs ``ffmpeg`` on the PATH
+(a build tool, not a player dependency).
 """
 
 from __future__ import annotations
@@ -39,15 +40,25 @@ def ffmpeg() -> str:
     return exe
 
 
-def loudness(path: str) -> tuple[float, float]:
-    """(integrated loudness in LUFS, true peak in dBTP) by ffmpeg's ebur128 filter."""
+def ebur128(path: str) -> dict[str, float]:
+    """Integrated loudness (LUFS), true peak (dBTP) and loudness range (LU), by ffmpeg."""
     res = subprocess.run(
         [ffmpeg(), "-nostats", "-hide_banner", "-i", path, "-af", "ebur128=peak=true",
          "-f", "null", "-"], capture_output=True, text=True, check=True)
     summary = res.stderr[res.stderr.rfind("Summary:"):]
-    lufs = float(re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary).group(1))
-    peak = re.search(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1)
-    return lufs, float(peak)
+    num = r"(-?[\d.]+|-inf)"
+    return {
+        "lufs": float(re.search(r"I:\s+" + num + " LUFS", summary).group(1)),
+        "true_peak": float(re.search(r"True peak:\s+Peak:\s+" + num + " dBFS",
+                                     summary).group(1)),
+        "lra": float(re.search(r"LRA:\s+" + num + " LU", summary).group(1)),
+    }
+
+
+def loudness(path: str) -> tuple[float, float]:
+    """(integrated loudness in LUFS, true peak in dBTP) by ffmpeg's ebur128 filter."""
+    r = ebur128(path)
+    return r["lufs"], r["true_peak"]
 
 
 def decode(path: str) -> np.ndarray:
@@ -85,13 +96,12 @@ def sha256(path: str) -> str:
 
 def measure(path: str) -> dict[str, float | int | str | bool]:
     """Everything the levels table holds for one file."""
-    lufs, tp = loudness(path)
+    levels = ebur128(path)
     x = decode(path)
     jump, p99 = seam(x)
     rate, channels = header(path)
     return {
-        "lufs": lufs,
-        "true_peak": tp,
+        **levels,
         "seam": round(jump, 5),
         "p99_step": round(p99, 5),
         "click_free": jump <= p99,
@@ -132,10 +142,10 @@ def default_files() -> list[str]:
 
 
 def print_table(rows: dict[str, dict], out=sys.stdout) -> None:
-    print(f"{'file':28} {'LUFS':>6} {'dBTP':>6} {'seam':>8} {'p99':>8} {'loop':>5} "
+    print(f"{'file':28} {'LUFS':>6} {'dBTP':>6} {'LRA':>5} {'seam':>8} {'p99':>8} {'loop':>5} "
           f"{'secs':>6} {'KB':>5}", file=out)
     for name, r in rows.items():
-        print(f"{name:28} {r['lufs']:6.1f} {r['true_peak']:6.1f} {r['seam']:8.5f} "
+        print(f"{name:28} {r['lufs']:6.1f} {r['true_peak']:6.1f} {r['lra']:5.1f} {r['seam']:8.5f} "
               f"{r['p99_step']:8.5f} {'ok' if r['click_free'] else 'CLICK':>5} "
               f"{r['duration']:6.2f} {r['bytes'] // 1024:5d}", file=out)
 

@@ -355,7 +355,8 @@ def hospital() -> Cue:
         "hospital", "The room", "the hospital room (part two): grief turning to warmth",
         "D minor to F major", 63, 18,
         [
-            Part("piano", PIANO, 100, 60, 60).add(left + seq(right, vel=72)),
+            Part("piano, left hand", PIANO, 100, 56, 60).add(left),
+            Part("piano, right hand", PIANO, 100, 68, 60).add(seq(right, vel=72)),
             Part("strings pad", SLOW_STRINGS, 70, 70, 100,
                  expression=[(0, 40), (32, 60), (36, 100), (64, 100), (72, 40)]).add(
                 pad(ch, low=53, vel=50)),
@@ -410,9 +411,9 @@ def ending_alone() -> Cue:
     return Cue(
         "ending_alone", "Alone", 'ending "Alone" (route 1,1,2)', "D minor", 60, 16,
         [
-            Part("piano", PIANO, 100, 60, 70).add(
-                arp(ch, pattern=(0, 2, 3, 4, 3, 2, 1, 2), step=0.5, vel=46, low=38, hold=3)
-                + seq(mel, vel=68)),
+            Part("piano, left hand", PIANO, 100, 56, 70).add(
+                arp(ch, pattern=(0, 2, 3, 4, 3, 2, 1, 2), step=0.5, vel=46, low=38, hold=3)),
+            Part("piano, right hand", PIANO, 100, 68, 70).add(seq(mel, vel=68)),
             Part("cello", CELLO, 84, 44, 80).add(seq(cello, vel=62)),
             Part("pad", PAD_WARM, 60, 64, 100).add(pad(ch, low=50, vel=40)),
         ],
