@@ -230,13 +230,13 @@ def night_road() -> Cue:
         "night_road", "The road out", "the night road (part one, before the choices)",
         "A minor (Phrygian colour)", 60, 16,
         [
-            Part("halo pad", PAD_HALO, 84, 64, 100,
+            Part("halo pad", PAD_HALO, 100, 64, 100,
                  expression=[(0, 80), (16, 110), (32, 80), (48, 110), (64, 80)]
                  ).add(pad(ch, low=57, vel=52)),
-            Part("slow strings", SLOW_STRINGS, 80, 44, 90).add(
-                bass(ch, low=45, vel=52, rhythm=(4,))),
+            Part("slow strings", SLOW_STRINGS, 96, 44, 90).add(
+                bass(ch, low=45, vel=60, rhythm=(4,))),
             Part("contrabass", CONTRABASS, 80, 64, 50).add(bass(["A"] * 16, low=28, vel=56)),
-            Part("shakuhachi", SHAKUHACHI, 96, 78, 90).add(seq(frag, vel=70)),
+            Part("shakuhachi", SHAKUHACHI, 86, 78, 90).add(seq(frag, vel=66)),
             Part("harp", HARP, 70, 90, 90).add(harp_notes),
         ],
     )
@@ -256,7 +256,7 @@ def confession() -> Cue:
     piano_mel = "r/4 " * 8 + "| " + MOTIF_S + " | E4/1 C5/2 B4/1 | A4/1 F4/1 E4/2 | " + (
         MOTIF_S.replace("G4/2", "A4/2") + " | F4/1 A4/1 D5/2 | B4/4")
     # The loop's last bars climb back into the swell, so the seam is the climax itself.
-    expr = [(0, 112), (6, 127), (32, 127), (36, 70), (64, 64), (68, 84), (80, 112)]
+    expr = [(0, 112), (6, 127), (32, 127), (36, 88), (64, 84), (68, 96), (80, 112)]
     return Cue(
         "confession", "I love you so much", 'the confession ("I love you so much!")',
         "A minor", 72, 20,
@@ -265,8 +265,8 @@ def confession() -> Cue:
                 seq(mel, vel=92) + seq(mel, vel=80, shift=-12)),
             Part("strings", SLOW_STRINGS, 92, 50, 90, expression=expr).add(
                 pad(ch, low=53, vel=72)),
-            Part("piano", PIANO, 92, 60, 60).add(
-                arp(ch, vel=60, pattern=(0, 1, 2, 3, 4, 3, 2, 1)) + seq(piano_mel, vel=72)),
+            Part("piano", PIANO, 100, 60, 60).add(
+                arp(ch, vel=64, pattern=(0, 1, 2, 3, 4, 3, 2, 1)) + seq(piano_mel, vel=80)),
             Part("horn", HORN, 70, 56, 70, expression=expr).add(
                 pad(ch[:8], low=53, vel=58)[::3]),
             Part("cello and bass", CELLO, 96, 56, 60, expression=expr).add(
@@ -462,11 +462,11 @@ def ending_go_home() -> Cue:
         "ending_go_home", "Go Home and Sleep", 'ending "Go Home and Sleep" (route 2)',
         "A minor", 60, 16,
         [
-            Part("shakuhachi", SHAKUHACHI, 92, 74, 90).add(seq(mel, vel=70)),
-            Part("piano", PIANO, 84, 54, 80).add(
-                arp(ch, pattern=(0, 1, 2, 3), step=1, vel=48, low=40, hold=3)),
-            Part("new age pad", PAD_NEWAGE, 66, 64, 100).add(pad(ch, low=52, vel=44)),
-            Part("slow strings", SLOW_STRINGS, 74, 44, 90,
+            Part("shakuhachi", SHAKUHACHI, 84, 74, 90).add(seq(mel, vel=66)),
+            Part("piano", PIANO, 104, 54, 80).add(
+                arp(ch, pattern=(0, 1, 2, 3), step=1, vel=60, low=40, hold=3)),
+            Part("new age pad", PAD_NEWAGE, 90, 64, 100).add(pad(ch, low=52, vel=58)),
+            Part("slow strings", SLOW_STRINGS, 96, 44, 90,
                  expression=[(0, 60), (24, 90), (48, 110), (64, 60)]).add(
                 bass(ch, low=45, vel=50)),
         ],
