@@ -234,6 +234,7 @@ def test_skip_stops_at_unread_text_and_menus_auto_forward(tmp_path: Path) -> Non
         key down
         key down
         key down
+        key down
         key right
         expect-text Skip: All text
         key escape
@@ -268,6 +269,7 @@ def test_settings_survive_a_restart_and_a_corrupt_file_falls_back(tmp_path: Path
         key down
         key down
         key down
+        key down
         key left
         key down
         key right
@@ -288,7 +290,7 @@ def test_settings_survive_a_restart_and_a_corrupt_file_falls_back(tmp_path: Path
         env={"ROADOUT_FAKE_VOICE": str(tmp_path / "spoken.json")}))
     saved = json.loads((data / "settings.json").read_text())
     assert saved == {"text_cps": 120, "auto_delay": 16.0, "music_volume": 0.6,
-                     "sound_volume": 0.8, "fullscreen": False, "skip_unread": False,
+                     "ambient_volume": 0.7, "sound_volume": 0.8, "fullscreen": False, "skip_unread": False,
                      "box_opacity": 0.8, "text_size": 130, "reduce_motion": True,
                      "high_contrast": True, "readable_font": True, "self_voicing": True}
     ok(run(tmp_path, """
