@@ -290,7 +290,8 @@ def test_settings_survive_a_restart_and_a_corrupt_file_falls_back(tmp_path: Path
         env={"ROADOUT_FAKE_VOICE": str(tmp_path / "spoken.json")}))
     saved = json.loads((data / "settings.json").read_text())
     assert saved == {"text_cps": 120, "auto_delay": 16.0, "music_volume": 0.6,
-                     "ambient_volume": 0.7, "sound_volume": 0.8, "fullscreen": False, "skip_unread": False,
+                     "ambient_volume": 0.7, "sound_volume": 0.8, "fullscreen": False,
+                     "skip_unread": False,
                      "box_opacity": 0.8, "text_size": 130, "reduce_motion": True,
                      "high_contrast": True, "readable_font": True, "self_voicing": True}
     ok(run(tmp_path, """
