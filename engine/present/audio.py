@@ -279,6 +279,17 @@ class Ambience:
         self.loop = True
         self._pending_fadein: float | None = None
         self._drop_current = False
+        self._silence: pygame.mixer.Sound | None = None
+
+    def _unqueue(self) -> None:
+        """Empty the channel's queue. pygame plays a queued sound when the one before it
+        stops for any reason, a stop or a fade-out included, and cannot take it back: a
+        few silent samples take its place instead."""
+        if self.channel is None or self.channel.get_queue() is None:
+            return
+        if self._silence is None:
+            self._silence = pygame.mixer.Sound(buffer=bytes(64))
+        self.channel.queue(self._silence)
 
     def set_volume(self, volume: float) -> None:
         if self.channel is not None:
@@ -298,6 +309,7 @@ class Ambience:
         self._drop_current = False
         if fadeout > 0 and self.channel.get_busy():
             self._pending_fadein = fadein  # the end event starts the new playlist
+            self._unqueue()
             self.channel.fadeout(round(fadeout * 1000))
             return
         self._pending_fadein = None
@@ -306,6 +318,7 @@ class Ambience:
     def _start(self, fadein: float = 0.0) -> None:
         if self.channel is None:
             return
+        self._unqueue()
         self.channel.stop()
         if not self.playlist:
             return
@@ -373,7 +386,9 @@ class Ambience:
         self.playlist, self._pending_fadein = [], None
         if self.channel is None:
             return
+        self._unqueue()
         if fadeout > 0:
             self.channel.fadeout(round(fadeout * 1000))
         else:
             self.channel.stop()
+            self.channel.stop()  # the silence that took the queue's place
