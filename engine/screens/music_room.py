@@ -60,6 +60,7 @@ class MusicRoom:
         self.tracks = scan_tracks(host.stage_view.game_dir, host.data.heard_music)
         self.focus = 0  # a track, or len(tracks) + k for button k
         self.played = False  # the title's music must come back when the page is left
+        self.chosen = 0  # the track played last: what Play plays again
 
     @property
     def items(self) -> int:
@@ -80,8 +81,8 @@ class MusicRoom:
         # The tracks heard, from this one on, round and round.
         heard = [t.file for t in self.tracks if t.heard]
         k = heard.index(track.file)
-        self.host.audio.play_music(heard[k:] + heard[:k], loop=True, fadeout=0.4)
-        self.played = True
+        self.host.audio.play_music(heard[k:] + heard[:k], loop=True)
+        self.played, self.chosen = True, i
         return ""
 
     def stop(self) -> None:
@@ -104,11 +105,9 @@ class MusicRoom:
             self.stop()
             return ""
         if button == "Play":
-            now = self.playing()
-            if now is not None:
+            if self.playing() is not None or not self.tracks:
                 return ""
-            first = self.focus if self.focus < len(self.tracks) else 0
-            return self.play(first) if self.tracks else ""
+            return self.play(self.chosen)
         return self.next()
 
     def leave(self) -> None:
