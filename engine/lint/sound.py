@@ -142,7 +142,7 @@ def sound_files(lint: Linter, stmt: Stmt, files: list[str], loop: bool) -> None:
         jump, limit = d.seam(following), max(d.p99_step, following.p99_step)
         if jump > limit:
             into = "its first" if j == i else f"the first of '{files[j]}'"
-            lint.error(stmt, f"looping '{f}' clicks: its last sample jumps {jump:.3f} to "
-                       f"{into}, above the file's 99th-percentile sample step ({limit:.3f})",
+            lint.error(stmt, f"looping '{f}' clicks: its last sample jumps {jump:.4f} to "
+                       f"{into}, above the file's 99th-percentile sample step ({limit:.4f})",
                        hint="fade both ends to silence, or cut the loop where the wave "
                             "crosses zero", severity="warning")
