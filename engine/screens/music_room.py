@@ -132,7 +132,9 @@ class MusicRoom:
         return True
 
     def row_rect(self, i: int) -> tuple[float, float, float, float]:
-        return (LIST_X, LIST_Y + i * (ROW_H + ROW_GAP), ROW_W, ROW_H)
+        # More tracks than fit above the buttons: the rows grow thinner to keep them all.
+        step = min(ROW_H + ROW_GAP, (BUTTON_Y - 14 - LIST_Y) / max(1, len(self.tracks)))
+        return (LIST_X, LIST_Y + i * step, ROW_W, step - ROW_GAP)
 
     def button_rect(self, k: int) -> tuple[float, float, float, float]:
         x0 = 640 - (len(BUTTONS) * BUTTON_STEP - (BUTTON_STEP - BUTTON_W)) / 2
@@ -159,10 +161,12 @@ class MusicRoom:
             if i < n:
                 track = self.tracks[i]
                 playing = track.file == now
-                fill = _lift(pal.box, 0.22 if on else 0.12 if playing else 0.05)
-                border = pal.accent if on or playing else None
-                target.blit(p.box(r.size, fill, 235, vp.px(9), border, max(1, vp.px(2))), r)
-                color = (255, 255, 255) if on or playing else TEXT if track.heard else DIM_TEXT
+                # The focus has the frame; the track playing, the accent colour and a mark.
+                fill = _lift(pal.box, 0.24 if on else 0.05)
+                border = pal.accent if on else None
+                target.blit(p.box(r.size, fill, 235, vp.px(9), border, max(2, vp.px(2))), r)
+                color = (pal.accent if playing else (255, 255, 255) if on
+                         else TEXT if track.heard else DIM_TEXT)
                 if playing:  # a drawn "play" triangle: the fonts have no such glyph
                     x, y, s = r.x + vp.px(18), r.centery, vp.px(8)
                     pygame.draw.polygon(target, pal.accent, [(x, y - s), (x, y + s),
