@@ -105,6 +105,10 @@ def test_rollback_and_load_bring_back_music_and_ambience(tmp_path: Path) -> None
     assert audio.now == {"music": {"files": ["music/room.ogg"], "loop": True},
                          "ambient": {"files": ["beep.ogg"], "loop": True}}
     saved = g.story.snapshot()
+    app.data.settings.update(music_volume=0.6, ambient_volume=0.2)  # the settings screen's
+    app.apply_settings()
+    assert pygame.mixer.music.get_volume() == pytest.approx(0.6, abs=0.01)
+    assert audio.ambient.channel.get_volume() == pytest.approx(0.2, abs=0.01)
     assert g.roll(back=True) and g.shown_text() == "Two."
     assert playing() == ("music/road.ogg", None)
     assert g.roll(back=True) and g.shown_text() == "One."
