@@ -280,6 +280,7 @@ class Ambience:
         self._pending_fadein: float | None = None
         self._drop_current = False
         self._silence: pygame.mixer.Sound | None = None
+        self._queued: pygame.mixer.Sound | None = None  # the next file, waiting
 
     def _unqueue(self) -> None:
         """Empty the channel's queue. pygame plays a queued sound when the one before it
@@ -290,6 +291,7 @@ class Ambience:
         if self._silence is None:
             self._silence = pygame.mixer.Sound(buffer=bytes(64))
         self.channel.queue(self._silence)
+        self._queued = None
 
     def set_volume(self, volume: float) -> None:
         if self.channel is not None:
@@ -336,6 +338,7 @@ class Ambience:
         self._queue_next()
 
     def _queue_next(self) -> None:
+        self._queued = None
         if self.channel is None or not self.playlist:
             return
         if len(self.playlist) > 1:
@@ -348,6 +351,7 @@ class Ambience:
             sound = self.audio.load_sound(following)
             sound.set_volume(1.0)
             self.channel.queue(sound)
+            self._queued = sound
         except pygame.error as exc:
             self.audio._warn(f"cannot play '{following.name}': {exc}")
 
@@ -374,8 +378,9 @@ class Ambience:
                 fadein, self._pending_fadein = self._pending_fadein, None
                 self._start(fadein)
             return
-        if not ch.get_busy() or ch.get_queue() is not None:
-            return  # stopped, or the end of a file replaced by play: nothing moved on
+        if ch.get_queue() is not None or self._queued is None \
+                or ch.get_sound() is not self._queued:
+            return  # stopped, or a file replaced by play: the queued one has not begun
         finished = self.playlist.pop(0)
         if self.loop and not self._drop_current:
             self.playlist.append(finished)
