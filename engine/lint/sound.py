@@ -52,21 +52,25 @@ _cache: dict[tuple[str, int, int], Decoded | None] = {}
 
 
 def _mixer() -> tuple[int, int, int] | None:
-    """pygame.mixer's (frequency, format, channels), opening it on the dummy driver when
-    no driver was chosen; None when there is no mixer at all."""
+    """pygame.mixer's (frequency, format, channels), opening it on the driver chosen, else
+    on SDL's dummy driver (no sound card needed); None when there is no mixer at all."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    if pygame.mixer.get_init() is None:
-        chosen = os.environ.get("SDL_AUDIODRIVER")
-        os.environ["SDL_AUDIODRIVER"] = chosen or "dummy"
+    chosen = os.environ.get("SDL_AUDIODRIVER")
+    for driver in dict.fromkeys((chosen or "dummy", "dummy")):  # the chosen one, or none
+        if pygame.mixer.get_init() is not None:
+            break
+        os.environ["SDL_AUDIODRIVER"] = driver
         try:
             pygame.mixer.init()
         except pygame.error:
-            return None
+            pass
         finally:
             if chosen is None:
                 os.environ.pop("SDL_AUDIODRIVER", None)
+            else:
+                os.environ["SDL_AUDIODRIVER"] = chosen
     return pygame.mixer.get_init()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -243,3 +244,17 @@ def test_each_sound_file_is_decoded_once(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(sound, "_decode", lambda path: calls.append(path) or real(path))
     assert lint(game) == [] and lint(game) == []
     assert calls == [game / "assets" / "audio" / "loop.ogg"]
+
+
+def test_lint_decodes_sound_with_no_usable_audio_driver(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        label start:
+            play ambient "broken.ogg"
+            return
+    ''')
+    (game / "assets" / "audio" / "broken.ogg").write_bytes(b"not a sound")
+    proc = subprocess.run([sys.executable, "-m", "engine", "lint", "--game", str(game)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "SDL_AUDIODRIVER": "nosuchdriver"})
+    assert proc.returncode == 1
+    assert "3:5: error: audio file 'broken.ogg' cannot be decoded" in proc.stdout
