@@ -221,11 +221,6 @@ class App(ScreenStack):
         alpha = round(BOX_ALPHA * float(s["box_opacity"]) / DEFAULT_BOX_OPACITY)
         return pal.box, max(0, min(255, alpha))
 
-    @property
-    def music_now(self) -> dict | None:
-        """The story's music as last played (see Audio.now)."""
-        return self._audio.now["music"] if self._audio is not None else None
-
     def played(self, stage: dict[str, Any]) -> None:
         """The story's music and ambience as the audio now plays them."""
         self.audio.played(stage)

@@ -349,7 +349,8 @@ def test_rollback_100_lines_restores_picture_and_music(tmp_path: Path) -> None:
         g.draw(app.window, 0.0)
         assert g.shown_text() == text
         assert json.dumps(g.story.stage, sort_keys=True) == stage
-        assert app.music_now == g.story.stage["music"]
+        assert app.audio.now == {"music": g.story.stage["music"],
+                                 "ambient": g.story.stage["ambient"]}
         assert pygame.image.tobytes(app.window, "RGB") == picture
     assert len(g.history) == 30  # lines 0..29: the one on screen is the last
     for text, stage, _ in seen[-119:]:
