@@ -13,6 +13,7 @@ from pathlib import Path
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
 from engine.lint.atl import AtlLint
+from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError, did_you_mean
@@ -55,6 +56,7 @@ class Linter:
         self.program = program
         self.story = story
         self.problems: list[ScriptError] = []
+        self.check_sound = True  # decode played files, find clicks (the route explorer: no)
         self.images = story.images if story else {}
         self.constants = story.constants if story else {}
         self.defined = set(PROVIDED_NAMES) | {i.name for i in program.inits}
@@ -150,8 +152,24 @@ class Linter:
         elif expr[0] == "list":
             files = [e[1] for e in expr[1] if e[0] == "lit" and isinstance(e[1], str)]
         for f in files:
-            if not audio_path(self.game, f).is_file():
-                self.error(stmt, f"audio file '{f}' not found in assets/audio")
+            path = audio_path(self.game, f)
+            if not path.is_file():
+                where = path.parent.relative_to(self.game).as_posix() \
+                    if path.parent.is_relative_to(self.game) else path.parent
+                self.error(stmt, f"audio file '{f}' not found in {where}")
+        if self.check_sound:
+            loop = stmt.args["loop"]
+            if loop is None:
+                loop = stmt.args["channel"] in ("music", "ambient")
+            sound_files(self, stmt, files, loop)
+
+    def menu_music(self) -> None:
+        """config.main_menu_music: the title's music, a looping file like any other."""
+        for init in self.program.inits:
+            if init.name == "config.main_menu_music" and init.expr[0] == "lit":
+                stmt = Stmt("play", init.loc, init.source, None, 0, {
+                    "files": init.expr, "loop": True, "channel": "music"})
+                self.audio(stmt)
 
     def colours(self) -> None:
         """Every speaker's name colour against the lightest the dialogue box can be."""
@@ -190,6 +208,7 @@ class Linter:
                 if name.split(".")[0] in ("persistent", "config") or name in self.defined:
                     continue
                 self.error(None, f"'{name}' is not defined", loc=init.loc, source=init.source)
+        self.menu_music()
         for stmt in p.statements:
             self.statement(stmt)
         self.reachability()

@@ -8,7 +8,6 @@ scene files).
 
 from __future__ import annotations
 
-import copy
 import logging
 import time
 from dataclasses import dataclass
@@ -78,7 +77,7 @@ class App(ScreenStack):
         self.game_name = "The Road Out"
         self.harness: Any = None
         self.load_error: ScriptError | None = None
-        self.music_now: dict | None = None  # the stage's music as last played
+        self.menu_music: str | None = None  # config.main_menu_music: the title's
         self.look = 0
         self.session: dict[str, Any] = {}  # what screens remember for this run
         self.bindings = Bindings()
@@ -105,12 +104,16 @@ class App(ScreenStack):
         if isinstance(name, str) and name:
             self.game_name = name
             pygame.display.set_caption(name)
+        music = story.constants.get("config.main_menu_music")
+        self.menu_music = music if isinstance(music, str) and music else None
         self.stage_view.images = dict(story.images)
         return True
 
     def late_init(self) -> None:
         """What the first frame does not need: audio, controllers."""
         _ = self.audio
+        if self.stack and self.top.name == "title":
+            self.title_music()
         try:
             from pygame._sdl2 import controller
 
@@ -144,7 +147,9 @@ class App(ScreenStack):
     def audio(self) -> Audio:
         if self._audio is None:
             s = self.data.settings
-            self._audio = Audio(self.options.game, s["music_volume"], s["sound_volume"])
+            self._audio = Audio(self.options.game, s["music_volume"], s["sound_volume"],
+                                s["ambient_volume"])
+            self._audio.on_track = self.data.hear_music
         return self._audio
 
     @property
@@ -216,26 +221,26 @@ class App(ScreenStack):
         alpha = round(BOX_ALPHA * float(s["box_opacity"]) / DEFAULT_BOX_OPACITY)
         return pal.box, max(0, min(255, alpha))
 
-    def played(self, music: dict | None) -> None:
-        """The story's music as the audio now plays it."""
-        self.music_now = copy.deepcopy(music)
+    def played(self, stage: dict[str, Any]) -> None:
+        """The story's music and ambience as the audio now plays them."""
+        self.audio.played(stage)
 
     def sync_music(self, stage: dict[str, Any]) -> None:
-        """Play what the stage says should be playing (after a load or a rollback)."""
-        want = stage.get("music")
-        if want == self.music_now:
-            return
-        if want and want.get("files"):
-            self.audio.play_music(want["files"], bool(want.get("loop", True)))
-        else:
-            self.audio.stop_music(0.3)
-        self.played(want)
+        """Play what the stage says should be playing (after a load or a rollback): the
+        music and the ambience."""
+        self.audio.sync(stage)
+
+    def title_music(self) -> None:
+        """The title's music (config.main_menu_music), unless it is playing already."""
+        if self._audio is not None and self.menu_music is not None:
+            self._audio.keep_playing(self.menu_music, fadein=1.0, fadeout=0.5)
 
     def apply_settings(self) -> None:
         """A setting changed: volumes, fonts and the look of text follow at once."""
         s = self.data.settings
         if self._audio is not None:
-            self._audio.set_volumes(s["music_volume"], s["sound_volume"])
+            self._audio.set_volumes(s["music_volume"], s["sound_volume"],
+                                    s["ambient_volume"])
         if self.fonts.readable != bool(s["readable_font"]):
             self.fonts.readable = bool(s["readable_font"])
             self.fonts.clear()
@@ -257,12 +262,14 @@ class App(ScreenStack):
         if name == "title":
             self.data.save_persistent()
             if self._audio is not None:
-                self._audio.stop_music(0.5)
+                self._audio.ambient.stop(0.5)
                 self._audio.stop_sound()
+                self._audio.now = {"music": None, "ambient": None}
+                self.title_music()
             self.palette = self.title_palette
             self.stage_animated = False
-        if name in ("title", "game"):
-            self.music_now = None
+        elif name == "game" and self._audio is not None:
+            self._audio.stop_all(0.5)  # the title's music; the story starts its own
 
     def game(self) -> Any:
         return next((s for s in self.stack if s.name == "game"), None)
@@ -338,6 +345,8 @@ class App(ScreenStack):
             self.controllers.pop(event.instance_id, None)
         elif self._audio is not None and t == self._audio.end_event:
             self._audio.on_music_end()
+        elif self._audio is not None and t == self._audio.ambient_end_event:
+            self._audio.ambient.on_end()
         else:
             for act in self.bindings.actions(event):
                 self.act(act)

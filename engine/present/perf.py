@@ -162,7 +162,7 @@ def _frames(app: Any, frames: int, say: Any, loc: Any) -> list[float]:
 
     screen = app.reset("game", label="start")
     story = screen.story
-    one = {"scene": ["bg", "night_road"], "music": None,
+    one = {"scene": ["bg", "night_road"], "music": None, "ambient": None,
            "sprites": [{"tag": "sakura", "attrs": ["sad"], "at": "left"}]}
     two = copy.deepcopy(one)
     two["sprites"].append({"tag": "sasuke", "attrs": ["cold"], "at": "right"})

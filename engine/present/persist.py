@@ -1,5 +1,5 @@
 """The player's data on disk: settings and persistent data (endings seen, lines read,
-images seen).
+images seen, music heard).
 
 Both are small JSON files in the data folder (platformdirs, or --data-dir). They are
 written to a temporary file and renamed, so a crash mid-write never leaves half a file;
@@ -32,6 +32,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "text_cps": 40,
     "auto_delay": 15.0,
     "music_volume": 0.7,
+    "ambient_volume": 0.7,
     "sound_volume": 0.8,
     "fullscreen": False,
     "skip_unread": False,
@@ -46,8 +47,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 # Allowed values: a tuple of choices or a (low, high) range for numbers.
 _CHOICES: dict[str, tuple] = {"text_cps": TEXT_SPEEDS, "text_size": TEXT_SIZES}
 _RANGES: dict[str, tuple[float, float]] = {
-    "auto_delay": AUTO_RANGE, "music_volume": (0.0, 1.0), "sound_volume": (0.0, 1.0),
-    "box_opacity": (0.0, 1.0)}
+    "auto_delay": AUTO_RANGE, "music_volume": (0.0, 1.0), "ambient_volume": (0.0, 1.0),
+    "sound_volume": (0.0, 1.0), "box_opacity": (0.0, 1.0)}
 
 
 def valid_setting(key: str, value: Any) -> bool:
@@ -104,7 +105,7 @@ class DataStore:
     @staticmethod
     def _fresh_persistent() -> dict[str, Any]:
         return {"version": PERSISTENT_VERSION, "endings": [], "read": [], "vars": {},
-                "seen_images": []}
+                "seen_images": [], "heard_music": []}
 
     @property
     def settings_path(self) -> Path:
@@ -142,24 +143,27 @@ class DataStore:
                     fresh[key] = value
             if isinstance(data.get("vars"), dict):
                 fresh["vars"] = data["vars"]
-            fresh["seen_images"] = self._images(data.get("seen_images"))
+            fresh["seen_images"] = self._names(data, "seen_images", "the gallery")
+            fresh["heard_music"] = self._names(data, "heard_music", "the music room")
             self.persistent = fresh
         self._read_set = set(self.persistent["read"])
         self._seen_images = set(self.persistent["seen_images"])
+        self._heard = set(self.persistent["heard_music"])
 
-    def _images(self, value: Any) -> list[str]:
-        """seen_images as read: a list of image names; damaged entries are skipped."""
+    def _names(self, data: dict[str, Any], key: str, where: str) -> list[str]:
+        """seen_images or heard_music as read: a list of names (an image's words, a music
+        file's path below assets/); damaged entries are skipped and reported."""
+        value = data.get(key)
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problems.append("persistent.json: seen_images is not a list; "
-                                 "the gallery starts empty")
+            self.problems.append(f"persistent.json: {key} is not a list; {where} starts empty")
             log.warning("%s", self.problems[-1])
             return []
         good = [v for v in value if isinstance(v, str) and v.strip() and len(v) < 200]
         if len(good) < len(value):
             self.problems.append(f"persistent.json: {len(value) - len(good)} damaged "
-                                 "seen_images entries skipped")
+                                 f"{key} entries skipped")
             log.warning("%s", self.problems[-1])
         return list(dict.fromkeys(" ".join(v.split()) for v in good))
 
@@ -192,6 +196,17 @@ class DataStore:
 
     def seen_image(self, name: str) -> bool:
         return name in self._seen_images
+
+    def hear_music(self, name: str) -> bool:
+        """A music track started playing ("music/title.ogg"); True when it is new."""
+        if name in self._heard:
+            return False
+        self._heard.add(name)
+        self.persistent["heard_music"].append(name)
+        return True
+
+    def heard_music(self, name: str) -> bool:
+        return name in self._heard
 
     def save_persistent(self) -> None:
         try:

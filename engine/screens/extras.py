@@ -1,7 +1,7 @@
 """Extras (from the title screen): the gallery of CG illustrations seen, the endings with
-their cards, and Help.
+their cards, the music room (engine/screens/music_room.py) and Help.
 
-A row of tabs (Gallery, Endings, Help, Back) over a grid of tiles. Keys and the D-pad
+A row of tabs (Gallery, Endings, Music, Help, Back) over a grid of tiles. Keys and the D-pad
 move the focus (Left/Right along the tabs, which switch the page as the focus lands on
 them; Down into the grid, Up out of it), Enter or pad A opens a tile in the full view
 (engine/screens/picture_view.py), Escape or pad B goes back; the mouse clicks tabs and
@@ -18,15 +18,18 @@ from engine.present.screen import Host, Pos, Screen
 from engine.present.ui import DIM_TEXT, TEXT, _lift, fit_text
 
 from .extras_tiles import Page, Tile, ending_tiles, gallery_tiles, thumbnail
+from .music_room import MusicRoom
 
 PANEL = (60, 36, 1160, 636)
 TAB_Y, TAB_W, TAB_H, TAB_STEP, TAB_X = 104, 168, 44, 184, 100
-TABS = ("Gallery", "Endings", "Help", "Back")
+TABS = ("Gallery", "Endings", "Music", "Help", "Back")
+PAGES = ("Gallery", "Endings", "Music")
 GRID_TOP = 178
 # Per page: columns, tile width and height, gaps across and down (canvas pixels).
 GRIDS = {"Gallery": (4, 200, 112, 40, 50), "Endings": (2, 336, 189, 48, 56)}
 EMPTY = {"Gallery": "No illustrations yet: they appear here once the story shows them.",
-         "Endings": "No endings in this game."}
+         "Endings": "No endings in this game.",
+         "Music": "No music in this game: the score goes in assets/music."}
 
 
 class ExtrasScreen(Screen):
@@ -34,7 +37,7 @@ class ExtrasScreen(Screen):
 
     def __init__(self, host: Host, page: str = "Gallery") -> None:
         super().__init__(host)
-        self.page = page if page in GRIDS else "Gallery"
+        self.page = page if page in PAGES else "Gallery"
         self.tiles: list[Tile] = []
         self.pages: list[Page] = []
         self.on_tabs = True
@@ -42,9 +45,14 @@ class ExtrasScreen(Screen):
         self.focus = 0  # the focused tile, when not on the tabs
         self.first_row = 0
         self.message = ""  # what a locked tile says
+        self.music: MusicRoom | None = None
         self.load()
 
     def load(self) -> None:
+        if self.page == "Music":
+            self.music = MusicRoom(self.host)
+            self.tiles, self.pages = [], []
+            return
         make = gallery_tiles if self.page == "Gallery" else ending_tiles
         self.tiles, self.pages = make(self.host)
         self.focus = min(self.focus, max(0, len(self.tiles) - 1))
@@ -53,11 +61,15 @@ class ExtrasScreen(Screen):
     def resume(self) -> None:
         self.message = ""
 
+    def leave(self) -> None:
+        if self.music is not None:
+            self.music.leave()
+
     # --- geometry ------------------------------------------------------------------------
 
     @property
     def grid(self) -> tuple[int, int, int, int, int]:
-        return GRIDS[self.page]
+        return GRIDS.get(self.page, GRIDS["Gallery"])
 
     @property
     def rows_shown(self) -> int:
@@ -86,7 +98,13 @@ class ExtrasScreen(Screen):
 
     def action(self, name: str, pos: Pos | None = None, n: int = 0) -> None:
         self.message = ""
-        if name == "click" and pos is not None:
+        if self.music is not None and not self.on_tabs and name in (
+                "up", "down", "left", "right", "activate", "advance"):
+            if name in ("activate", "advance"):
+                self.message = self.music.press(self.music.focus)
+            elif not self.music.move(name):
+                self.on_tabs, self.tab = True, TABS.index("Music")
+        elif name == "click" and pos is not None:
             self.click(pos)
         elif name in ("back", "hide"):
             self.host.pop(self)
@@ -105,7 +123,7 @@ class ExtrasScreen(Screen):
     def move_across(self, step: int) -> None:
         if self.on_tabs:
             self.tab = (self.tab + step) % len(TABS)
-            if TABS[self.tab] in GRIDS and TABS[self.tab] != self.page:
+            if TABS[self.tab] in PAGES and TABS[self.tab] != self.page:
                 self.show(TABS[self.tab])
         elif self.tiles:
             self.focus = (self.focus + step) % len(self.tiles)
@@ -113,6 +131,9 @@ class ExtrasScreen(Screen):
 
     def move_down(self, step: int) -> None:
         cols = self.grid[0]
+        if self.on_tabs and self.music is not None:
+            self.on_tabs = step < 0
+            return
         if self.on_tabs:
             if step > 0 and self.tiles:
                 self.on_tabs = False
@@ -130,6 +151,9 @@ class ExtrasScreen(Screen):
         self._follow()
 
     def show(self, page: str) -> None:
+        if self.music is not None:
+            self.music.leave()
+            self.music = None
         self.page = page
         self.focus = 0
         self.load()
@@ -143,7 +167,7 @@ class ExtrasScreen(Screen):
     def press_tab(self, i: int) -> None:
         self.tab = i
         label = TABS[i]
-        if label in GRIDS:
+        if label in PAGES:
             if label != self.page:
                 self.show(label)
         elif label == "Help":
@@ -166,6 +190,12 @@ class ExtrasScreen(Screen):
                 self.on_tabs = True
                 self.press_tab(i)
                 return
+        if self.music is not None:
+            item = self.music.at(pos)
+            if item is not None:
+                self.on_tabs, self.music.focus = False, item
+                self.message = self.music.press(item)
+            return
         for i, tile in enumerate(self.tiles):
             r = self.tile_rect(i)
             if r is not None and vp.crect(*r).collidepoint(pos):
@@ -180,6 +210,13 @@ class ExtrasScreen(Screen):
                 changed = not self.on_tabs or self.tab != i
                 self.on_tabs, self.tab = True, i
                 return changed
+        if self.music is not None:
+            item = self.music.at(pos)
+            if item is None:
+                return False
+            changed = self.on_tabs or self.music.focus != item
+            self.on_tabs, self.music.focus = False, item
+            return changed
         for i in range(len(self.tiles)):
             r = self.tile_rect(i)
             if r is not None and vp.crect(*r).collidepoint(pos):
@@ -199,13 +236,16 @@ class ExtrasScreen(Screen):
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, pal.box, 236, vp.px(20)), panel)
         p.shadowed(target, "Extras", vp.px(30), vp.to_window(TAB_X, 56), TEXT, bold=True)
+        for i, label in enumerate(TABS):
+            self.draw_tab(target, i, label)
+        if self.music is not None:
+            self.draw_music(target)
+            return
         seen = sum(not t.locked for t in self.tiles)
         what = "illustrations" if self.page == "Gallery" else "endings"
         if self.tiles:
             p.shadowed(target, f"{seen} of {len(self.tiles)} {what} seen", vp.px(17),
                        vp.to_window(PANEL[0] + PANEL[2] - 40, 66), DIM_TEXT, anchor="topright")
-        for i, label in enumerate(TABS):
-            self.draw_tab(target, i, label)
         if not self.tiles:
             p.shadowed(target, EMPTY[self.page], vp.px(20), vp.to_window(640, 380), DIM_TEXT,
                        anchor="center")
@@ -219,6 +259,22 @@ class ExtrasScreen(Screen):
                        vp.to_window(640, PANEL[1] + PANEL[3] - 8), DIM_TEXT,
                        anchor="midbottom")
         hint = self.message or ("Arrows or D-pad: move · Enter or A: view · "
+                                "Esc or B: back")
+        p.shadowed(target, hint, vp.px(16), vp.to_window(640, 696),
+                   (255, 214, 170) if self.message else DIM_TEXT, anchor="center")
+
+    def draw_music(self, target: pygame.Surface) -> None:
+        vp, p, room = self.host.vp, self.host.painter, self.music
+        assert room is not None
+        if room.tracks:
+            heard = sum(t.heard for t in room.tracks)
+            p.shadowed(target, f"{heard} of {len(room.tracks)} tracks heard", vp.px(17),
+                       vp.to_window(PANEL[0] + PANEL[2] - 40, 66), DIM_TEXT, anchor="topright")
+            room.draw(target, not self.on_tabs)
+        else:
+            p.shadowed(target, EMPTY["Music"], vp.px(20), vp.to_window(640, 380), DIM_TEXT,
+                       anchor="center")
+        hint = self.message or ("Arrows or D-pad: move · Enter or A: play or stop · "
                                 "Esc or B: back")
         p.shadowed(target, hint, vp.px(16), vp.to_window(640, 696),
                    (255, 214, 170) if self.message else DIM_TEXT, anchor="center")
@@ -262,6 +318,8 @@ class ExtrasScreen(Screen):
     def focus_text(self) -> str:
         if self.on_tabs:
             return TABS[self.tab]
+        if self.music is not None:
+            return self.music.words(self.music.focus) if self.music.items else ""
         return self.tiles[self.focus].words if self.tiles else ""
 
     def status(self) -> dict[str, Any]:
@@ -270,11 +328,20 @@ class ExtrasScreen(Screen):
             r = self.tile_rect(i)
             if r is not None and not tile.locked:
                 at.setdefault(tile.title, r)
-        lines = [f"Extras: {self.page}", *TABS, *(t.words for t in self.tiles)]
-        if not self.tiles:
+        words = [t.words for t in self.tiles]
+        locked = [t.locked for t in self.tiles]
+        room = self.music
+        if room is not None:
+            for i in range(room.items):
+                if i >= len(room.tracks) or room.tracks[i].heard:
+                    at.setdefault(room.words(i).removesuffix(", playing"), room.rect(i))
+            words = [room.words(i) for i in range(len(room.tracks))]
+            locked = [not t.heard for t in room.tracks]
+        lines = [f"Extras: {self.page}", *TABS, *words]
+        if not words:
             lines.append(EMPTY[self.page])
         if self.message:
             lines.append(self.message)
         return {"text": "\n".join(lines), "ready": True, "buttons_at": at,
-                "focus": self.focus_text(), "page": self.page,
-                "locked": [t.locked for t in self.tiles]}
+                "focus": self.focus_text(), "page": self.page, "locked": locked,
+                "playing": room.playing() if room is not None else None}

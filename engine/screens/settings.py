@@ -17,8 +17,8 @@ from engine.present.persist import TEXT_SIZES, TEXT_SPEEDS
 from engine.present.screen import Host, Pos, Screen
 from engine.present.ui import DIM_TEXT, TEXT, _lift
 
-PANEL = (140, 92, 1000, 590)
-ROW_Y, ROW_H, ROW_GAP = 104, 40, 4
+PANEL = (140, 84, 1000, 604)
+ROW_Y, ROW_H, ROW_GAP = 94, 38, 4
 LABEL_X, CONTROL_X, CONTROL_W = 170, 540, 570
 BAR_W = 380
 OFF_ON = ((False, "Off"), (True, "On"))
@@ -39,6 +39,7 @@ ROWS = (
     Row("text_cps", "Text speed", tuple((v, SPEED_NAMES[v]) for v in TEXT_SPEEDS)),
     Row("auto_delay", "Auto-forward time", low=1.0, high=30.0, step=1.0),
     Row("music_volume", "Music volume"),
+    Row("ambient_volume", "Ambience volume"),
     Row("sound_volume", "Sound volume"),
     Row("fullscreen", "Display", ((False, "Window"), (True, "Fullscreen"))),
     Row("skip_unread", "Skip", ((False, "Read text only"), (True, "All text"))),

@@ -95,10 +95,14 @@ class Pause:
     hard: bool = False  # renpy.pause(N, hard=True): a click does not end it
 
 
+# The channels that loop unless told `noloop`, and whose playing the stage keeps.
+LOOPING = ("music", "ambient")
+
+
 @dataclass(frozen=True, slots=True)
 class Audio:
     action: str  # play | queue | stop
-    channel: str  # music | sound
+    channel: str  # music | ambient | sound
     files: tuple[str, ...]
     fadein: float
     fadeout: float
@@ -107,6 +111,7 @@ class Audio:
     # The music playing after this statement ({files, loop} or None), the stage's "music";
     # never changed afterwards. Not compared, as StageChange.stage.
     music: dict[str, Any] | None = field(default=None, compare=False)
+    ambient: dict[str, Any] | None = field(default=None, compare=False)  # the same, ambience
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 
 def v1_to_v2(state: dict[str, Any]) -> dict[str, Any]:
@@ -45,9 +45,19 @@ def _sprite_v3(sprite: dict[str, Any]) -> dict[str, Any]:
     return {"transforms": refs, "atl": None, "zorder": 0, "as": None, "seed": 0, **sprite}
 
 
+def v3_to_v4(state: dict[str, Any]) -> dict[str, Any]:
+    """Version 4's stage keeps the ambient channel's loop beside the music: nothing played
+    on it before."""
+    new = dict(state, version=4)
+    stage = state.get("stage")
+    if isinstance(stage, dict):
+        new["stage"] = {**stage, "ambient": stage.get("ambient")}
+    return new
+
+
 # version → the function that turns a snapshot of that version into the next one
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: v1_to_v2,
-                                                                   2: v2_to_v3}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
 
 
 def migrate(state: Any) -> dict[str, Any]:

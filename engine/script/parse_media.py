@@ -7,7 +7,10 @@ from . import ast
 from .cursor import Cursor
 from .lexer import Line
 
-CHANNELS = {"music": "music", "sound": "sound", "audio": "sound", "voice": "sound"}
+# `ambient` is the looping channel a Ren'Py game registers for ambience
+# (renpy.music.register_channel("ambient", "sfx", loop=True)); here it is built in.
+CHANNELS = {"music": "music", "sound": "sound", "audio": "sound", "voice": "sound",
+            "ambient": "ambient"}
 
 
 def _with(c: Cursor, line: Line, file: str) -> ast.Node:
@@ -24,9 +27,9 @@ def _pause(c: Cursor, line: Line, file: str) -> ast.Node:
 
 def _channel(c: Cursor) -> str:
     t = c.peek()
-    name = c.name("a channel (music or sound)")
+    name = c.name("a channel (music, ambient or sound)")
     if name not in CHANNELS:
-        raise c.error(f"unknown channel '{name}'", t, hint="use music or sound")
+        raise c.error(f"unknown channel '{name}'", t, hint="use music, ambient or sound")
     return CHANNELS[name]
 
 

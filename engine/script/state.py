@@ -15,7 +15,7 @@ from typing import Any
 
 from .migrations import STATE_VERSION
 
-Stage = dict[str, Any]  # {"scene", "scene_at", "sprites", "music"}: see Story.stage
+Stage = dict[str, Any]  # {"scene", "scene_at", "sprites", "music", "ambient"}: Story.stage
 # How text is staged: {"window": auto|show|hide, "page": [NVL entries], "last": the last
 # line said, for `extend` and the window's kind}; an entry or a last line is {who, text,
 # color, what_color} (a last line also has tag and kind). Never changed in place.
@@ -45,7 +45,7 @@ class Frame:
 
 
 def empty_stage() -> Stage:
-    return {"scene": None, "scene_at": None, "sprites": [], "music": None}
+    return {"scene": None, "scene_at": None, "sprites": [], "music": None, "ambient": None}
 
 
 def empty_dialogue() -> Dialogue:
@@ -169,10 +169,12 @@ def check_stage(stage: Any) -> None:
     scene_at = stage.get("scene_at")
     if scene_at is not None and not (isinstance(scene_at, dict) and _is_motion(scene_at)):
         raise ValueError("the stage's scene transforms are damaged")
-    music = stage.get("music")
-    if music is not None and not (isinstance(music, dict) and _is_words(music.get("files"))
-                                  and isinstance(music.get("loop"), bool)):
-        raise ValueError("the stage's music is damaged")
+    for channel in ("music", "ambient"):
+        playing = stage.get(channel)
+        if playing is not None and not (isinstance(playing, dict)
+                                        and _is_words(playing.get("files"))
+                                        and isinstance(playing.get("loop"), bool)):
+            raise ValueError(f"the stage's {channel} is damaged")
 
 
 def _is_line(value: Any) -> bool:

@@ -361,29 +361,31 @@ def _play(story: Story, stmt: Stmt) -> ev.Event:
                           stmt.source)
     fadein = 0.0 if a["fadein"] is None else _seconds(story, a["fadein"], stmt, "fadein")
     fadeout = 0.0 if a["fadeout"] is None else _seconds(story, a["fadeout"], stmt, "fadeout")
-    loop = a["loop"] if a["loop"] is not None else a["channel"] == "music"
+    channel = a["channel"]
+    loop = a["loop"] if a["loop"] is not None else channel in ev.LOOPING
     st = story.state
-    if a["channel"] == "music":
-        music = st.stage["music"]
-        if stmt.kind == "queue" and music is not None:
-            music = {**music, "files": music["files"] + files, "loop": loop}
+    if channel in ev.LOOPING:
+        playing = st.stage.get(channel)
+        if stmt.kind == "queue" and playing is not None:
+            playing = {**playing, "files": playing["files"] + files, "loop": loop}
         else:
-            music = {"files": list(files), "loop": loop}
-        st.stage = {**st.stage, "music": music}
+            playing = {"files": list(files), "loop": loop}
+        st.stage = {**st.stage, channel: playing}
     goto(story, st.pc + 1)
-    return ev.Audio(stmt.kind, a["channel"], tuple(files), fadein, fadeout, loop, stmt.loc,
-                    st.stage["music"])
+    return ev.Audio(stmt.kind, channel, tuple(files), fadein, fadeout, loop, stmt.loc,
+                    st.stage["music"], st.stage.get("ambient"))
 
 
 def _stop(story: Story, stmt: Stmt) -> ev.Event:
     expr = stmt.args["fadeout"]
     fadeout = 0.0 if expr is None else _seconds(story, expr, stmt, "fadeout")
     st = story.state
-    if stmt.args["channel"] == "music" and st.stage["music"] is not None:
-        st.stage = {**st.stage, "music": None}
+    channel = stmt.args["channel"]
+    if channel in ev.LOOPING and st.stage.get(channel) is not None:
+        st.stage = {**st.stage, channel: None}
     goto(story, st.pc + 1)
-    return ev.Audio("stop", stmt.args["channel"], (), 0.0, fadeout, False, stmt.loc,
-                    st.stage["music"])
+    return ev.Audio("stop", channel, (), 0.0, fadeout, False, stmt.loc,
+                    st.stage["music"], st.stage.get("ambient"))
 
 
 def _pass(story: Story, stmt: Stmt) -> None:

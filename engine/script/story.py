@@ -128,7 +128,8 @@ class Story:
     def stage(self) -> Stage:
         """What is on screen: {'scene': [words] | None, 'scene_at': {transforms, atl,
         seed} | None, 'sprites': [{tag, attrs, at, transforms, atl, zorder, as, seed}],
-        'music': {files, loop} | None} (see engine/atl/placement.py). Never changed in
+        'music' and 'ambient': {files, loop} | None} (see engine/atl/placement.py): what the
+        two looping channels play. Never changed in
         place: each change makes a new one, so a reference kept stays the picture it was."""
         return self.state.stage
 

@@ -279,7 +279,7 @@ def test_clipboard_voicing_copies_each_line(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_keyboard_only_whole_route_of_the_game(tmp_path: Path) -> None:
-    downs = "\n".join(["key down"] * 8)
+    downs = "\n".join(["key down"] * 9)
     r = play(tmp_path, f"""
         expect-screen title
         # Settings first: reduce motion (transitions become cuts), and the text size up.
@@ -349,7 +349,7 @@ def test_keyboard_only_whole_route_of_the_game(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_gamepad_only_whole_route_of_the_game(tmp_path: Path) -> None:
-    downs = "\n".join(["pad down"] * 8)
+    downs = "\n".join(["pad down"] * 9)
     r = play(tmp_path, f"""
         expect-screen title
         # Settings first: reduce motion on (transitions become cuts).
@@ -449,7 +449,7 @@ def test_a_three_line_line_keeps_its_size_at_every_text_size(tmp_path: Path, siz
 
 def test_self_voicing_row_of_the_settings_screen_turns_the_voice_on(tmp_path: Path) -> None:
     spoken = tmp_path / "spoken.json"
-    downs = "\n".join(["key down"] * 11)
+    downs = "\n".join(["key down"] * 12)
     r = play(tmp_path, f"""
         expect-screen title
         click 246 480

@@ -130,6 +130,7 @@ def test_extras_by_keyboard_only(tmp_path: Path) -> None:
         key escape
         key up
         key right
+        key right
         key return
         expect-screen help
         key escape

@@ -234,6 +234,7 @@ def test_skip_stops_at_unread_text_and_menus_auto_forward(tmp_path: Path) -> Non
         key down
         key down
         key down
+        key down
         key right
         expect-text Skip: All text
         key escape
@@ -268,6 +269,7 @@ def test_settings_survive_a_restart_and_a_corrupt_file_falls_back(tmp_path: Path
         key down
         key down
         key down
+        key down
         key left
         key down
         key right
@@ -288,7 +290,8 @@ def test_settings_survive_a_restart_and_a_corrupt_file_falls_back(tmp_path: Path
         env={"ROADOUT_FAKE_VOICE": str(tmp_path / "spoken.json")}))
     saved = json.loads((data / "settings.json").read_text())
     assert saved == {"text_cps": 120, "auto_delay": 16.0, "music_volume": 0.6,
-                     "sound_volume": 0.8, "fullscreen": False, "skip_unread": False,
+                     "ambient_volume": 0.7, "sound_volume": 0.8, "fullscreen": False,
+                     "skip_unread": False,
                      "box_opacity": 0.8, "text_size": 130, "reduce_motion": True,
                      "high_contrast": True, "readable_font": True, "self_voicing": True}
     ok(run(tmp_path, """
@@ -346,7 +349,8 @@ def test_rollback_100_lines_restores_picture_and_music(tmp_path: Path) -> None:
         g.draw(app.window, 0.0)
         assert g.shown_text() == text
         assert json.dumps(g.story.stage, sort_keys=True) == stage
-        assert app.music_now == g.story.stage["music"]
+        assert app.audio.now == {"music": g.story.stage["music"],
+                                 "ambient": g.story.stage["ambient"]}
         assert pygame.image.tobytes(app.window, "RGB") == picture
     assert len(g.history) == 30  # lines 0..29: the one on screen is the last
     for text, stage, _ in seen[-119:]:

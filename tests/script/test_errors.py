@@ -91,7 +91,7 @@ PARSE_ERRORS = [
      '    hint: a say statement needs its text in quotes: foo "Hello."'),
     ('label start:\n    play movie "x.ogv"\n',
      "scenes/t.scene:2:10: error: unknown channel 'movie'\n"
-     '        play movie "x.ogv"\n             ^\n    hint: use music or sound'),
+     '        play movie "x.ogv"\n             ^\n    hint: use music, ambient or sound'),
     ("label start:\n    $ x = \n",
      "scenes/t.scene:2:9: error: expected an expression\n        $ x = \n            ^"),
     ('label start:\n    menu:\n        "A":\n            pass\n        "prompt after"\n',

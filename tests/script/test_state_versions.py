@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from engine.script import End, Story, load_game
-from engine.script.migrations import MIGRATIONS, STATE_VERSION, migrate, v1_to_v2, v2_to_v3
+from engine.script.migrations import (
+    MIGRATIONS,
+    STATE_VERSION,
+    migrate,
+    v1_to_v2,
+    v2_to_v3,
+    v3_to_v4,
+)
 from tests.conftest import DEMO
 from tests.script.helpers import transcript
 
@@ -49,8 +56,8 @@ def test_version_1_becomes_version_2_without_touching_the_original() -> None:
     assert new["version"] == 2 and new["status"] == "waiting"
     assert v1_to_v2(dict(old, waiting=False))["status"] == "ready"
     assert v1_to_v2(dict(old, ended=True))["status"] == "ended"
-    assert migrate(old) == v2_to_v3(new)
-    assert STATE_VERSION == 3 and sorted(MIGRATIONS) == list(range(1, STATE_VERSION))
+    assert migrate(old) == v3_to_v4(v2_to_v3(new))
+    assert STATE_VERSION == 4 and sorted(MIGRATIONS) == list(range(1, STATE_VERSION))
 
 
 def test_a_snapshot_from_a_newer_engine_is_refused_with_a_reason() -> None:
@@ -68,3 +75,17 @@ def test_an_ended_version_1_snapshot_restores_ended() -> None:
     state = dict(_saved("state_v1.json"), ended=True, waiting=False)
     assert story.restore(state) == []
     assert story.ended and isinstance(story.next(), End)
+
+
+def test_a_version_3_snapshot_restores_its_music_with_no_ambience() -> None:
+    old = _saved("state_v3.json")
+    frozen = json.loads(json.dumps(old))
+    assert old["version"] == 3 and "ambient" not in old["stage"]
+    new = v3_to_v4(old)
+    assert old == frozen
+    assert new["version"] == 4 and new["stage"]["ambient"] is None
+    story = Story(load_game(DEMO))
+    assert story.restore(old) == []
+    assert story.stage["music"] == {"files": ["theme.ogg"], "loop": True}
+    assert story.stage["ambient"] is None
+    assert transcript(story, [1])[:2] == ["Eileen: Now I look sad.", "Lucy: And I'm Lucy!"]

@@ -87,7 +87,8 @@ def test_scene_show_hide_and_transitions() -> None:
     w = s.next()
     assert isinstance(w, With) and w.transition["duration"] == 1.75
     s.next()
-    assert s.stage == {"scene": ["black"], "scene_at": None, "sprites": [], "music": None}
+    assert s.stage == {"scene": ["black"], "scene_at": None, "sprites": [], "music": None,
+                       "ambient": None}
 
 
 def test_with_none_is_a_cut() -> None:
@@ -241,6 +242,34 @@ def test_pause_and_audio() -> None:
     stop = s.next()
     assert (stop.action, stop.fadeout) == ("stop", 1.0)
     assert s.stage["music"] is None
+
+
+def test_the_ambient_channel_loops_beside_the_music_and_the_stage_keeps_both() -> None:
+    s = story('''
+        label start:
+            play music "music/theme.ogg"
+            play ambient "wind.ogg" fadein 2.0
+            queue ambient "rain.ogg"
+            "x"
+            stop ambient fadeout 1.5
+            "y"
+            play ambient "beep.ogg" noloop
+            "z"
+    ''')
+    s.next()
+    amb = s.next()
+    assert amb == Audio("play", "ambient", ("wind.ogg",), 2.0, 0.0, True, amb.loc)
+    assert s.stage["music"] == {"files": ["music/theme.ogg"], "loop": True}
+    assert amb.ambient == {"files": ["wind.ogg"], "loop": True} == s.stage["ambient"]
+    s.next()
+    assert s.stage["ambient"] == {"files": ["wind.ogg", "rain.ogg"], "loop": True}
+    s.next()
+    stop = s.next()
+    assert (stop.channel, stop.action, stop.fadeout) == ("ambient", "stop", 1.5)
+    assert s.stage["ambient"] is None and s.stage["music"] is not None
+    s.next()
+    s.next()
+    assert s.stage["ambient"] == {"files": ["beep.ogg"], "loop": False}
 
 
 def test_pass_define_default_image_and_config() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -171,3 +172,89 @@ def test_speaker_colours_must_read_against_the_box(tmp_path: Path) -> None:
         "4.5:1",
         "4: error: color='pinkish' is not a colour like \"#f3a0c0\"",
     ]
+
+
+def _wav(path: Path, samples: list[int], rate: int = 44100) -> None:
+    """A mono 16-bit WAV file (the mixer decodes it whatever its name ends with)."""
+    import wave
+    from array import array
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(array("h", samples).tobytes())
+
+
+def test_played_sound_files_exist_decode_and_loop_without_a_click(tmp_path: Path) -> None:
+    import math
+
+    game = make_game(tmp_path, '''
+        define config.main_menu_music = "music/clicks.ogg"
+        label start:
+            play music "music/gone.ogg"
+            play ambient "broken.ogg"
+            play ambient "clicks.ogg" fadein 1.0
+            play sound "clicks.ogg"
+            play music "music/smooth.ogg"
+            play music "music/clicks.ogg" noloop
+            queue ambient ["smooth.ogg", "clicks.ogg"]
+            return
+    ''')
+    audio = game / "assets" / "audio"
+    (audio / "broken.ogg").write_bytes(b"OggS" + bytes(200))
+    # A whole number of periods: the end meets the start. A quarter period more: it ends
+    # at the top of the wave and jumps back to nothing.
+    smooth = [round(8000 * math.sin(2 * math.pi * i / 100)) for i in range(44100)]
+    ramp = [round(8000 * math.sin(2 * math.pi * i / 100)) for i in range(44126)]
+    for folder in (audio, game / "assets" / "music"):
+        _wav(folder / "smooth.ogg", smooth)
+        _wav(folder / "clicks.ogg", ramp)
+    found = lint(game)
+    assert [f"{p.loc.line}: {p.severity}: {p.message}" for p in found] == [
+        "2: warning: looping 'music/clicks.ogg' clicks: its last sample jumps 0.2441 to its "
+        "first, above the file's 99th-percentile sample step (0.0153)",
+        "4: error: audio file 'music/gone.ogg' not found in assets/music",
+        "5: error: audio file 'broken.ogg' cannot be decoded",
+        "6: warning: looping 'clicks.ogg' clicks: its last sample jumps 0.2441 to its first, "
+        "above the file's 99th-percentile sample step (0.0153)",
+        "10: warning: looping 'clicks.ogg' clicks: its last sample jumps 0.2441 to the first "
+        "of 'smooth.ogg', above the file's 99th-percentile sample step (0.0153)",
+    ]
+    assert found[2].hint == "the decoder says: Unrecognized audio format"
+    assert found[0].hint == ("fade both ends to silence, or cut the loop where the wave "
+                             "crosses zero")
+    text = found[0].format()
+    assert text.startswith("scenes/main.scene:2:1: warning: looping 'music/clicks.ogg'")
+
+
+def test_each_sound_file_is_decoded_once(tmp_path: Path, monkeypatch) -> None:
+    from engine.lint import sound
+
+    game = make_game(tmp_path, '''
+        label start:
+            play ambient "loop.ogg"
+            play ambient "loop.ogg" fadein 2.0
+            return
+    ''')
+    _wav(game / "assets" / "audio" / "loop.ogg", [0, 100, 0, -100] * 1000)
+    calls: list[Path] = []
+    real = sound._decode
+    monkeypatch.setattr(sound, "_decode", lambda path: calls.append(path) or real(path))
+    assert lint(game) == [] and lint(game) == []
+    assert calls == [game / "assets" / "audio" / "loop.ogg"]
+
+
+def test_lint_decodes_sound_with_no_usable_audio_driver(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        label start:
+            play ambient "broken.ogg"
+            return
+    ''')
+    (game / "assets" / "audio" / "broken.ogg").write_bytes(b"not a sound")
+    proc = subprocess.run([sys.executable, "-m", "engine", "lint", "--game", str(game)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "SDL_AUDIODRIVER": "nosuchdriver"})
+    assert proc.returncode == 1
+    assert "3:5: error: audio file 'broken.ogg' cannot be decoded" in proc.stdout

@@ -183,10 +183,9 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         elif isinstance(event, Audio):
             host.audio.handle(event.action, event.channel, event.files, event.fadein,
                               event.fadeout, event.loop)
-            host.played(self.story.stage.get("music"))
+            host.played(self.story.stage)
         elif isinstance(event, End):
-            self.layout = self.typer = None
-            host.audio.stop_music(1.5)
+            self.layout = self.typer = None  # the ending's music plays on until the title
             self.waiting = True
 
     def cut_transitions(self) -> bool:
