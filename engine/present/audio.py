@@ -23,6 +23,7 @@ log = logging.getLogger("roadout.audio")
 
 
 LOOPING = ("music", "ambient")
+LONG_SOUND_S = 5.0  # a sound this long is a loop, not a click or a chime
 
 
 class Audio:
@@ -105,9 +106,15 @@ class Audio:
             self.play_music([file], loop=True, fadein=fadein, fadeout=fadeout)
 
     def load_sound(self, path: Path) -> pygame.mixer.Sound:
-        sound = self._sounds.get(path)
+        """A decoded sound, kept for next time. Long ones (ambience: 4 MB a 24 s loop) are
+        kept two at most, the latest: a playlist of two, not every scene's room tone."""
+        sound = self._sounds.pop(path, None)
         if sound is None:
-            sound = self._sounds[path] = pygame.mixer.Sound(str(path))
+            sound = pygame.mixer.Sound(str(path))
+        self._sounds[path] = sound  # the newest last
+        long = [p for p, s in self._sounds.items() if s.get_length() > LONG_SOUND_S]
+        for old in long[:-2]:
+            del self._sounds[old]
         return sound
 
     def play_music(self, files: tuple[str, ...] | list[str], loop: bool = True,

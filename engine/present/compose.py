@@ -325,6 +325,6 @@ class Composer:
         if key is not None:
             self.art.budget = budget
             self._composites[key] = surf
-            while len(self._composites) > 3:
+            while len(self._composites) > 2:
                 self._composites.popitem(last=False)
         return surf

@@ -90,7 +90,7 @@ class StageView(Composer):
     def __init__(self, game_dir: Path, font_for: Any) -> None:
         self.game_dir = game_dir
         self.font_for = font_for  # px -> pygame Font, for placeholder labels
-        self.backgrounds = BackgroundCache(capacity=3)
+        self.backgrounds = BackgroundCache(capacity=2)
         self._pictures: OrderedDict[tuple, Picture] = OrderedDict()
         self._specs: dict[tuple, SpriteSpec] = {}
         self.art = SpriteArt()

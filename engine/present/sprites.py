@@ -21,7 +21,7 @@ ZOOM_STEPS = 256  # a zoom is rounded to 1/256 of the picture's size
 ROTATE_STEP = 0.25  # degrees
 # Transformed pictures kept, at a 1280x720 window; a bigger window keeps more, in
 # proportion to its area (two sprites zooming at 4K need their trails of sizes too).
-CACHE_BYTES = 16 * 1024 * 1024
+CACHE_BYTES = 12 * 1024 * 1024
 SIZES_KEPT = 4  # transformed sizes kept per sprite look (a zoom leaves a trail)
 
 
