@@ -83,7 +83,7 @@ class Cursor:
     def expression(self, stop_words: tuple[str, ...] = (), stop_ops: tuple[str, ...] = ()
                    ) -> Node:
         """An expression running up to the first top-level stop word/op (or line end)."""
-        stop = self._find_stop(stop_words, stop_ops)
+        stop = self.find_stop(stop_words, stop_ops)
         if stop == self.i:
             raise self.error("expected an expression")
         try:
@@ -93,7 +93,9 @@ class Cursor:
         self.i = stop
         return node
 
-    def _find_stop(self, words: tuple[str, ...], ops: tuple[str, ...]) -> int:
+    def find_stop(self, words: tuple[str, ...], ops: tuple[str, ...]) -> int:
+        """Where an expression from here ends: the first stop word or op outside brackets
+        (a closing bracket in `ops` ends it when it closes nothing: `f(a=1)` at `)`)."""
         depth = 0
         for j in range(self.i, len(self.toks)):
             kind, value, _, _ = self.toks[j]
@@ -101,6 +103,8 @@ class Cursor:
                 if value in ("(", "[", "{"):
                     depth += 1
                 elif value in (")", "]", "}"):
+                    if depth == 0 and value in ops:
+                        return j
                     depth -= 1
                 elif depth == 0 and value in ops:
                     return j

@@ -86,33 +86,15 @@ def transform_statement(c: Cursor, line: Line, file: str) -> ast.Node:
 
 def _default(c: Cursor) -> list:
     """A parameter's default value: the expression up to its ',' or the closing ')'."""
-    depth = 0
-    j = c.i
-    while j < len(c.toks):
-        kind, val = c.toks[j][0], c.toks[j][1]
-        if kind == "op" and val in ("(", "[", "{"):
-            depth += 1
-        elif kind == "op" and val in (")", "]", "}"):
-            if depth == 0:
-                break
-            depth -= 1
-        elif kind == "op" and val == "," and depth == 0:
-            break
-        j += 1
-    if j == c.i:
+    if c.find_stop((), (",", ")")) == c.i:
         raise c.error("expected a default value after '='")
-    try:
-        node, _ = parse_expression(c.toks, c.i, j)
-    except ExprError as exc:
-        raise expr_error(exc, c.loc(), c.line.source) from None
-    c.i = j
-    return node
+    return c.expression(stop_ops=(",", ")"))
 
 
 def _expr(c: Cursor) -> list:
     """An ATL value: the longest expression before the next property, keyword, ',' or
     ':' (so `linear 2.0 right` reads 2.0, then the transform name)."""
-    stop = c._find_stop(_STOP_WORDS, (",", ":"))
+    stop = c.find_stop(_STOP_WORDS, (",", ":"))
     if stop == c.i:
         raise c.error("expected a value")
     try:
