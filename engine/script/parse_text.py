@@ -34,16 +34,21 @@ def _transition(c: Cursor) -> ast.Expr | None:
     return c.expression()
 
 
-def _window(c: Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
+def _word(c: Cursor, stmt: str, words: tuple[str, ...], listed: str, hint: str) -> str:
+    """The word after `stmt`, one of `words`; else an error naming what it takes."""
     t = c.peek()
     word = c.peek_word()
-    if word not in WINDOW_WORDS:
-        raise c.error(f"'window' takes show, hide or auto, not '{t[1]}'" if t is not None
-                      else "'window' needs show, hide or auto after it", t,
-                      hint="window show [transition] · window hide [transition] · "
-                      "window auto")
+    if word not in words:
+        raise c.error(f"'{stmt}' takes {listed}, not '{t[1]}'" if t is not None
+                      else f"'{stmt}' needs {listed} after it", t, hint=hint)
     c.i += 1
+    return word
+
+
+def _window(c: Cursor, line: Line, file: str) -> ast.Node:
+    c.no_block()
+    word = _word(c, "window", WINDOW_WORDS, "show, hide or auto",
+                 "window show [transition] · window hide [transition] · window auto")
     action = word
     if word == "auto" and c.peek_word() in ("show", "hide"):
         action = c.name("show or hide")  # `window auto hide`: auto, and hide it now
@@ -54,15 +59,9 @@ def _window(c: Cursor, line: Line, file: str) -> ast.Node:
 
 def _nvl(c: Cursor, line: Line, file: str) -> ast.Node:
     c.no_block()
-    t = c.peek()
-    word = c.peek_word()
-    if word not in NVL_WORDS:
-        raise c.error(f"'nvl' takes clear, show or hide, not '{t[1]}'" if t is not None
-                      else "'nvl' needs clear, show or hide after it", t,
-                      hint="nvl clear · nvl show [transition] · nvl hide [transition]; "
-                      'NVL lines come from a character: define n = Character("Name", '
-                      "kind=nvl)")
-    c.i += 1
+    word = _word(c, "nvl", NVL_WORDS, "clear, show or hide",
+                 "nvl clear · nvl show [transition] · nvl hide [transition]; NVL lines come "
+                 'from a character: define n = Character("Name", kind=nvl)')
     trans = None
     if word == "clear":
         c.expect_end()
