@@ -5,7 +5,6 @@ has stopped: a stand-in transform patched into the renderer's one adapter
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from typing import Any
@@ -50,34 +49,41 @@ def sprite_columns(shot: Path, back: Path) -> tuple[int, int]:
     return (min(xs), max(xs)) if xs else (-1, -1)
 
 
+def filmed(tmp_path: Path, scene: str, script: str) -> dict[str, tuple[int, int]]:
+    """Play `scene` by `script`, where `SHOT name` takes a shot; the sprite's columns in
+    each shot, against the one named `bg` (the background alone)."""
+    game = make_game(tmp_path, scene)
+    names = re.findall(r"SHOT (\w+)", script)
+    r = play(tmp_path, re.sub(r"SHOT (\w+)", lambda m: f"shot {tmp_path / m[1]}.png", script),
+             game=game)
+    assert r.returncode == 0, r.stderr
+    back = tmp_path / "bg.png"
+    return {n: sprite_columns(tmp_path / f"{n}.png", back) for n in names if n != "bg"}
+
+
 def test_moving_sprite_sampled_mid_animation(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(placing, "placement_for", slide)
-    game = make_game(tmp_path, SCENE)
-    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "start", "mid", "end", "still")}
-    r = play(tmp_path, f"""
+    at = filmed(tmp_path, SCENE, """
         expect-text Before.
-        shot {shots['bg']}
+        SHOT bg
         advance
         expect-text Moving.
-        shot {shots['start']}
+        SHOT start
         wait 1.0
-        shot {shots['mid']}
+        SHOT mid
         wait 1.5
-        shot {shots['end']}
+        SHOT end
         wait 1.0
-        shot {shots['still']}
-    """, game=game)
-    assert r.returncode == 0, r.stderr
-    start = sprite_columns(shots["start"], shots["bg"])
-    mid = sprite_columns(shots["mid"], shots["bg"])
-    end = sprite_columns(shots["end"], shots["bg"])
+        SHOT still
+    """)
+    start, mid, end = at["start"], at["mid"], at["end"]
     width = end[1] - start[0]  # the whole path, edge to edge
     assert start[0] < 60 and end[1] > 1280 - 60
     # Half-way in time, half-way along its path (a frame or two either side).
     centre = (mid[0] + mid[1]) / 2
     assert abs(centre - (start[0] + width / 2)) < 40
-    assert sprite_columns(shots["still"], shots["end"]) == (-1, -1)
+    assert sprite_columns(tmp_path / "still.png", tmp_path / "end.png") == (-1, -1)
 
 
 def test_moving_sprite_draws_every_frame_and_idles_once_still(
@@ -100,10 +106,8 @@ def test_moving_sprite_draws_every_frame_and_idles_once_still(
     assert d is None or d - later > 0.25  # only the continue mark's blink is left
 
 
-@pytest.mark.skipif(importlib.util.find_spec("engine.atl.transitions") is None,
-                    reason="the runtime does not know Ren'Py's move transitions yet")
 def test_hide_with_moveoutleft_through_the_loop(tmp_path: Path) -> None:
-    game = make_game(tmp_path, """\
+    at = filmed(tmp_path, """\
         label start:
             scene bg park
             "Empty."
@@ -112,29 +116,25 @@ def test_hide_with_moveoutleft_through_the_loop(tmp_path: Path) -> None:
             hide eileen with moveoutleft
             "Gone."
             return
-        """)
-    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "shown", "mid", "gone")}
-    r = play(tmp_path, f"""
+        """, """
         expect-text Empty.
-        shot {shots['bg']}
+        SHOT bg
         advance
         expect-text Shown.
-        shot {shots['shown']}
+        SHOT shown
         advance
         wait 0.25
-        shot {shots['mid']}
+        SHOT mid
         expect-text Gone.
-        shot {shots['gone']}
-    """, game=game)
-    assert r.returncode == 0, r.stderr
-    shown = sprite_columns(shots["shown"], shots["bg"])
-    mid = sprite_columns(shots["mid"], shots["bg"])
+        SHOT gone
+    """)
+    shown, mid = at["shown"], at["mid"]
     assert shown[0] > 300 and mid[1] < shown[1] and mid[0] < shown[0]
-    assert sprite_columns(shots["gone"], shots["bg"]) == (-1, -1)
+    assert at["gone"] == (-1, -1)
 
 
 def test_an_atl_transform_moves_the_sprite_through_the_loop(tmp_path: Path) -> None:
-    game = make_game(tmp_path, """\
+    at = filmed(tmp_path, """\
         transform glide:
             xpos 0.0 xanchor 0.0
             linear 2.0 xpos 1.0 xanchor 1.0
@@ -145,37 +145,20 @@ def test_an_atl_transform_moves_the_sprite_through_the_loop(tmp_path: Path) -> N
             show eileen happy at glide
             "Moving."
             return
-        """)
-    shots = {n: tmp_path / f"{n}.png" for n in ("bg", "start", "mid", "end")}
-    r = play(tmp_path, f"""
+        """, """
         expect-text Before.
-        shot {shots['bg']}
+        SHOT bg
         advance
         expect-text Moving.
-        shot {shots['start']}
+        SHOT start
         wait 1.0
-        shot {shots['mid']}
+        SHOT mid
         wait 1.5
-        shot {shots['end']}
-    """, game=game)
-    assert r.returncode == 0, r.stderr
-    start = sprite_columns(shots["start"], shots["bg"])
-    mid = sprite_columns(shots["mid"], shots["bg"])
-    end = sprite_columns(shots["end"], shots["bg"])
+        SHOT end
+    """)
+    start, mid, end = at["start"], at["mid"], at["end"]
     assert start[0] < 60 and end[1] > 1280 - 60
     assert abs((mid[0] + mid[1]) / 2 - (start[0] + end[1]) / 2) < 40
-
-
-def filmed(tmp_path: Path, scene: str, script: str) -> dict[str, tuple[int, int]]:
-    """Play `scene` by `script`, where `SHOT name` takes a shot; the sprite's columns in
-    each shot, against the one named `bg` (the background alone)."""
-    game = make_game(tmp_path, scene)
-    names = re.findall(r"SHOT (\w+)", script)
-    r = play(tmp_path, re.sub(r"SHOT (\w+)", lambda m: f"shot {tmp_path / m[1]}.png", script),
-             game=game)
-    assert r.returncode == 0, r.stderr
-    back = tmp_path / "bg.png"
-    return {n: sprite_columns(tmp_path / f"{n}.png", back) for n in names if n != "bg"}
 
 
 GLIDES = """\
