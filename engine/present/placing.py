@@ -10,21 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.atl import evaluate
+from engine.atl import BUILTIN_TRANSFORMS, evaluate
 from engine.atl.placement import DEFAULT, Placement
 
-POS = tuple[float, float, float, float]  # xpos, xanchor, ypos, yanchor
 Marks = dict[str, tuple[float, float]]
-
-# Ren'Py's built-in positions (renpy/common/00definitions.rpy).
-BUILTIN: dict[str, POS] = {
-    "left": (0.0, 0.0, 1.0, 1.0), "right": (1.0, 1.0, 1.0, 1.0),
-    "center": (0.5, 0.5, 1.0, 1.0), "truecenter": (0.5, 0.5, 0.5, 0.5),
-    "topleft": (0.0, 0.0, 0.0, 0.0), "topright": (1.0, 1.0, 0.0, 0.0),
-    "top": (0.5, 0.5, 0.0, 0.0), "offscreenleft": (0.0, 1.0, 1.0, 1.0),
-    "offscreenright": (1.0, 0.0, 1.0, 1.0), "default": (0.5, 0.5, 1.0, 1.0),
-    "reset": (0.5, 0.5, 1.0, 1.0),
-}
 
 
 def transform_names(sprite: dict[str, Any]) -> list[str]:
@@ -38,17 +27,15 @@ def transform_names(sprite: dict[str, Any]) -> list[str]:
 
 def _stand_in(sprite: dict[str, Any], transforms: Any, t: float, event: str | None = None,
               marks: Marks | None = None) -> tuple[Placement, bool]:
-    """The built-in positions and stage marks only: still, so always finished."""
-    p = DEFAULT
-    for name in transform_names(sprite):
-        if marks and on_mark(name, marks, transforms):
-            x, y = marks[name]
-            p = p.but(xpos=round(x), ypos=round(y), xanchor=0.5, yanchor=1.0)
-            continue
-        pos = BUILTIN.get(name)
-        if pos is not None:
-            p = p.but(xpos=pos[0], xanchor=pos[1], ypos=pos[2], yanchor=pos[3])
-    return p, True
+    """Where a sprite whose transforms fail stands: its built-in positions and stage marks
+    only (evaluated by engine.atl like any other), still, so always finished."""
+    kept = [n for n in transform_names(sprite)
+            if n in BUILTIN_TRANSFORMS or (marks and on_mark(n, marks, transforms))]
+    still = {**sprite, "transforms": [{"name": n, "args": {}} for n in kept], "atl": None}
+    try:
+        return evaluate(still, {}, 0.0, "show", marks=marks)[0], True
+    except Exception:  # noqa: BLE001 - nothing left to fall back on but the default
+        return DEFAULT, True
 
 
 def on_mark(name: str, marks: Marks, transforms: Any) -> bool:

@@ -187,3 +187,17 @@ def test_a_cropped_picture_turns_about_the_middle_of_the_whole_picture() -> None
         box = ink(target)
         assert abs(box.x - (100 + corner[0])) <= 2 and abs(box.y - (100 + corner[1])) <= 2
         assert abs(box.width - 20) <= 2 and abs(box.height - 20) <= 2
+
+
+def test_a_failing_transform_leaves_the_sprite_still_at_its_position() -> None:
+    # A warper no evaluator knows (an edited save could hold one): the evaluator raises.
+    bad = {"params": [], "defaults": {}, "body": [
+        {"op": "interp", "warper": "nosuch", "duration": ["lit", 1.0],
+         "props": [["xpos", ["lit", 1.0]]], "to": None}]}
+    sprite = {"tag": "a", "attrs": [], "at": "left",
+              "transforms": [{"name": "left", "args": {}}, {"name": "bad", "args": {}}]}
+    with pytest.raises(Exception):  # noqa: B017 - whatever the evaluator raises
+        placing.placement_for(sprite, {"bad": bad}, 0.5, None, {"left": (330.0, 720.0)})
+    p, finished = placing.stage_placement(sprite, {"bad": bad}, 0.5,
+                                          {"left": (330.0, 720.0)})
+    assert finished and (p.xpos, p.ypos, p.xanchor) == (330, 720, 0.5)
