@@ -172,11 +172,6 @@ class App(ScreenStack):
         else:
             self.partial.append(rect)
 
-    def notify(self, text: str, seconds: float = 2.5) -> None:
-        game = self.game()
-        if game is not None:
-            game.notify(text, seconds)
-
     def gui_picture(self, name: str) -> pygame.Surface:
         key = (name, self.vp.size)
         surf = self._gui.get(key)
