@@ -73,27 +73,30 @@ def program_in(bundle: Path) -> Path:
     return bundle / (NAME + (".exe" if sys.platform == "win32" else ""))
 
 
-def build(out: Path, work: Path) -> Built:
-    """Build the bundle under `out` (PyInstaller's work files under `work`) and pack it."""
+def build(out: Path, work: Path, root: Path = ROOT) -> Built:
+    """Build the bundle of the source tree `root` under `out` (PyInstaller's work files
+    under `work`) and pack it."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
+    spec = root / SPEC.relative_to(ROOT)
+    subprocess.run([sys.executable, "-m", "PyInstaller", str(spec), "--noconfirm",
                     "--log-level", "WARN", "--distpath", str(out), "--workpath", str(work)],
-                   check=True, cwd=ROOT)
-    folder = out / NAME
-    bundle = out / APP if sys.platform == "darwin" else folder
-    _add_player_files(folder if sys.platform != "darwin" else out / NAME)
+                   check=True, cwd=root)
+    bundle = out / APP if sys.platform == "darwin" else out / NAME
+    # macOS: inside the .app, which is all its archive holds.
+    _add_player_files(bundle / "Contents" / "Resources" if sys.platform == "darwin"
+                      else bundle, root)
     archive = pack(bundle, out)
     return Built(bundle, program_in(bundle), archive, time.perf_counter() - started)
 
 
-def _add_player_files(folder: Path) -> None:
+def _add_player_files(folder: Path, root: Path) -> None:
     files = dict(PLAYER_FILES)
     if sys.platform.startswith("linux"):
         files.update(LINUX_FILES)
     for src, dest in files.items():
         target = folder / dest
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / src, target)
+        shutil.copy2(root / src, target)
 
 
 def pack(bundle: Path, out: Path) -> Path:
