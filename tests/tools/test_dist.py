@@ -3,7 +3,6 @@ folder with a bare environment, and rebuilt after an update. Slow: each build is
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
