@@ -25,8 +25,13 @@ def _size(text: str) -> tuple[int, int]:
     return (w, h)
 
 
+def _prog() -> str:
+    # The bundle's program is the game itself, not main.py run by Python.
+    return "the-road-out" if getattr(sys, "frozen", False) else "main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="main.py", description="Play the game in a window.")
+    p = argparse.ArgumentParser(prog=_prog(), description="Play the game in a window.")
     p.add_argument("--game", type=Path, default=GAME_DIR,
                    help="game folder (with scenes/ and assets/); default: this one")
     p.add_argument("--warp", metavar="LABEL", help="start at a label, skipping the title")
@@ -38,7 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="drive the game from a test script (see DESIGN.md, the test harness)")
     p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
                    help="window size; default 1280x720")
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return p
+
+
+def _version() -> str:
+    from engine import __version__
+
+    return __version__
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -63,6 +63,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run_bench(args)
 
 
+def cmd_dist(args: argparse.Namespace) -> int:
+    from engine.dist import cmd_dist as run
+
+    return run(args.output, args.smoke)
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
@@ -124,6 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=_size, default=(1280, 720), help="WxH, default 1280x720")
     p.add_argument("-o", "--output", type=Path, required=True, help="the PNG to write")
     p.set_defaults(func=cmd_shot)
+    p = sub.add_parser("dist", help="build the standalone bundle and its archive under "
+                       "dist/ (needs PyInstaller: pip install -e '.[dist]')")
+    p.add_argument("-o", "--output", type=Path, default=DEFAULT_GAME / "dist",
+                   help="where the bundle and archive go; default dist/")
+    p.add_argument("--smoke", action="store_true",
+                   help="then run the bundle's smoke test from a clean environment")
+    p.set_defaults(func=cmd_dist)
     p = command("bench", "performance figures as JSON")
     p.add_argument("--quick", action="store_true", help="smaller workloads, for tests")
     p.set_defaults(func=cmd_bench)

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 from typing import Protocol
 
+from engine.frozen import child_env
 from engine.script.text import strip_tags
 
 NO_ENGINE = ("self-voicing needs a speech engine: install espeak-ng "
@@ -57,7 +58,8 @@ class EspeakVoice:
         try:
             self._proc = subprocess.Popen(args + ["--stdin"], stdin=subprocess.PIPE,
                                           stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL)
+                                          stderr=subprocess.DEVNULL,
+                                          env=child_env())
             assert self._proc.stdin is not None
             self._proc.stdin.write(text.encode("utf-8"))
             self._proc.stdin.close()

@@ -207,7 +207,8 @@ ENDING_CARDS = {
 }
 
 
-def icon() -> pygame.Surface:
+def icon(size: int = 64) -> pygame.Surface:
+    """The window icon; packaging/make_icons.py asks for the larger sizes of the bundles."""
     s = 256
     xx, yy = grid(s, s)
     img = blank(s, s)
@@ -221,7 +222,8 @@ def icon() -> pygame.Surface:
     paint(img, hill * (1 - np.clip(road, 0, 1)), (16, 20, 40))
     ring = np.clip(disc * 4, 0, 1) - np.clip(ellipse_mask(128, 128, 116, 116, 2, s, s) * 4, 0, 1)
     paint(img, np.clip(ring, 0, 1), (244, 166, 194))
-    return pygame.transform.smoothscale(to_surface(img), (64, 64))
+    full = to_surface(img)
+    return full if size == s else pygame.transform.smoothscale(full, (size, size))
 
 
 def build_all(folder: str, bg_dir: str) -> None:

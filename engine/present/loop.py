@@ -18,6 +18,21 @@ IDLE_AFTER = 2.0  # seconds without input before the loop polls less often
 VIRTUAL_STEP = 0.05
 
 
+def rest(app: Any, wait: float, still_for: float) -> None:
+    """Sleep until something can change. The loop's only wait: a browser build (see
+    docs/web.md) turns this one call into `await asyncio.sleep(...)`."""
+    clock = app.clock
+    if clock.virtual:
+        clock.sleep(max(wait, VIRTUAL_STEP))  # only the harness sends input
+    elif wait > 0.001:
+        # pygame's event.wait polls inside (about 2.6% of a core under X11, a 1 ms loop on
+        # the dummy driver), so sleep in short steps instead: a frame's worth with a window,
+        # longer when nothing can send input, and twice as long once the player has been
+        # still for a while (a click then waits at most 33 ms, below what a reader notices).
+        step = app.win.poll_step * (2 if still_for > IDLE_AFTER else 1)
+        clock.sleep(min(wait, step))
+
+
 def run(app: Any) -> int:
     """Run until the app stops; returns its exit code."""
     clock = app.clock
@@ -31,17 +46,7 @@ def run(app: Any) -> int:
             h = app.harness.deadline(now)
             wake = h if wake is None else min(wake, h)
         if not app.dirty and not app.partial:
-            wait = 1.0 if wake is None else wake - now
-            if clock.virtual:
-                clock.sleep(max(wait, VIRTUAL_STEP))  # only the harness sends input
-            elif wait > 0.001:
-                # pygame's event.wait polls inside (about 2.6% of a core under X11, a 1 ms
-                # loop on the dummy driver), so sleep in short steps instead: a frame's
-                # worth with a window, longer when nothing can send input, and twice as
-                # long once the player has been still for a while (a click then waits at
-                # most 33 ms, below what a reader notices).
-                step = app.win.poll_step * (2 if now - last_event > IDLE_AFTER else 1)
-                clock.sleep(min(wait, step))
+            rest(app, 1.0 if wake is None else wake - now, now - last_event)
         events = pygame.event.get()
         if events:
             last_event = clock.now()

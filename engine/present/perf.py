@@ -16,24 +16,27 @@ import time
 from pathlib import Path
 from typing import Any
 
+from engine.frozen import child_env, game_command
+
+MAIN_PY = Path(__file__).resolve().parents[2] / "main.py"
 LONG_LINE = ("She stared at him from afar, finally coming out of the brush as he approached, "
              "pack on his back like he was going to leave. {i}She knew he was.{/i}")
 
 
 def _env() -> dict[str, str]:
-    return {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+    return {**child_env(), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
             "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
 
 
 def startup(game: Path, runs: int = 5) -> dict[str, Any]:
     """Process start to the first drawn title frame, seen from outside (wall clock around
     the whole process) and from inside (main.py's own clock, from its first line)."""
-    main = Path(__file__).resolve().parents[2] / "main.py"
+    game_cmd = game_command(MAIN_PY)
     outside, inside = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             t0 = time.perf_counter()
-            out = subprocess.run([sys.executable, str(main), "--headless", "--game", str(game),
+            out = subprocess.run([*game_cmd, "--headless", "--game", str(game),
                                   "--data-dir", tmp], capture_output=True, text=True,
                                  env={**_env(), "ROADOUT_FIRST_FRAME_EXIT": "1"}, timeout=60)
             outside.append(time.perf_counter() - t0)
@@ -51,7 +54,7 @@ def idle_cpu(game: Path, warp: str, text: str, seconds: float = 3.0,
     """CPU time of the player over `seconds` while a line is fully shown: with the dummy
     driver, or in a real window on X `display` (music playing through the dummy audio
     driver either way, so its decoding counts)."""
-    main = Path(__file__).resolve().parents[2] / "main.py"
+    game_cmd = game_command(MAIN_PY)
     env = {**_env(), "ROADOUT_TEST_TIMING": "1"}
     headless = ["--headless"]
     if display is not None:
@@ -63,7 +66,7 @@ def idle_cpu(game: Path, warp: str, text: str, seconds: float = 3.0,
         (data / "settings.json").write_text(json.dumps({"text_cps": 0}))
         script = Path(tmp) / "idle.test"
         script.write_text(f"expect-text {text}\nwait {seconds}\n")
-        out = subprocess.run([sys.executable, str(main), *headless, "--game", str(game),
+        out = subprocess.run([*game_cmd, *headless, "--game", str(game),
                               "--data-dir", str(data), "--warp", warp, "--test", str(script)],
                              capture_output=True, text=True, timeout=60, env=env)
     for line in out.stdout.splitlines():
@@ -79,7 +82,7 @@ def idle_cpu(game: Path, warp: str, text: str, seconds: float = 3.0,
 def memory(game: Path) -> dict[str, Any]:
     """Peak resident memory of the game playing its whole main route (menus answered with
     the first choice, skipping with 'skip unread' on), at 1280x720."""
-    main = Path(__file__).resolve().parents[2] / "main.py"
+    game_cmd = game_command(MAIN_PY)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         data.mkdir()
@@ -90,7 +93,7 @@ def memory(game: Path) -> dict[str, Any]:
         script.write_text("key tab\nwait 4\n" + "choose 1\nkey tab\nwait 6\n" * 3
                           + "expect-screen ending\n")
         err_file = (Path(tmp) / "err.txt").open("wb")
-        proc = subprocess.Popen([sys.executable, str(main), "--headless", "--game", str(game),
+        proc = subprocess.Popen([*game_cmd, "--headless", "--game", str(game),
                                  "--data-dir", str(data), "--warp", "start", "--test",
                                  str(script)], stdout=subprocess.DEVNULL,
                                 stderr=err_file, env=_env())
