@@ -267,10 +267,12 @@ class Playthrough:
         offset = self.history_base + len(self.history) - len(kept)
         rollback = [{"state": e["state"], "history": max(0, int(e.get("history", 0)) - offset)}
                     for e in self.rollback.to_json()]
+        name = story.state.variables.get("save_name")
         return saves.SaveData(
             state=state, label=state.get("label"), line_who=who, line_text=text,
             scene=describe(story.stage), thumbnail=thumbnail,
-            rollback=rollback, history=kept, source=stmt.source if stmt else "")
+            rollback=rollback, history=kept, source=stmt.source if stmt else "",
+            description=name if isinstance(name, str) else "")
 
     @staticmethod
     def from_save(program: Program, memory: Memory, data: saves.SaveData,
