@@ -15,7 +15,7 @@ from engine.present.quickmenu import Notice
 from engine.present.screen import Host, Pos, Screen
 from engine.present.ui import DIM_TEXT, TEXT, _lift, fit_text, wrap
 
-from .saving import THUMB, save_slot, saves_dir, start_from_save
+from .saving import THUMB, save_slot, save_title, saves_dir, start_from_save
 
 COLS = 3
 CARD_W, CARD_H, CARD_GAP_X, CARD_GAP_Y = 352, 268, 28, 14
@@ -280,7 +280,7 @@ class SlotScreen(Screen):
             when = _when(found.created)
             line = f"{found.line_who}: {found.line_text}" if found.line_who \
                 else found.line_text
-            rows = [(title, TEXT, True), (found.scene, DIM_TEXT, False),
+            rows = [(title, TEXT, True), (save_title(host, found), DIM_TEXT, False),
                     (line, TEXT, False)]
             date = p.text(when, tiny, DIM_TEXT)
             target.blit(date, date.get_rect(topright=vp.to_window(tx + THUMB[0], ty + 186)))
@@ -312,7 +312,7 @@ class SlotScreen(Screen):
         slot = slots[self.focus]
         found = self.found.get(slot)
         if isinstance(found, saves.SaveData):
-            what = f"{found.scene}, {found.line_text}"
+            what = f"{save_title(self.host, found)}, {found.line_text}"
         elif isinstance(found, saves.Unreadable):
             what = "unreadable"
         else:
@@ -325,7 +325,7 @@ class SlotScreen(Screen):
         for slot, found in self.found.items():
             if isinstance(found, saves.SaveData):
                 state[slot] = "saved"
-                lines.append(f"{slot}: {found.scene} · {found.line_text}")
+                lines.append(f"{slot}: {save_title(self.host, found)} · {found.line_text}")
             elif isinstance(found, saves.Unreadable):
                 state[slot] = "unreadable"
                 lines.append(f"{slot}: unreadable: {found.reason}")
