@@ -27,6 +27,7 @@ SAVED_HISTORY = 200
 SKIP_DELAY = 0.05  # seconds a skipped line stays on screen (Ren'Py: 75 ms)
 # Ren'Py's auto-forward: wait auto_delay * (characters + AUTO_BONUS) / AUTO_CHARS seconds.
 AUTO_CHARS, AUTO_BONUS = 250, 25
+CHOICE_KEY_MAX = 190  # persistent data keeps names under 200 characters
 
 
 def auto_forward_delay(settings: dict[str, Any], characters: int) -> float:
@@ -53,6 +54,15 @@ class Progress(Protocol):
     def record_menu(self, fingerprint: str, story: Story) -> None: ...
 
     def record_choice(self, fingerprint: str, option: int) -> None: ...
+
+
+def choice_key(program: Program, menu: Menu, text: str) -> str:
+    """A choice's identity across playthroughs (Ren'Py's "chosen"): the scene file, the
+    label of its menu and the option's words, so edits elsewhere in the scenes keep it."""
+    i = program.by_fp.get(menu.fingerprint)
+    label = program.statements[i].label if i is not None else None
+    where = menu.loc.file.replace("\\", "/").rsplit("/", 1)[-1]
+    return " ".join(f"{where}:{label or ''}:{strip_tags(text)}".split())[:CHOICE_KEY_MAX]
 
 
 def ending_name(end: End | None) -> str:
