@@ -280,8 +280,10 @@ class SlotScreen(Screen):
             when = _when(found.created)
             line = f"{found.line_who}: {found.line_text}" if found.line_who \
                 else found.line_text
-            rows = [(title, TEXT, True), (save_title(host, found), DIM_TEXT, False),
-                    (line, TEXT, False)]
+            # The save's name reads first, the line it was saved on under it (Ren'Py's
+            # save_name, then the last line).
+            rows = [(title, TEXT, True), (save_title(host, found), TEXT, False),
+                    (line, DIM_TEXT, False)]
             date = p.text(when, tiny, DIM_TEXT)
             target.blit(date, date.get_rect(topright=vp.to_window(tx + THUMB[0], ty + 186)))
         elif isinstance(found, saves.Unreadable):

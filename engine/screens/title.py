@@ -79,6 +79,23 @@ class TitleScreen(MenuScreen):
             return f"No endings seen yet ({len(known)} to find)"
         return f"Endings seen: {len(found)} of {len(known)} — " + ", ".join(found)
 
+    def endings_lines(self, font: pygame.font.Font, width: int) -> list[str]:
+        """The endings line in at most two lines that break between names, never inside
+        one ("Go Home / and Sleep")."""
+        head, _, names = self.endings_line().partition(" — ")
+        parts = [head + (" — " if names else "")] + [n + ", " for n in names.split(", ")] \
+            if names else [head]
+        lines = [""]
+        for part in parts:
+            if lines[-1] and font.size((lines[-1] + part).rstrip(", "))[0] > width:
+                lines.append("")
+            lines[-1] += part
+        lines = [line.rstrip() for line in lines]
+        lines[-1] = lines[-1].rstrip(",")
+        if len(lines) > 2 or any(font.size(line)[0] > width for line in lines):
+            lines = wrap(" ".join(lines), font, width)  # one name longer than the band
+        return lines[:2]
+
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
         target.blit(host.gui_picture("title.png"), vp.offset)
@@ -89,8 +106,7 @@ class TitleScreen(MenuScreen):
         target.blit(p.box(band.size, (10, 8, 26), 150, vp.px(22)), band)
         p.shadowed(target, host.game_name, vp.px(54), vp.to_window(BUTTONS_X, NAME_Y), TEXT,
                    bold=True)
-        font = host.fonts.get(vp.px(18))
-        lines = wrap(self.endings_line(), font, vp.px(ENDINGS_W))[:2]
+        lines = self.endings_lines(host.fonts.get(vp.px(18)), vp.px(ENDINGS_W))
         for k, line in enumerate(lines):
             p.shadowed(target, line, vp.px(18),
                        vp.to_window(BUTTONS_X, ENDINGS_Y + k * ENDINGS_LINE), DIM_TEXT)

@@ -190,12 +190,14 @@ def test_the_endings_line_fits_inside_the_title_band(tmp_path: Path) -> None:
     title = app.top
     assert title.endings_line().startswith("Endings seen: 4 of 4 — ")
     font = app.fonts.get(app.vp.px(18))
-    from engine.present.ui import wrap
     from engine.screens.title import ENDINGS_W
 
-    lines = wrap(title.endings_line(), font, app.vp.px(ENDINGS_W))
-    assert len(lines) <= 2  # both drawn, inside the band, above the first button
+    lines = title.endings_lines(font, app.vp.px(ENDINGS_W))
+    # Both lines drawn, inside the band, above the first button; no name cut in two.
+    assert len(lines) == 2
     assert all(font.size(line)[0] <= app.vp.px(ENDINGS_W) for line in lines)
+    assert " ".join(lines) == title.endings_line()
+    assert lines[1].startswith(("Go Home and Sleep", "Thank You", "Alone"))
 
 
 # --- choices taken before are marked -----------------------------------------------------------
@@ -241,3 +243,41 @@ def test_damaged_chosen_entries_are_reported_and_skipped(tmp_path: Path) -> None
     store = DataStore(data)
     assert store.was_chosen("game.scene:start:Go left.")
     assert any("3 damaged chosen entries skipped" in p for p in store.problems)
+
+
+def test_the_mark_is_drawn_inside_the_marked_button_only(tmp_path: Path) -> None:
+    import pygame
+
+    app = make_app(tmp_path, make_game(tmp_path, MENU))
+    g = app.game()
+    g.action("advance")
+    assert g.choices is not None
+
+    def frame() -> pygame.Surface:
+        g.draw(app.window, 0.0)
+        return app.window.copy()
+
+    plain = frame()
+    g.choices.buttons[0].chosen = True
+    marked = frame()
+    changed = [(x, y) for x in range(0, plain.get_width(), 2)
+               for y in range(0, plain.get_height(), 2)
+               if plain.get_at((x, y)) != marked.get_at((x, y))]
+    assert changed, "a chosen choice looks the same as any other"
+    inside = app.vp.crect(*g.choices.buttons[0].rect)
+    assert all(inside.collidepoint(p) for p in changed)
+
+
+def test_every_title_button_sits_inside_the_band_below_the_endings(tmp_path: Path) -> None:
+    from engine.screens import title as t
+
+    game = make_game(tmp_path, NAMED)
+    ok(play(tmp_path, "advance 1\nkey f5\nexpect-notice Quick saved", game=game))
+    app = title_app(tmp_path, game)
+    buttons = app.top.buttons.buttons
+    assert buttons[0].label == "Continue" and len(buttons) == 9
+    first, last = buttons[0].rect, buttons[-1].rect
+    assert first[1] >= t.ENDINGS_Y + 2 * t.ENDINGS_LINE  # two lines of endings above
+    assert last[1] + last[3] <= 720 - 24  # the band's foot stays on the screen
+    assert all(t.BAND_X < b.rect[0] and b.rect[0] + b.rect[2] < t.BAND_X + t.BAND_W
+               for b in buttons)
