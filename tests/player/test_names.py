@@ -281,3 +281,22 @@ def test_every_title_button_sits_inside_the_band_below_the_endings(tmp_path: Pat
     assert last[1] + last[3] <= 720 - 24  # the band's foot stays on the screen
     assert all(t.BAND_X < b.rect[0] and b.rect[0] + b.rect[2] < t.BAND_X + t.BAND_W
                for b in buttons)
+
+
+def test_about_reads_the_credits_file_and_scrolls_when_it_runs_long(tmp_path: Path) -> None:
+    game = make_game(tmp_path, NAMED)
+    lines = ["## A note for whoever edits this file.", "# Code"]
+    lines += [f"Contributor number {n}, who wrote part {n}." for n in range(40)]
+    (game / "assets" / "credits.txt").write_text("\n".join(lines) + "\n")
+    app = title_app(tmp_path, game)
+    app.open("about")
+    about = app.top
+    about.draw(app.window, 0.0)
+    text = about.status()["text"]
+    assert "Contributor number 39" in text and "A note" not in text
+    assert about.status()["scroll"] == 0
+    about.action("down")
+    assert about.status()["scroll"] > 0
+    for _ in range(50):
+        about.action("down")
+    assert about.status()["scroll"] == about.max_offset  # no further than the last line
