@@ -57,6 +57,8 @@ TYPO_FIXES = [
     ('little shy Hinata to be', 'little shy Hinata, to be'),
     ('Will.. you..', 'Will... you...'),
     ('want me..', 'want me...'),
+    ('his eyes closing and he turned', 'his eyes closing, and he turned'),
+    ('just maybe he could', 'just maybe, he could'),
 ]
 
 SPEAKERS = ("Sakura", "Sasuke", "Naruto", "Hinata")
