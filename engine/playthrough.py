@@ -27,6 +27,7 @@ SAVED_HISTORY = 200
 SKIP_DELAY = 0.05  # seconds a skipped line stays on screen (Ren'Py: 75 ms)
 # Ren'Py's auto-forward: wait auto_delay * (characters + AUTO_BONUS) / AUTO_CHARS seconds.
 AUTO_CHARS, AUTO_BONUS = 250, 25
+CHOICE_KEY_MAX = 190  # persistent data keeps names under 200 characters
 
 
 def auto_forward_delay(settings: dict[str, Any], characters: int) -> float:
@@ -53,6 +54,15 @@ class Progress(Protocol):
     def record_menu(self, fingerprint: str, story: Story) -> None: ...
 
     def record_choice(self, fingerprint: str, option: int) -> None: ...
+
+
+def choice_key(program: Program, menu: Menu, text: str) -> str:
+    """A choice's identity across playthroughs (Ren'Py's "chosen"): the scene file, the
+    label of its menu and the option's words, so edits elsewhere in the scenes keep it."""
+    i = program.by_fp.get(menu.fingerprint)
+    label = program.statements[i].label if i is not None else None
+    where = menu.loc.file.replace("\\", "/").rsplit("/", 1)[-1]
+    return " ".join(f"{where}:{label or ''}:{strip_tags(text)}".split())[:CHOICE_KEY_MAX]
 
 
 def ending_name(end: End | None) -> str:
@@ -267,10 +277,12 @@ class Playthrough:
         offset = self.history_base + len(self.history) - len(kept)
         rollback = [{"state": e["state"], "history": max(0, int(e.get("history", 0)) - offset)}
                     for e in self.rollback.to_json()]
+        name = story.state.variables.get("save_name")
         return saves.SaveData(
             state=state, label=state.get("label"), line_who=who, line_text=text,
             scene=describe(story.stage), thumbnail=thumbnail,
-            rollback=rollback, history=kept, source=stmt.source if stmt else "")
+            rollback=rollback, history=kept, source=stmt.source if stmt else "",
+            description=name if isinstance(name, str) else "")
 
     @staticmethod
     def from_save(program: Program, memory: Memory, data: saves.SaveData,

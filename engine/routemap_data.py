@@ -29,6 +29,7 @@ from engine.atomic import write_json_atomic
 from engine.graph import Exit, StoryGraph
 from engine.script import Program
 from engine.script.text import strip_tags
+from engine.titles import label_titles, pretty
 
 log = logging.getLogger("roadout.routes")
 
@@ -60,10 +61,6 @@ class RouteGraph:
         return self.nodes[self.layers[layer][order]]
 
 
-def _pretty(name: str) -> str:
-    return name.replace("_", " ").strip().capitalize() or name
-
-
 def _short(text: str, width: int) -> str:
     text = " ".join(strip_tags(text).split())
     return textwrap.shorten(text, width, placeholder="…") if len(text) > width else text
@@ -93,9 +90,10 @@ def build_route_graph(program: Program) -> RouteGraph:
                 targets += resolve(g.walk(j, stmts[j].label), seen_joins | {j})
         return list(dict.fromkeys(targets))
 
+    titles = label_titles(program)
     for name, index in program.labels.items():
         line = g.first_line(name)
-        nodes[f"label:{name}"] = Node(f"label:{name}", "label", _pretty(name),
+        nodes[f"label:{name}"] = Node(f"label:{name}", "label", titles.get(name) or pretty(name),
                                       _short(line, 60) if line else "", name=name,
                                       full=_short(line, 200) if line else "")
         out[f"label:{name}"] = resolve(g.walk(index, name))

@@ -52,6 +52,7 @@ class SaveData:
     history: list[dict[str, Any]] = field(default_factory=list)
     source: str = ""  # the statement's source text, for finding it again after edits
     created: str = ""  # ISO time, local
+    description: str = ""  # the story's save_name when it was saved (Ren'Py's)
 
 
 @dataclass
@@ -85,6 +86,7 @@ def encode(data: SaveData, game: str) -> bytes:
         "source": data.source,
         "line": {"who": data.line_who, "text": data.line_text},
         "scene": data.scene,
+        "description": data.description,
         "state": data.state,
         "log": pack_log(data.rollback, data.history),
         "thumbnail": base64.b64encode(data.thumbnail).decode("ascii"),
@@ -134,6 +136,11 @@ def decode(raw: bytes) -> SaveData:
     for key, kind in (("label", (str, type(None))), ("scene", str), ("created", str),
                       ("source", str), ("thumbnail", str)):
         expect(isinstance(body.get(key), kind), f"the save's '{key}' has the wrong type")
+    # Saves from before save_name existed have none (the card names them by label); a
+    # damaged one is only a name, so it is dropped rather than losing the save.
+    description = body.get("description", "")
+    if not isinstance(description, str) or len(description) > 200:
+        description = ""
     rollback, history = unpack_log(body) if schema >= 3 else unpack_plain(body)
     try:
         thumb = base64.b64decode(body["thumbnail"], validate=True)
@@ -143,7 +150,8 @@ def decode(raw: bytes) -> SaveData:
             "the thumbnail is not a JPEG or PNG picture")
     return SaveData(state=state, label=body["label"], line_who=who, line_text=text,
                     scene=body["scene"], thumbnail=thumb, rollback=rollback,
-                    history=history, source=body["source"], created=body["created"])
+                    history=history, source=body["source"], created=body["created"],
+                    description=description)
 
 
 def read(folder: Path, slot: str) -> SaveData | Unreadable | None:

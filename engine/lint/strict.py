@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine.flow import reachable
 from engine.lint.atl import names_in
 from engine.lint.fit import BoxMeasure, line_kind, sampler, spoken
 from engine.script import Story
@@ -12,12 +13,14 @@ from engine.script.errors import Loc, ScriptError
 from engine.script.expr import names_read
 from engine.script.program import Program
 from engine.script.text import interpolation_names
+from engine.titles import SAVE_NAME, label_titles
 
 
 def strict_problems(game_dir: Path, program: Program, story: Story | None
                     ) -> list[ScriptError]:
     """The --strict checks: lines too long for the dialogue box, speakers without a colour,
-    images defined but never shown, variables set but never read."""
+    images defined but never shown, variables set but never read, labels a route reaches
+    with no title for the player (engine/titles.py)."""
     out: list[ScriptError] = []
     constants = story.constants if story else {}
     images = story.images if story else {}
@@ -117,9 +120,19 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
         if stmt.kind == "assign":
             first_set.setdefault(stmt.args["target"], (stmt.loc, stmt.source))
     for name, (loc, source) in first_set.items():
-        if name == "ending" or name.split(".")[0] in ("persistent", "config"):
+        if name in ("ending", SAVE_NAME) or name.split(".")[0] in ("persistent", "config"):
             continue
         if name not in reads:
             warn(loc, f"variable '{name}' is set but never read", source,
                  hint="read it in a condition or [interpolation], or remove it")
+
+    # Labels a route reaches with no title: the route map and the save cards would show
+    # the internal name.
+    titles, reached = label_titles(program), reachable(program)
+    for name, index in program.labels.items():
+        if index in reached and name not in titles:
+            stmt = program.statements[index]
+            warn(stmt.loc, f"label '{name}' has no title for the player (save cards and the "
+                 "route map show its name)", stmt.source,
+                 hint='begin it with  $ save_name = "A title a player reads"')
     return out

@@ -1,5 +1,5 @@
 """The player's data on disk: settings and persistent data (endings seen, lines read,
-images seen, music heard).
+images seen, music heard, choices taken).
 
 Both are small JSON files in the data folder (platformdirs, or --data-dir). They are
 written to a temporary file and renamed, so a crash mid-write never leaves half a file;
@@ -105,7 +105,7 @@ class DataStore:
     @staticmethod
     def _fresh_persistent() -> dict[str, Any]:
         return {"version": PERSISTENT_VERSION, "endings": [], "read": [], "vars": {},
-                "seen_images": [], "heard_music": []}
+                "seen_images": [], "heard_music": [], "chosen": []}
 
     @property
     def settings_path(self) -> Path:
@@ -145,10 +145,12 @@ class DataStore:
                 fresh["vars"] = data["vars"]
             fresh["seen_images"] = self._names(data, "seen_images", "the gallery")
             fresh["heard_music"] = self._names(data, "heard_music", "the music room")
+            fresh["chosen"] = self._names(data, "chosen", "the choices' marks")
             self.persistent = fresh
         self._read_set = set(self.persistent["read"])
         self._seen_images = set(self.persistent["seen_images"])
         self._heard = set(self.persistent["heard_music"])
+        self._chosen = set(self.persistent["chosen"])
 
     def _names(self, data: dict[str, Any], key: str, where: str) -> list[str]:
         """seen_images or heard_music as read: a list of names (an image's words, a music
@@ -207,6 +209,16 @@ class DataStore:
 
     def heard_music(self, name: str) -> bool:
         return name in self._heard
+
+    def choose(self, key: str) -> None:
+        """A choice was taken (playthrough.choice_key): later menus mark it, as Ren'Py's
+        "chosen" style does."""
+        if key not in self._chosen:
+            self._chosen.add(key)
+            self.persistent["chosen"].append(key)
+
+    def was_chosen(self, key: str) -> bool:
+        return key in self._chosen
 
     def save_persistent(self) -> None:
         try:

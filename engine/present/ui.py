@@ -20,6 +20,7 @@ from .richtext import Fonts
 
 TEXT = (238, 238, 246)
 DIM_TEXT = (190, 190, 205)
+CHOSEN_TEXT = (168, 166, 190)  # dimmer than TEXT, still over 6:1 on the darkest box
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Button:
     action: Callable[[], None]
     rect: tuple[float, float, float, float]  # canvas x, y, w, h
     enabled: bool = True
+    chosen: bool = False  # a choice taken in an earlier playthrough (Ren'Py's "chosen")
 
 
 @dataclass
@@ -183,13 +185,25 @@ class ButtonList:
             else:
                 box = painter.box(r.size, pal.box, 232, radius)
             target.blit(box, r)
-            color = (255, 255, 255) if focused else (TEXT if b.enabled else (130, 130, 140))
+            color = (255, 255, 255) if focused else (
+                (130, 130, 140) if not b.enabled else CHOSEN_TEXT if b.chosen else TEXT)
             label = painter.text(b.label, px, color, bold=focused)
             if align == "left":
                 dest = label.get_rect(midleft=(r.x + vp.px(22), r.centery))
             else:
                 dest = label.get_rect(center=r.center)
             target.blit(label, dest)
+            if b.chosen:
+                _tick(target, vp, r, pal.accent if focused else CHOSEN_TEXT)
+
+
+def _tick(target: pygame.Surface, vp: Viewport, r: pygame.Rect,
+          color: tuple[int, int, int]) -> None:
+    """A small tick at the right end of a button: chosen in an earlier playthrough."""
+    s = vp.px(9)
+    x, y = r.right - vp.px(30), r.centery
+    pygame.draw.lines(target, color, False, [(x - s, y), (x - s // 3, y + s * 2 // 3),
+                                             (x + s, y - s * 2 // 3)], max(2, vp.px(3)))
 
 
 def _lift(c: tuple[int, int, int], amount: float) -> tuple[int, int, int]:

@@ -194,6 +194,8 @@ class Voicer:
             if buttons is not None and 0 <= buttons.focus < len(buttons.buttons):
                 b = buttons.buttons[buttons.focus]
                 text = b.label if b.enabled else f"{b.label} (not available)"
+                if b.chosen:
+                    text += " (chosen before)"
         return (id(top), text)
 
     def _notice(self) -> str:

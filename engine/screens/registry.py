@@ -8,6 +8,7 @@ from functools import partial
 
 from engine.present.screen import Screen
 
+from .about import AboutScreen
 from .confirm import ConfirmScreen
 from .error import ErrorScreen
 from .extras import ExtrasScreen
@@ -34,6 +35,7 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "load": partial(SlotScreen, mode="load"),
     "route-map": RouteMapScreen,
     "help": HelpScreen,
+    "about": AboutScreen,
     "extras": ExtrasScreen,
     "picture-view": PictureView,
 }

@@ -6,7 +6,7 @@ from typing import Any
 
 import pygame
 
-from engine.present.ui import DIM_TEXT, TEXT, Palette, _lift, fit_text
+from engine.present.ui import DIM_TEXT, TEXT, Palette, _lift, fit_text, wrap
 from engine.routemap_data import Node
 
 NODE_W, NODE_H = 250, 58
@@ -155,9 +155,22 @@ class RouteMapView:
             title, detail = "Choice point", node.title
         color = (255, 255, 255)
         room = wr.width - vp.px(20)
-        t = p.text(fit_text(p.fonts.get(vp.px(19), True, False), title, room), vp.px(19),
-                   color, bold=True)
-        if detail:
+        font = p.fonts.get(vp.px(19), True, False)
+        if font.size(title)[0] > room:
+            # A long title takes both lines of the node (the footer shows the first words).
+            small = p.fonts.get(vp.px(17), True, False)
+            lines = wrap(title, small, room)
+            rows = [lines[0], fit_text(small, " ".join(lines[1:]), room)] if len(lines) > 1 \
+                else [fit_text(small, title, room)]
+            for k, row in enumerate(rows):
+                surf = p.text(row, vp.px(17), color, bold=True)
+                y = wr.centery + (k - (len(rows) - 1) / 2) * vp.px(21)
+                target.blit(surf, surf.get_rect(center=(wr.centerx, round(y))))
+            detail = title = ""
+        t = p.text(fit_text(font, title, room), vp.px(19), color, bold=True)
+        if not title:
+            pass
+        elif detail:
             d = p.text(fit_text(p.fonts.get(vp.px(15), False, False), detail,
                                   wr.width - vp.px(20)), vp.px(15),
                        (215, 215, 228))

@@ -13,11 +13,26 @@ from engine import atl, saves
 from engine.playthrough import Playthrough
 from engine.present.compose import SpriteTimes
 from engine.present.screen import Host
+from engine.script.program import Program
+from engine.titles import describe_save, label_titles
 
 log = logging.getLogger("roadout.saves")
 
 THUMB = (320, 180)
 THUMB_QUALITY = "jpg"  # pygame-ce writes JPEG at quality 85: a sixth of the PNG's size
+
+
+_titles: tuple[Program | None, dict[str, str]] = (None, {})
+
+
+def save_title(host: Host, data: saves.SaveData) -> str:
+    """What a save card calls a save: the story's save_name when it was saved; for a save
+    from before save names, its label's title (engine/titles.py)."""
+    global _titles
+    program = host.program
+    if _titles[0] is not program:  # the titles of the scenes as loaded (hot reload too)
+        _titles = (program, label_titles(program) if program is not None else {})
+    return describe_save(data.description, data.label, _titles[1])
 
 
 def saves_dir(host: Host) -> Path:
@@ -56,6 +71,24 @@ def save_slot(host: Host, play: Playthrough, slot: str) -> str | None:
         log.warning("could not save to slot %s: %s", slot, exc)
         return f"Could not save: {exc.strerror or exc}"
     return None
+
+
+def newest_slot(host: Host) -> str | None:
+    """The slot of the newest save that can be loaded (numbered, quick or auto): what the
+    title's Continue loads. Saves made in the same second go by the file's time."""
+    folder = saves_dir(host)
+    best: tuple[str, int] | None = None
+    found = None
+    for slot, data in saves.list_slots(folder).items():
+        if not isinstance(data, saves.SaveData):
+            continue
+        try:
+            mtime = saves.slot_path(folder, slot).stat().st_mtime_ns
+        except OSError:
+            mtime = 0
+        if best is None or (data.created, mtime) > best:
+            best, found = (data.created, mtime), slot
+    return found
 
 
 def load_slot(host: Host, slot: str) -> str | None:

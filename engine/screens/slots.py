@@ -15,7 +15,7 @@ from engine.present.quickmenu import Notice
 from engine.present.screen import Host, Pos, Screen
 from engine.present.ui import DIM_TEXT, TEXT, _lift, fit_text, wrap
 
-from .saving import THUMB, save_slot, saves_dir, start_from_save
+from .saving import THUMB, save_slot, save_title, saves_dir, start_from_save
 
 COLS = 3
 CARD_W, CARD_H, CARD_GAP_X, CARD_GAP_Y = 352, 268, 28, 14
@@ -280,8 +280,10 @@ class SlotScreen(Screen):
             when = _when(found.created)
             line = f"{found.line_who}: {found.line_text}" if found.line_who \
                 else found.line_text
-            rows = [(title, TEXT, True), (found.scene, DIM_TEXT, False),
-                    (line, TEXT, False)]
+            # The save's name reads first, the line it was saved on under it (Ren'Py's
+            # save_name, then the last line).
+            rows = [(title, TEXT, True), (save_title(host, found), TEXT, False),
+                    (line, DIM_TEXT, False)]
             date = p.text(when, tiny, DIM_TEXT)
             target.blit(date, date.get_rect(topright=vp.to_window(tx + THUMB[0], ty + 186)))
         elif isinstance(found, saves.Unreadable):
@@ -312,7 +314,7 @@ class SlotScreen(Screen):
         slot = slots[self.focus]
         found = self.found.get(slot)
         if isinstance(found, saves.SaveData):
-            what = f"{found.scene}, {found.line_text}"
+            what = f"{save_title(self.host, found)}, {found.line_text}"
         elif isinstance(found, saves.Unreadable):
             what = "unreadable"
         else:
@@ -325,7 +327,7 @@ class SlotScreen(Screen):
         for slot, found in self.found.items():
             if isinstance(found, saves.SaveData):
                 state[slot] = "saved"
-                lines.append(f"{slot}: {found.scene} · {found.line_text}")
+                lines.append(f"{slot}: {save_title(self.host, found)} · {found.line_text}")
             elif isinstance(found, saves.Unreadable):
                 state[slot] = "unreadable"
                 lines.append(f"{slot}: unreadable: {found.reason}")

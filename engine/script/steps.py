@@ -105,10 +105,21 @@ def _interp(story: Story, text: str, stmt: Stmt) -> str:
         raise ScriptError(stmt.loc, f"in [interpolation]: {exc}", stmt.source) from None
 
 
+SAVE_NAME = "save_name"
+SAVE_NAME_MAX = 80  # characters: a save card's title line, a route-map node's
+
+
 def check_storable(name: str, value: Any, loc: Loc, source: str) -> None:
     if not json_safe(value):
         raise ScriptError(loc, f"'{name}' cannot hold {value!r}: variables hold numbers, "
                           "text, True/False/None, lists and dicts", source)
+    if name == SAVE_NAME:
+        # Ren'Py's save_name names the saves made after it: one line of a card's width.
+        if not isinstance(value, str):
+            raise ScriptError(loc, f"save_name must be text in quotes, not {value!r}", source)
+        if len(value) > SAVE_NAME_MAX or "\n" in value:
+            raise ScriptError(loc, f"save_name must be one line of at most {SAVE_NAME_MAX} "
+                              f"characters (this one has {len(value)})", source)
 
 
 def _transition(story: Story, expr: list | None, stmt: Stmt) -> dict | None:

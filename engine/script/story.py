@@ -28,7 +28,7 @@ __all__ = ["PROVIDED_NAMES", "STATE_VERSION", "STEP_LIMIT", "RunStatus", "Story"
 STEP_LIMIT = 200_000
 RESERVED = frozenset({"config", "persistent", "True", "False", "None"})
 # Names the scene language provides (lint treats them as defined).
-PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE | {"ending"})
+PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE | {"ending", "save_name"})
 
 StepHook = Callable[[int], None]  # the index of the statement about to run
 LabelHook = Callable[[str], None]  # the name of the label entered

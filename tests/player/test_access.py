@@ -17,7 +17,7 @@ from tests.player.helpers import ROOT, make_game, play
 from tests.player.test_saves_ui import make_app
 
 # Canvas centres of the title screen's buttons (Start, Route map).
-TITLE_START, TITLE_ROUTES = "click 246 356", "click 246 542"
+TITLE_START, TITLE_ROUTES = "press Start", "press Route map"
 
 
 def ok(result: subprocess.CompletedProcess) -> None:
@@ -36,7 +36,8 @@ def test_route_map_before_playing_hides_everything_but_the_start(tmp_path: Path)
         expect-screen title
         {TITLE_ROUTES}
         expect-screen route-map
-        expect-text Start
+        # The start node by its title (the demo's `$ save_name = "Welcome"`).
+        expect-text Welcome
         key escape
         expect-screen title
     """, warp=None)
@@ -198,11 +199,15 @@ def test_self_voicing_reads_the_title_and_the_route_map(tmp_path: Path) -> None:
         key up
         expect-spoken Quit
         key up
+        expect-spoken About
+        key up
+        expect-spoken Help
+        key up
         expect-spoken Extras
         key up
         expect-spoken Route map
         key return
-        expect-spoken Start
+        expect-spoken Welcome
         key return
         expect-spoken Choose a choice point
         key escape
@@ -452,7 +457,7 @@ def test_self_voicing_row_of_the_settings_screen_turns_the_voice_on(tmp_path: Pa
     downs = "\n".join(["key down"] * 12)
     r = play(tmp_path, f"""
         expect-screen title
-        click 246 480
+        press Settings
         expect-screen settings
         {downs}
         key right

@@ -15,7 +15,7 @@ from engine.present.app import App, Options
 from engine.script import load_game
 from tests.player.helpers import DEMO, Result, data_dir, make_game, play
 
-TITLE_START, TITLE_EXTRAS = "click 246 356", "click 246 604"
+TITLE_START, TITLE_EXTRAS = "press Start", "press Extras"
 SCENE = """\
 label start:
     scene cg gate
@@ -103,6 +103,9 @@ def test_extras_by_keyboard_only(tmp_path: Path) -> None:
     ok(play(tmp_path, "advance-to ending\nclick\nexpect-screen title", game=game))
     ok(play(tmp_path, """
         expect-screen title
+        # Up from no focus: Quit, About, Help, Extras.
+        key up
+        key up
         key up
         key up
         key return
@@ -145,6 +148,8 @@ def test_extras_by_gamepad_only(tmp_path: Path) -> None:
     ok(play(tmp_path, "advance-to ending pad\npad a\nexpect-screen title", game=game))
     ok(play(tmp_path, """
         expect-screen title
+        pad up
+        pad up
         pad up
         pad up
         pad a

@@ -62,6 +62,9 @@ def test_music_room_by_keyboard_only(tmp_path: Path) -> None:
     game = heard_once(tmp_path)
     ok(play(tmp_path, """
         expect-screen title
+        # Up from no focus: Quit, About, Help, Extras.
+        key up
+        key up
         key up
         key up
         key return
@@ -106,6 +109,8 @@ def test_music_room_by_gamepad_and_mouse(tmp_path: Path) -> None:
     game = heard_once(tmp_path)
     ok(play(tmp_path, """
         expect-screen title
+        pad up
+        pad up
         pad up
         pad up
         pad a

@@ -146,14 +146,14 @@ def test_hide_ui_and_screenshot_key(tmp_path: Path) -> None:
 def test_title_screen_start_and_settings(tmp_path: Path) -> None:
     r = play(tmp_path, """
         expect-text Demo
-        click 246 493
+        press Settings
         expect-text Text speed
         key escape
-        click 246 427
+        press Load
         expect-screen load
         expect-text No saves yet
         key escape
-        click 246 357
+        press Start
         expect-text Welcome
     """, warp=None)
     ok(r)
@@ -241,7 +241,7 @@ def test_corrupt_persistent_data_is_replaced(tmp_path: Path) -> None:
     (data / "persistent.json").write_text("{not json")
     r = play(tmp_path, """
         expect-text could not be read
-        click 246 357
+        press Start
         advance 7
         choose 2
         advance 2

@@ -30,10 +30,17 @@ def test_lint_is_clean() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_strict_lint_flags_only_the_string_speaker() -> None:
+def test_strict_lint_flags_only_the_string_speaker_and_untitled_labels() -> None:
     found = [f"{p.loc.line}: {p.message}" for p in lint(GAME, strict=True)]
-    # A speaker written as a string ("Eileen" "...") has no Character, so no colour.
-    assert found == ['43: speaker "Eileen" has no colour']
+    # A speaker written as a string ("Eileen" "...") has no Character, so no colour; and
+    # this game, like most Ren'Py games, names no label for the player ($ save_name).
+    untitled = {30: "start", 101: "meadow_visit", 121: "good_ending", 128: "tea_ending",
+                139: "bad_ending", 148: "meadow_ending"}
+    assert found == sorted(
+        ['43: speaker "Eileen" has no colour'] +
+        [f"{line}: label '{name}' has no title for the player (save cards and the route map "
+         "show its name)" for line, name in untitled.items()],
+        key=lambda f: int(f.split(":")[0]))
 
 
 def test_play_text_plays_each_route() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.script import Audio, End, Menu, Pause, Say, StageChange, With
+from engine.script import Audio, End, Menu, Pause, Say, ScriptError, StageChange, With
 from tests.script.helpers import brief, program, story, transcript
 
 
@@ -335,3 +335,19 @@ def test_show_with_tag_only_keeps_attributes_and_bg_tag_sets_the_scene() -> None
     s.next(), s.next(), s.next()
     assert brief(s.stage["sprites"]) == [{"tag": "lucy", "attrs": ["happy"], "at": "right"}]
     assert s.stage["scene"] == ["bg", "park"]
+
+
+# --- save_name: Ren'Py's name for the saves that follow ---------------------------------
+
+
+def test_save_name_is_a_short_line_of_text() -> None:
+    ok = story('label start:\n    $ save_name = "The night road"\n    "Hi."\n')
+    ok.next()
+    assert ok.state.variables["save_name"] == "The night road"
+    for value, words in [("42", "save_name must be text in quotes, not 42"),
+                         ('"' + "x" * 81 + '"', "at most 80 characters (this one has 81)"),
+                         ('"a\\nb"', "must be one line")]:
+        s = story(f"label start:\n    $ save_name = {value}\n    \"Hi.\"\n")
+        with pytest.raises(ScriptError) as err:
+            s.next()
+        assert words in str(err.value) and ":2:" in err.value.format()

@@ -45,7 +45,7 @@ def test_runs_out_of_answers_without_a_terminal() -> None:
     result = play()
     assert result.returncode == 3
     assert result.stderr.strip() == (
-        "scenes/demo.scene:23:5: this menu needs an answer: pass more --choose values")
+        "scenes/demo.scene:24:5: this menu needs an answer: pass more --choose values")
     assert result.stdout.splitlines()[-1] == "2. Stay home."
 
 

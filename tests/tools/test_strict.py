@@ -31,6 +31,7 @@ def test_each_strict_check(tmp_path: Path) -> None:
         image bg park = "backgrounds/park.png"
         image eileen happy = "characters/eileen/happy.png"
         label start:
+            $ save_name = "The room"
             scene bg room
             show eileen
             $ counter += 1
@@ -47,8 +48,8 @@ def test_each_strict_check(tmp_path: Path) -> None:
         "4: warning: variable 'seen' is set but never read",
         "5: warning: variable 'counter' is set but never read",
         "8: warning: image 'bg park' is defined but never shown",
-        "18: warning: speaker \"Stranger\" has no colour",
-        "19: warning: this line takes 5 lines in the dialogue box at the default text size: "
+        "19: warning: speaker \"Stranger\" has no colour",
+        "20: warning: this line takes 5 lines in the dialogue box at the default text size: "
         "too long for the box, so the game shrinks its text",
     ]
 
@@ -62,6 +63,7 @@ def test_reads_that_count(tmp_path: Path) -> None:
         default c = 3
         default d = "x"
         label start:
+            $ save_name = "Reading"
             $ total = a + 1
             quoted "A narrator has no name plate to colour."
             if total > 1:
@@ -78,6 +80,7 @@ def test_a_line_that_fits_is_not_flagged(tmp_path: Path) -> None:
     fits = " ".join(["A line of ordinary length for a visual novel."] * 3)
     game = make_game(tmp_path, f'''
         label start:
+            $ save_name = "Fits"
             "{fits}"
             return
     ''')
@@ -88,6 +91,7 @@ def test_exit_status(tmp_path: Path) -> None:
     game = make_game(tmp_path, '''
         default unused = 1
         label start:
+            $ save_name = "Hi"
             "Hi."
             return
     ''')
@@ -105,3 +109,28 @@ def test_exit_status(tmp_path: Path) -> None:
 
 def test_demo_game_is_clean_even_strictly() -> None:
     assert lint(DEMO, strict=True) == []
+
+
+def test_a_label_a_route_reaches_needs_a_title(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        label start:
+            $ save_name = "The start"
+            menu:
+                "Left":
+                    jump left
+                "Right":
+                    jump right
+        label left:
+            "Left."
+            return
+        label right:
+            $ save_name = "The right road"
+            "Right."
+            return
+        label never:
+            "No route comes here."
+            return
+    ''')
+    assert strict_only(game) == [
+        "9: warning: label 'left' has no title for the player (save cards and the route map "
+        "show its name)"]

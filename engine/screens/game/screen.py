@@ -9,7 +9,7 @@ from typing import Any
 import pygame
 
 from engine.gallery import shown_images
-from engine.playthrough import Loaded, Playthrough, ending_name
+from engine.playthrough import Loaded, Playthrough, choice_key, ending_name
 from engine.present.compose import SpriteTimes
 from engine.present.placing import transforms_of
 from engine.present.quickmenu import Notice, QuickMenu
@@ -253,9 +253,12 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         bottom = staging.choices_bottom(self, n * (h + gap) - gap) or (
             self.box_rect()[1] - 20 if menu.prompt is not None else 560)
         top = max(40, bottom - (n * (h + gap) - gap))
+        program, data = self.story.program, self.host.data
         self.choices = ButtonList(
             [Button(strip_tags(c.text), (lambda i=i: self.choose(i)),
-                    (320, top + i * (h + gap), 640, h)) for i, c in enumerate(menu.choices)],
+                    (320, top + i * (h + gap), 640, h),
+                    chosen=data.was_chosen(choice_key(program, menu, c.text)))
+             for i, c in enumerate(menu.choices)],
             numbers=True, font_px=25)
         pos = pygame.mouse.get_pos() if pygame.mouse.get_focused() else None
         if pos is not None:
@@ -263,6 +266,10 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
 
     def choose(self, i: int) -> None:
         self.host.audio.ui_sound("choice", 0.5)
+        menu = self.play.menu
+        if menu is not None and 0 <= i < len(menu.choices):
+            self.host.data.choose(choice_key(self.story.program, menu, menu.choices[i].text))
+            self.host.data.save_persistent()
         self.choices = None
         self.play.choose(i)
         self.pump(self.host.clock.now())
@@ -332,6 +339,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             "transition": self.transition is not None,
             "menu": [b.label for b in choices] if choices else None,
             "menu_rects": [b.rect for b in choices] if choices else None,
+            "menu_chosen": [b.chosen for b in choices] if choices else None,
             "pause": self.pausing,
             "timed": self.transition is not None or bool(self.typer and self.typer.typing)
             or self.pausing and self.pause_until is not None,
