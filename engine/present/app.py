@@ -36,6 +36,8 @@ from .voicing import Voicer
 from .window import Window
 
 log = logging.getLogger("roadout")
+# The overlays' veil over their picture: dark enough that panels and text read on it.
+BACKDROP_VEIL, BACKDROP_ALPHA = (8, 7, 20), 210
 
 
 @dataclass
@@ -204,9 +206,21 @@ class App(ScreenStack):
         except pygame.error:
             self.palette = Palette()
 
-    def dim(self, target: pygame.Surface, alpha: int) -> None:
-        veil = self.painter.box(self.window.get_size(), (6, 5, 14), alpha, 0)
-        target.blit(veil, (0, 0))
+    def backdrop(self, target: pygame.Surface) -> None:
+        """Every overlay's background, as Ren'Py's game menu has its own: the game's
+        gui/game_menu.png (else its title picture) under a dark veil. Fully opaque, so
+        nothing of the screen beneath reads through."""
+        key = ("backdrop", self.vp.size)
+        surf = self._gui.get(key)
+        if surf is None:
+            name = "game_menu.png" if (self.options.game / "assets" / "gui" /
+                                       "game_menu.png").is_file() else "title.png"
+            surf = self.gui_picture(name).copy()
+            surf.blit(self.painter.box(surf.get_size(), BACKDROP_VEIL, BACKDROP_ALPHA, 0),
+                      (0, 0))
+            self._gui[key] = surf
+        target.fill((0, 0, 0))
+        target.blit(surf, self.vp.offset)
 
     def box_look(self, pal: Palette) -> tuple[tuple[int, int, int], int]:
         """The dialogue box's colour and alpha under the player's settings."""

@@ -13,7 +13,6 @@ from engine.present.ui import TEXT, Button, ButtonList
 
 class ConfirmScreen(MenuScreen):
     name = "confirm"
-    opaque = False
     backs_on_hide = True
 
     def __init__(self, host: Host, question: str, on_yes: Callable[[], Any]) -> None:
@@ -33,7 +32,6 @@ class ConfirmScreen(MenuScreen):
 
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
-        host.dim(target, 140)
         panel = vp.crect(360, 270, 560, 200)
         target.blit(p.box(panel.size, host.palette.box, 248, vp.px(16), host.palette.accent,
                           max(1, vp.px(2))), panel)

@@ -230,9 +230,6 @@ class ExtrasScreen(Screen):
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
         pal = host.title_palette
-        target.fill((0, 0, 0))
-        target.blit(host.gui_picture("title.png"), vp.offset)
-        host.dim(target, 200)
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, pal.box, 236, vp.px(20)), panel)
         p.shadowed(target, "Extras", vp.px(30), vp.to_window(TAB_X, 56), TEXT, bold=True)

@@ -14,7 +14,6 @@ from engine.present.ui import TEXT
 
 class GameMenu(MenuScreen):
     name = "game-menu"
-    opaque = False
 
     def __init__(self, host: Host, play: Any = None) -> None:
         super().__init__(host)
@@ -34,7 +33,6 @@ class GameMenu(MenuScreen):
 
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp = self.host, self.host.vp
-        host.dim(target, 150)
         host.painter.shadowed(target, "Paused", vp.px(34), vp.to_window(640, 110), TEXT,
                               bold=True, anchor="center")
         self.buttons.draw(target, vp, host.painter, host.palette)

@@ -44,7 +44,6 @@ def slot_title(slot: str) -> str:
 class SlotScreen(Screen):
     """Pages of six slots (and, to load, a page with the auto and quick saves)."""
 
-    opaque = False
 
     def __init__(self, host: Host, mode: str, play: Playthrough | None = None) -> None:
         super().__init__(host)
@@ -229,7 +228,6 @@ class SlotScreen(Screen):
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
         pal = host.palette
-        host.dim(target, 228)
         title = "Save" if self.mode == "save" else "Load"
         p.shadowed(target, title, vp.px(34), vp.to_window(CARD_X0, 28), TEXT, bold=True)
         where = "Auto-save and quick save" if self.page == AQ else f"Page {self.page}"

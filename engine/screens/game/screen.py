@@ -43,6 +43,7 @@ log = logging.getLogger("roadout")
 
 class GameScreen(GameInput, GameTimers, GameView, Screen):
     name = "game"
+    backdrop = False  # it covers the window with its own picture
 
     def __init__(self, host: Host, label: str | None = None, resume: dict | None = None,
                  loaded: Loaded | None = None, adopt: Playthrough | None = None) -> None:
