@@ -1,6 +1,6 @@
 """The game menu (Escape while playing): Resume, History, Save, Load, the route map,
 Settings, the main menu and Quit. What it opens replaces it, as in Ren'Py: closing that
-returns to the game."""
+returns to the game. Main menu and Quit ask first when progress would be lost."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pygame
 
 from engine.present.screen import Host, MenuScreen, column
 from engine.present.ui import TEXT
+
+from . import confirm
 
 
 class GameMenu(MenuScreen):
@@ -25,7 +27,9 @@ class GameMenu(MenuScreen):
         items = [("Resume", self.back), ("History", swap("history", play=play)),
                  ("Save", swap("save", play=play)), ("Load", swap("load")),
                  ("Route map", swap("route-map")), ("Settings", swap("settings")),
-                 ("Main menu", lambda: host.reset("title")), ("Quit", host.quit)]
+                 ("Main menu", lambda: confirm.leave(host, play, confirm.MAIN_MENU,
+                                                     lambda: host.reset("title"))),
+                 ("Quit", lambda: confirm.leave(host, play, confirm.QUIT, host.quit))]
         self.buttons = column(items, 490, 160, 300, 54, 64, focus=0)
 
     def back(self) -> None:
