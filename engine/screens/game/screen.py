@@ -325,6 +325,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
                       and self.transition is None) or ending is not None
         text = self.ending_title() if ending is not None else self.shown_text()
         choices = self.choices.buttons if self.choices else None
+        self.quick.place(self.quick_frame())
         return {
             "text": text,
             "who": play.say.who if play.say else None,
