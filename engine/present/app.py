@@ -59,6 +59,8 @@ class App(ScreenStack):
         self.t_start = time.perf_counter()
         self.data = DataStore(options.data_dir)
         self.win = Window(options.size, options.headless, "The Road Out")
+        if self.data.settings["fullscreen"]:
+            self.win.set_fullscreen(True)  # as the player left it
         fonts_dirs = [options.game / "assets" / "fonts",
                       Path(__file__).resolve().parents[2] / "assets" / "fonts"]
         self.fonts = Fonts(fonts_dirs)
