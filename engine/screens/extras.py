@@ -26,7 +26,7 @@ TABS = ("Gallery", "Endings", "Music", "Help", "Back")
 PAGES = ("Gallery", "Endings", "Music")
 GRID_TOP = 178
 # Per page: columns, tile width and height, gaps across and down (canvas pixels).
-GRIDS = {"Gallery": (4, 200, 112, 40, 50), "Endings": (2, 336, 189, 48, 56)}
+GRIDS = {"Gallery": (4, 200, 112, 40, 62), "Endings": (2, 336, 189, 48, 56)}
 EMPTY = {"Gallery": "No illustrations yet: they appear here once the story shows them.",
          "Endings": "No endings in this game.",
          "Music": "No music in this game: the score goes in assets/music."}
