@@ -77,8 +77,17 @@ class QuickMenu:
         return [(label, r) for (label, _), r in zip(ITEMS, self.rects(painter), strict=False)]
 
     def draw(self, target: pygame.Surface, vp: Viewport, painter: Painter, pal: Palette,
-             active: set[str]) -> None:
+             active: set[str], plate: tuple[tuple[int, int, int], int] | None = None
+             ) -> None:
+        """`plate` (colour, alpha): the row stands without its box (at a choice with the
+        box hidden) and gets a strip of the box's own look behind it, so it reads the same."""
         px = vp.px(FONT_PX)
+        rects = self.rects(painter)
+        if plate is not None and rects:
+            x0, y0 = rects[0][0] - GAP / 2, rects[0][1] - 2
+            x1 = rects[-1][0] + rects[-1][2] + GAP / 2
+            strip = vp.crect(x0, y0, x1 - x0, BAR_H + 4)
+            target.blit(painter.box(strip.size, plate[0], plate[1], vp.px(10)), strip)
         for i, ((label, act), r) in enumerate(zip(ITEMS, self.rects(painter), strict=False)):
             if i == self.hot:
                 color = (255, 255, 255)

@@ -141,6 +141,8 @@ def test_the_quick_menu_lies_inside_the_box_and_reads_against_it(
 
 
 def test_the_quick_menu_hides_with_the_box(tmp_path: Path) -> None:
+    """Window hide, a centred line and the hidden UI take it away; a choice keeps it; on
+    an NVL page it sits inside the page."""
     game = make_game(tmp_path, """
         define n = Character(None, kind=nvl)
         label start:
@@ -149,6 +151,10 @@ def test_the_quick_menu_hides_with_the_box(tmp_path: Path) -> None:
             window hide
             pause
             centered "Days later..."
+            scene bg room
+            menu:
+                "Pick me.":
+                    pass
             n "On the page."
             return
     """)
@@ -162,6 +168,11 @@ def test_the_quick_menu_hides_with_the_box(tmp_path: Path) -> None:
     assert app.status()["text"] == "Days later..."
     assert "Q.Save" not in app.status()["buttons_at"]  # a centred line has no box
     g.action("advance")
+    # A choice with the box hidden: the row keeps the box's place (Ren'Py shows it then).
+    assert g.choices is not None and not g.box_visible
+    assert app.vp.crect(*g.box_rect()).contains(
+        app.vp.crect(*app.status()["buttons_at"]["Q.Save"]))
+    g.action("number", n=1)
     assert g.page_visible
     page = app.vp.crect(*quickmenu_page())
     assert page.contains(app.vp.crect(*app.status()["buttons_at"]["Q.Save"]))

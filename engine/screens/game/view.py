@@ -72,7 +72,11 @@ class GameView:
             return None
         if self.box_visible:
             return self.box_rect()
-        return NVL_PAGE if self.page_visible else None
+        if self.page_visible:
+            return NVL_PAGE
+        # At a choice the player may want Back or Save, as Ren'Py's always-shown quick menu
+        # offers: the row keeps the box's place, on a strip of its own (see draw).
+        return self.box_rect() if self.choices is not None else None
 
     def ensure_layout(self) -> None:
         """(Re)lay out the line for the current window size, shrinking it if it is too long
@@ -137,7 +141,9 @@ class GameView:
         active = {name for name, on in (("skip", play.skip_active()), ("auto", play.auto))
                   if on}
         self.quick.place(self.quick_frame() if on_top else None)
-        self.quick.draw(target, vp, host.painter, pal, active)
+        bare = not (self.box_visible or self.page_visible)
+        self.quick.draw(target, vp, host.painter, pal, active,
+                        host.box_look(pal) if bare else None)
         if play.skip_active():
             draw_indicator(target, vp, host.painter, pal, "Skip")
         elif play.auto:
