@@ -315,3 +315,4 @@ class Playthrough:
         """After a reload of the scenes: keep the player's history and rollback log."""
         self.history, self.history_base = old.history, old.history_base
         self.rollback = old.rollback
+        self.moves, self.saved_moves = old.moves, old.saved_moves  # unsaved stays unsaved
