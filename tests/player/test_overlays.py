@@ -215,3 +215,23 @@ def test_load_opens_on_the_newest_saves_page(tmp_path: Path) -> None:
     assert app.open("load").status()["page"] == "aq"
     app.pop(app.top)
     assert app.open("save", play=play).status()["page"] == 3  # Save keeps the page used
+
+
+@pytest.mark.parametrize("text_size", [85, 100, 115, 130])
+def test_the_longest_line_ends_above_the_quick_menu(tmp_path: Path, text_size: int) -> None:
+    import json
+
+    from engine.textbox import TEXT_Y
+
+    long = " ".join(["A long line that wraps and wraps across the dialogue box, going on."] * 5)
+    game = make_game(tmp_path, f'define s = Character("Sakura")\nlabel start:\n'
+                               f'    scene bg room\n    s "{long}"\n    return\n')
+    data = data_dir(tmp_path)
+    (data / "settings.json").write_text(json.dumps({"text_cps": 0, "text_size": text_size}))
+    app = App(Options(game=game, warp="start", data_dir=data, headless=True, instant=True))
+    app.begin()
+    g = app.game()
+    assert g is not None and g.layout is not None
+    text_bottom = TEXT_Y - g.grow() + 6 + g.layout.height  # a speaker's line sits 6 lower
+    row_top = app.status()["buttons_at"]["Q.Save"][1]
+    assert text_bottom <= row_top
