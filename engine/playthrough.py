@@ -102,6 +102,10 @@ class Playthrough:
         self.skip_held = False  # Ctrl held (Ren'Py's keymap)
         self.auto = False
         self.line_read = False  # the line on screen had been read before it was shown
+        # Steps the player has taken (lines shown, choices made, rollbacks) and how many of
+        # them the last save holds: leaving with more asks first, as Ren'Py does.
+        self.moves = 0
+        self.saved_moves = 0
 
     # --- the story's events --------------------------------------------------------------
 
@@ -150,6 +154,7 @@ class Playthrough:
             self.progress.record_choice(menu.fingerprint, menu.choices[i].index)
         self.menu = None
         self.story.choose(i)
+        self.moves += 1
 
     def line_shown(self) -> None:
         """The line in the box has been shown in full: it counts as read (what skip goes
@@ -181,6 +186,7 @@ class Playthrough:
             self.replaying = False
             return
         self.rollback.record({"state": self.story.snapshot(), "history": count})
+        self.moves += 1
         if isinstance(event, Menu) or self.autosave_pending:
             self.autosave_pending = False
             self.autosave_due = True
@@ -209,6 +215,7 @@ class Playthrough:
         if isinstance(keep, int) and keep < len(self.history):
             del self.history[max(0, keep):]
         self.restored(notices)
+        self.moves += 1
         return notices
 
     def restored(self, notices: list[str], replay: bool | None = None) -> None:
@@ -257,6 +264,15 @@ class Playthrough:
         self.skipping = self.auto = False
 
     # --- saves ---------------------------------------------------------------------------
+
+    def unsaved(self) -> bool:
+        """Whether leaving now loses anything: a step taken since the last save (auto-save
+        and quick save included). Nothing is lost once the story has ended."""
+        return self.ending is None and self.moves != self.saved_moves
+
+    def mark_saved(self) -> None:
+        """A save of the playthrough as it is now was written."""
+        self.saved_moves = self.moves
 
     def save_data(self, thumbnail: bytes) -> saves.SaveData:
         """What a save holds: the story's snapshot, the rollback log and the last lines of
@@ -311,3 +327,4 @@ class Playthrough:
         """After a reload of the scenes: keep the player's history and rollback log."""
         self.history, self.history_base = old.history, old.history_base
         self.rollback = old.rollback
+        self.moves, self.saved_moves = old.moves, old.saved_moves  # unsaved stays unsaved

@@ -17,10 +17,13 @@ from engine.contrast import RGB, parse_hex
 from engine.script.text import parse
 
 # The dialogue box, in canvas pixels (1280x720).
-BOX = (40, 536, 1200, 168)
-TEXT_X, TEXT_Y, TEXT_W, TEXT_PX = 80, 566, 1120, 26
+BOX = (40, 526, 1200, 188)
+TEXT_X, TEXT_Y, TEXT_W, TEXT_PX = 80, 556, 1120, 26
+# The quick menu's band inside the box, along its bottom edge below the text (Ren'Py keeps
+# it there): the text may not reach into it.
+QUICK_STRIP = 20
 NAME_PX = 25
-BOX_ROOM = BOX[1] + BOX[3] - TEXT_Y - 14  # text height the box holds at its base size
+BOX_ROOM = BOX[1] + BOX[3] - QUICK_STRIP - TEXT_Y - 14  # text height at the base size
 BOX_LINES_LARGE = 3  # from the Large text size up, the box holds this many lines
 # The NVL page (canvas pixels): a translucent panel over the picture, each entry's name
 # right-aligned in a column on the left and its text beside it.

@@ -18,12 +18,14 @@ import pygame
 
 from engine.clock import Clock, RealClock
 from engine.routemap_data import RouteProgress
+from engine.screens import confirm
 from engine.screens.registry import SCREENS
 from engine.script import ScriptError, Story, load_game
 from engine.theme import BOX_ALPHA, HIGH_CONTRAST_BOX
 
 from . import loop
 from .audio import Audio
+from .gui import GuiPictures
 from .input import Act, Bindings
 from .persist import DEFAULT_BOX_OPACITY, DataStore
 from .picture import StageView
@@ -57,11 +59,14 @@ class App(ScreenStack):
         self.t_start = time.perf_counter()
         self.data = DataStore(options.data_dir)
         self.win = Window(options.size, options.headless, "The Road Out")
+        if self.data.settings["fullscreen"]:
+            self.win.set_fullscreen(True)  # as the player left it
         fonts_dirs = [options.game / "assets" / "fonts",
                       Path(__file__).resolve().parents[2] / "assets" / "fonts"]
         self.fonts = Fonts(fonts_dirs)
         self.fonts.readable = bool(self.data.settings["readable_font"])
         self.painter = Painter(self.fonts)
+        self.gui = GuiPictures(options.game, self.painter)
         self.stage_view = StageView(options.game, lambda px: self.fonts.get(px))
         self.palette = Palette()
         self.title_palette = Palette((18, 16, 40), (190, 180, 255))
@@ -83,7 +88,6 @@ class App(ScreenStack):
         self.bindings = Bindings()
         self.controllers: dict[int, Any] = {}
         self._audio: Audio | None = None
-        self._gui: dict[tuple[str, tuple[int, int]], pygame.Surface] = {}
         self._palettes: dict[tuple, tuple[Palette, bool]] = {}
         self._progress: RouteRecorder | None = None
         self._load_program()
@@ -173,18 +177,7 @@ class App(ScreenStack):
             self.partial.append(rect)
 
     def gui_picture(self, name: str) -> pygame.Surface:
-        key = (name, self.vp.size)
-        surf = self._gui.get(key)
-        if surf is None:
-            path = self.options.game / "assets" / "gui" / name
-            try:
-                raw = pygame.image.load(str(path)).convert()
-                surf = pygame.transform.smoothscale(raw, self.vp.size)
-            except (pygame.error, OSError, FileNotFoundError):
-                surf = pygame.Surface(self.vp.size).convert()
-                surf.fill((16, 14, 34))
-            self._gui[key] = surf
-        return surf
+        return self.gui.picture(name, self.vp.size)
 
     def refresh_palette(self, stage: dict[str, Any]) -> None:
         """The dialogue box takes its colour from the scene it sits on."""
@@ -204,9 +197,9 @@ class App(ScreenStack):
         except pygame.error:
             self.palette = Palette()
 
-    def dim(self, target: pygame.Surface, alpha: int) -> None:
-        veil = self.painter.box(self.window.get_size(), (6, 5, 14), alpha, 0)
-        target.blit(veil, (0, 0))
+    def backdrop(self, target: pygame.Surface) -> None:
+        target.fill((0, 0, 0))  # the letterbox bars
+        target.blit(self.gui.backdrop(self.vp.size), self.vp.offset)
 
     def box_look(self, pal: Palette) -> tuple[tuple[int, int, int], int]:
         """The dialogue box's colour and alpha under the player's settings."""
@@ -252,6 +245,16 @@ class App(ScreenStack):
 
     def quit(self) -> None:
         self.running = False
+
+    def close_window(self) -> None:
+        """The window's close button: asks first while a game has unsaved progress, as the
+        game menu's Quit does; a second close while it asks quits."""
+        top = self.top if self.stack else None
+        game = self.game()
+        if game is None or getattr(top, "question", None) == confirm.QUIT:
+            self.quit()
+        else:
+            confirm.leave(self, game.play, confirm.QUIT, self.quit)
 
     def starting(self, name: str) -> None:
         if name == "title":
@@ -324,7 +327,7 @@ class App(ScreenStack):
     def dispatch(self, event: pygame.event.Event) -> None:
         t = event.type
         if t == pygame.QUIT:
-            self.quit()
+            self.close_window()
         elif t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.resized()
         elif t in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
@@ -375,7 +378,7 @@ class App(ScreenStack):
 
     def resized(self) -> None:
         self.win.resized()
-        self._gui.clear()
+        self.gui.clear()
         g = self.game()
         if g is not None and g.transition is not None:
             g.transition = None  # its pictures are the old size: finish it

@@ -1,5 +1,5 @@
-"""The game screen's small furniture: the quick menu along the bottom (as in Ren'Py), the
-Skip/Auto indicator and short on-screen notices ("Quick saved").
+"""The game screen's small furniture: the quick menu inside the dialogue box (as in Ren'Py),
+the Skip/Auto indicator and short on-screen notices ("Quick saved").
 
 None of it depends on the screens, so app.py imports it at the top like ui.py.
 """
@@ -9,36 +9,50 @@ from __future__ import annotations
 import pygame
 
 from .picture import Viewport
-from .ui import DIM_TEXT, TEXT, Painter, Palette
+from .ui import TEXT, Painter, Palette
 
+Rect = tuple[float, float, float, float]
 # (label, action): the action is sent to the game screen like a key's.
 ITEMS = (("Back", "rollback"), ("History", "history"), ("Skip", "skip"), ("Auto", "auto"),
          ("Save", "save"), ("Q.Save", "quicksave"), ("Q.Load", "quickload"),
          ("Settings", "settings"))
-BAR_Y, BAR_H = 697, 22  # canvas; straddles the dialogue box's lower edge as Ren'Py's does
-FONT_PX = 16
+BAR_H, BOTTOM_PAD = 20, 4  # canvas: the row sits this far above its frame's bottom edge
+FONT_PX = 15
 GAP = 26
+# Idle items: 4.5:1 or more against the lightest the box can look (tests prove it).
+IDLE = (204, 204, 218)
 NOTICE_SECONDS = 2.5
 
 
 class QuickMenu:
-    """A row of small text buttons; `hot` is the one under the mouse."""
+    """A row of small text buttons along the bottom edge of the frame it is placed in (the
+    dialogue box or the NVL page); hidden, and not clickable, when it has none. `hot` is the
+    item under the mouse."""
 
     def __init__(self) -> None:
         self.hot = -1
-        self._rects: list[tuple[float, float, float, float]] = []
+        self.frame: Rect | None = None
+        self._rects: list[Rect] = []
         self._key: object = None
 
-    def rects(self, painter: Painter) -> list[tuple[float, float, float, float]]:
-        """Canvas rectangles of the items, centred along the bottom."""
+    def place(self, frame: Rect | None) -> None:
+        """The canvas rectangle the row sits in; None hides it."""
+        self.frame = frame
+
+    def rects(self, painter: Painter) -> list[Rect]:
+        """Canvas rectangles of the items, centred along the frame's bottom edge."""
+        if self.frame is None:
+            return []
         font = painter.fonts.get(FONT_PX)
-        key = (id(font), FONT_PX)
+        key = (id(font), self.frame)
         if key != self._key:
+            fx, fy, fw, fh = self.frame
             widths = [font.size(label)[0] + 12 for label, _ in ITEMS]
-            x = 640 - (sum(widths) + GAP * (len(widths) - 1)) / 2
+            x = fx + (fw - (sum(widths) + GAP * (len(widths) - 1))) / 2
+            y = fy + fh - BOTTOM_PAD - BAR_H
             self._rects = []
             for w in widths:
-                self._rects.append((x, BAR_Y, w, BAR_H))
+                self._rects.append((x, y, w, BAR_H))
                 x += w + GAP
             self._key = key
         return self._rects
@@ -59,22 +73,31 @@ class QuickMenu:
         i = self.at(vp, painter, pos)
         return ITEMS[i][1] if i >= 0 else None
 
-    def buttons(self, painter: Painter) -> list[tuple[str, tuple[float, float, float, float]]]:
-        return [(label, r) for (label, _), r in zip(ITEMS, self.rects(painter), strict=True)]
+    def buttons(self, painter: Painter) -> list[tuple[str, Rect]]:
+        return [(label, r) for (label, _), r in zip(ITEMS, self.rects(painter), strict=False)]
 
     def draw(self, target: pygame.Surface, vp: Viewport, painter: Painter, pal: Palette,
-             active: set[str]) -> None:
+             active: set[str], plate: tuple[tuple[int, int, int], int] | None = None
+             ) -> None:
+        """`plate` (colour, alpha): the row stands without its box (at a choice with the
+        box hidden) and gets a strip of the box's own look behind it, so it reads the same."""
         px = vp.px(FONT_PX)
-        for i, ((label, act), r) in enumerate(zip(ITEMS, self.rects(painter), strict=True)):
+        rects = self.rects(painter)
+        if plate is not None and rects:
+            x0, y0 = rects[0][0] - GAP / 2, rects[0][1] - 2
+            x1 = rects[-1][0] + rects[-1][2] + GAP / 2
+            strip = vp.crect(x0, y0, x1 - x0, BAR_H + 4)
+            target.blit(painter.box(strip.size, plate[0], plate[1], vp.px(10)), strip)
+        for i, ((label, act), r) in enumerate(zip(ITEMS, self.rects(painter), strict=False)):
             if i == self.hot:
                 color = (255, 255, 255)
             elif act in active:
                 color = pal.accent
             else:
-                color = DIM_TEXT
+                color = IDLE
             rect = vp.crect(*r)
-            painter.shadowed(target, label, px, rect.center, color, bold=act in active,
-                             anchor="center")
+            text = painter.text(label, px, color, bold=act in active)
+            target.blit(text, text.get_rect(center=rect.center))
 
 
 def draw_indicator(target: pygame.Surface, vp: Viewport, painter: Painter, pal: Palette,

@@ -20,6 +20,10 @@ class ScreenStack:
     window: pygame.Surface
     voicer: Any
 
+    def backdrop(self, target: pygame.Surface) -> None:
+        """The overlays' background (the App draws its themed picture)."""
+        target.fill((0, 0, 0))
+
     def starting(self, name: str) -> None:
         """Every screen has gone and `name` comes next (the App resets music, palette)."""
 
@@ -74,6 +78,8 @@ class ScreenStack:
             if screen.opaque:
                 start = i
         for screen in self.stack[start:]:
+            if screen.backdrop:
+                self.backdrop(target)
             screen.draw(target, now)
         self.voicer.draw(target)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from pathlib import Path
 
 import pygame
@@ -20,7 +21,8 @@ class Window:
         pygame.font.init()
         pygame.display.set_caption(caption)
         self.headless = headless
-        self.windowed_size = size
+        self.fullscreen = False
+        self.windowed: tuple[tuple[int, int], tuple[int, int]] | None = None  # size, place
         self.surface = pygame.display.set_mode(size, 0 if headless else pygame.RESIZABLE)
         self.vp = Viewport(self.surface.get_size())
         pygame.event.clear()  # nothing left over from an earlier window of this process
@@ -40,14 +42,33 @@ class Window:
         self.vp = Viewport(self.surface.get_size())
 
     def set_fullscreen(self, on: bool) -> None:
+        """SDL's desktop fullscreen: the window fills the display it is on, at that
+        display's own resolution (no mode change); going back puts it at the size and place
+        it had before."""
         if self.headless:
             return
-        if on:
-            self.windowed_size = self.surface.get_size()
-            pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        else:
-            pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        win = self.sdl_window()
+        if on and not self.fullscreen:
+            self.windowed = (tuple(win.size), tuple(win.position))
+            win.set_fullscreen(desktop=True)
+        elif not on and self.fullscreen:
+            win.set_windowed()
+            if self.windowed is not None:
+                size, place = self.windowed
+                # SDL restores these itself; some window managers need telling again.
+                if tuple(win.size) != size:
+                    win.size = size
+                if tuple(win.position) != place:
+                    win.position = place
+        self.fullscreen = on
         self.resized()
+
+    def sdl_window(self) -> pygame.Window:
+        """The display module's window, as an object that can go fullscreen and back."""
+        with warnings.catch_warnings():
+            # Deprecated for drawing through the Window; we only move and size it.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return pygame.Window.from_display_module()
 
     def screenshot(self, folder: Path, path: Path | None = None) -> Path:
         """Save the window's picture: to `path`, or a new time-stamped file in `folder`."""

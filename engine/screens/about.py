@@ -93,7 +93,6 @@ class AboutScreen(Screen):
 
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
-        host.dim(target, 255)  # opaque: nothing of the title reads through
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, host.palette.box, 250, vp.px(18)), panel)
         p.shadowed(target, f"About {host.game_name}", vp.px(30),

@@ -1,4 +1,5 @@
-"""A yes/no question over everything (overwrite, delete, start again). Escape answers no."""
+"""A yes/no question over everything (overwrite, delete, start again, leave the game).
+Escape answers no."""
 
 from __future__ import annotations
 
@@ -8,20 +9,27 @@ from typing import Any
 import pygame
 
 from engine.present.screen import Host, MenuScreen
-from engine.present.ui import TEXT, Button, ButtonList
+from engine.present.ui import TEXT, Button, ButtonList, wrap
+
+# Ren'Py's words (gui.MAIN_MENU / gui.QUIT in its common screens).
+MAIN_MENU = "Are you sure you want to return to the main menu?\n" \
+            "This will lose unsaved progress."
+QUIT = "Are you sure you want to quit?\nThis will lose unsaved progress."
+PANEL = (280, 250, 720, 240)
+QUESTION_PX, LINE_STEP = 24, 36
 
 
 class ConfirmScreen(MenuScreen):
     name = "confirm"
-    opaque = False
     backs_on_hide = True
 
     def __init__(self, host: Host, question: str, on_yes: Callable[[], Any]) -> None:
         super().__init__(host)
         self.question = question
         self.on_yes = on_yes
-        self.buttons = ButtonList([Button("Yes", self.yes, (460, 390, 160, 52)),
-                                   Button("No", self.back, (660, 390, 160, 52))], focus=0,
+        y = PANEL[1] + PANEL[3] - 84
+        self.buttons = ButtonList([Button("Yes", self.yes, (460, y, 160, 52)),
+                                   Button("No", self.back, (660, y, 160, 52))], focus=0,
                                   font_px=22)
 
     def yes(self) -> None:
@@ -33,14 +41,26 @@ class ConfirmScreen(MenuScreen):
 
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
-        host.dim(target, 140)
-        panel = vp.crect(360, 270, 560, 200)
+        panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, host.palette.box, 248, vp.px(16), host.palette.accent,
                           max(1, vp.px(2))), panel)
-        p.shadowed(target, self.question, vp.px(24), vp.to_window(640, 330), TEXT,
-                   anchor="center")
+        font = p.fonts.get(vp.px(QUESTION_PX))
+        lines = wrap(self.question, font, vp.px(PANEL[2] - 60))[:3]
+        top = PANEL[1] + 70 - (len(lines) - 1) * LINE_STEP // 2  # centred above the buttons
+        for i, line in enumerate(lines):
+            p.shadowed(target, line, vp.px(QUESTION_PX), vp.to_window(640, top + i * LINE_STEP),
+                       TEXT, anchor="center")
         self.buttons.draw(target, vp, p, host.palette)
 
     def status(self) -> dict[str, Any]:
         return {"text": self.question, "ready": True,
                 "buttons_at": {b.label: b.rect for b in self.buttons.buttons}}
+
+
+def leave(host: Host, play: Any, question: str, go: Callable[[], Any]) -> None:
+    """Main menu or Quit while playing: ask first when leaving would lose progress since
+    the last save (Ren'Py asks too), go at once when nothing would be lost."""
+    if play is not None and play.unsaved():
+        host.open("confirm", question=question, on_yes=go)
+    else:
+        go()

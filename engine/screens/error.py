@@ -13,6 +13,7 @@ from engine.script import ScriptError
 
 class ErrorScreen(MenuScreen):
     name = "error"
+    backdrop = False  # it covers the window with its own picture
 
     def __init__(self, host: Host, error: ScriptError, resume: dict | None = None) -> None:
         super().__init__(host)

@@ -26,7 +26,7 @@ TABS = ("Gallery", "Endings", "Music", "Help", "Back")
 PAGES = ("Gallery", "Endings", "Music")
 GRID_TOP = 178
 # Per page: columns, tile width and height, gaps across and down (canvas pixels).
-GRIDS = {"Gallery": (4, 200, 112, 40, 50), "Endings": (2, 336, 189, 48, 56)}
+GRIDS = {"Gallery": (4, 200, 112, 40, 62), "Endings": (2, 336, 189, 48, 56)}
 EMPTY = {"Gallery": "No illustrations yet: they appear here once the story shows them.",
          "Endings": "No endings in this game.",
          "Music": "No music in this game: the score goes in assets/music."}
@@ -230,9 +230,6 @@ class ExtrasScreen(Screen):
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
         pal = host.title_palette
-        target.fill((0, 0, 0))
-        target.blit(host.gui_picture("title.png"), vp.offset)
-        host.dim(target, 200)
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, pal.box, 236, vp.px(20)), panel)
         p.shadowed(target, "Extras", vp.px(30), vp.to_window(TAB_X, 56), TEXT, bold=True)

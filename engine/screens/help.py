@@ -21,7 +21,6 @@ def rows() -> list[tuple[str, str]]:
 
 class HelpScreen(Screen):
     name = "help"
-    opaque = False
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
@@ -33,7 +32,6 @@ class HelpScreen(Screen):
 
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
-        host.dim(target, 255)  # opaque: nothing of the screen below reads through
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, host.palette.box, 250, vp.px(18)), panel)
         p.shadowed(target, "Help: keys, mouse and gamepad", vp.px(30),

@@ -22,7 +22,6 @@ WHEEL_STEP, KEY_STEP = 3 * LINE_H, LINE_H
 
 class HistoryScreen(Screen):
     name = "history"
-    opaque = False
 
     def __init__(self, host: Host, play: Any = None) -> None:
         super().__init__(host)
@@ -74,7 +73,6 @@ class HistoryScreen(Screen):
         host, vp, p = self.host, self.host.vp, self.host.painter
         pal = host.palette
         self.layout()
-        host.dim(target, 200)
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, pal.box, 252, vp.px(18)), panel)
         p.shadowed(target, "History", vp.px(32), vp.to_window(PANEL[0] + 30, 80), TEXT,

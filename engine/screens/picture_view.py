@@ -19,6 +19,7 @@ from .extras_tiles import Page, full_picture
 
 class PictureView(Screen):
     name = "picture-view"
+    backdrop = False  # it covers the window with its own picture
 
     def __init__(self, host: Host, pages: list[Page], index: int = 0) -> None:
         super().__init__(host)

@@ -53,8 +53,6 @@ class RouteMapView:
 
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
-        target.blit(host.gui_picture("title.png"), vp.offset)
-        host.dim(target, 205)
         p.shadowed(target, "Route map", vp.px(36), vp.to_window(40, 34), TEXT, bold=True)
         pal = host.title_palette
         self.buttons.draw(target, vp, p, pal)

@@ -70,6 +70,7 @@ def save_slot(host: Host, play: Playthrough, slot: str) -> str | None:
     except OSError as exc:
         log.warning("could not save to slot %s: %s", slot, exc)
         return f"Could not save: {exc.strerror or exc}"
+    play.mark_saved()
     return None
 
 

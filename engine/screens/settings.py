@@ -72,7 +72,6 @@ def value_text(row: Row, settings: dict[str, Any]) -> str:
 
 class SettingsScreen(Screen):
     name = "settings"
-    opaque = False
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
@@ -166,7 +165,6 @@ class SettingsScreen(Screen):
         host, vp, p = self.host, self.host.vp, self.host.painter
         pal = host.palette
         s = host.data.settings
-        host.dim(target, 185)
         panel = vp.crect(*PANEL)
         target.blit(p.box(panel.size, pal.box, 236, vp.px(18)), panel)
         p.shadowed(target, "Settings", vp.px(32), vp.to_window(PANEL[0] + 4, 40), TEXT,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -19,8 +20,9 @@ from .saving import THUMB, save_slot, save_title, saves_dir, start_from_save
 
 COLS = 3
 CARD_W, CARD_H, CARD_GAP_X, CARD_GAP_Y = 352, 268, 28, 14
-CARD_X0, CARD_Y0 = (1280 - (COLS * CARD_W + (COLS - 1) * CARD_GAP_X)) // 2, 86
-BAR_Y, BAR_H = 648, 44
+CARD_X0, CARD_Y0 = (1280 - (COLS * CARD_W + (COLS - 1) * CARD_GAP_X)) // 2, 74
+BAR_Y, BAR_H = 634, 40
+HINT_Y = 698  # the key-hint line's centre: clear of the bar and of the window's edge
 AQ = "aq"  # the page of the auto-save and quick-save slots
 
 
@@ -37,14 +39,27 @@ def slot_title(slot: str) -> str:
     if slot == "auto":
         return "Auto-save"
     page, n = slot.split("-")
-    return f"Slot {n}"
+    # Numbered across pages, as Ren'Py's are: page 2 holds slots 7-12.
+    return f"Slot {(int(page) - 1) * saves.SLOTS_PER_PAGE + int(n)}"
+
+
+def page_of(slot: str) -> Any:
+    return AQ if slot in ("auto", "quick") else int(slot.split("-")[0])
+
+
+def newest_slot(folder: Path) -> str | None:
+    """The slot written last (by the file's time), if any."""
+    try:
+        files = [f for f in folder.glob("*.json") if saves.SLOT_RE.match(f.stem)]
+        return max(files, key=lambda f: f.stat().st_mtime).stem if files else None
+    except OSError:
+        return None
 
 
 
 class SlotScreen(Screen):
     """Pages of six slots (and, to load, a page with the auto and quick saves)."""
 
-    opaque = False
 
     def __init__(self, host: Host, mode: str, play: Playthrough | None = None) -> None:
         super().__init__(host)
@@ -54,6 +69,9 @@ class SlotScreen(Screen):
         self.pages: list[Any] = ([AQ] if mode == "load" else []) \
             + list(range(1, saves.PAGES + 1))
         last = host.session.get("slot_page", 1)
+        if mode == "load":  # Load opens where the newest save is, not on an empty page
+            newest = newest_slot(saves_dir(host))
+            last = page_of(newest) if newest is not None else last
         self.page = last if last in self.pages else 1
         self.focus = -1
         self.found: dict[str, saves.SaveData | saves.Unreadable | None] = {}
@@ -229,13 +247,12 @@ class SlotScreen(Screen):
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
         pal = host.palette
-        host.dim(target, 228)
         title = "Save" if self.mode == "save" else "Load"
-        p.shadowed(target, title, vp.px(34), vp.to_window(CARD_X0, 28), TEXT, bold=True)
+        p.shadowed(target, title, vp.px(34), vp.to_window(CARD_X0, 14), TEXT, bold=True)
         where = "Auto-save and quick save" if self.page == AQ else f"Page {self.page}"
         if self.mode == "load" and self.none_at_all:
             where = "No saves yet"
-        p.shadowed(target, where, vp.px(20), vp.to_window(1280 - CARD_X0, 44), DIM_TEXT,
+        p.shadowed(target, where, vp.px(20), vp.to_window(1280 - CARD_X0, 30), DIM_TEXT,
                    anchor="topright")
         for i, slot in enumerate(self.slots()):
             self.draw_card(target, i, slot, self.found.get(slot))
@@ -249,7 +266,7 @@ class SlotScreen(Screen):
             target.blit(text, text.get_rect(center=r.center))
         verb = "save" if self.mode == "save" else "load"
         hint = f"Enter: {verb} · Delete: delete · Page Up/Down: pages · Esc: back"
-        p.shadowed(target, hint, vp.px(15), vp.to_window(640, 712), DIM_TEXT,
+        p.shadowed(target, hint, vp.px(15), vp.to_window(640, HINT_Y), DIM_TEXT,
                    anchor="center")
         self.notice.draw(target, vp, p, pal)
 

@@ -185,13 +185,17 @@ def test_load_after_the_scene_file_changed_and_unreadable_slots(tmp_path: Path) 
         expect-text A new first line.
         advance 2
         expect-text Welcome to the demo
-        # Delete asks, then the slot is empty.
+        # Delete asks, then the slot is empty. (Load opens on the newest save's page: the
+        # auto-save the restart wrote.)
         key escape
         press Load
+        expect-slot auto saved
+        press "Page 1"
         press "Slot 1-1"
         expect-screen game
         key escape
         press Load
+        press "Page 1"
         key right
         key delete
         expect-screen confirm

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -64,5 +65,55 @@ def test_click_start_in_a_real_window_shows_the_first_line(tmp_path: Path) -> No
     finally:
         if game is not None and game.poll() is None:
             game.kill()
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+
+
+FULLSCREEN_SCRIPT = """
+import json, os, time
+import pygame
+from engine.present.window import Window
+win = Window((1280, 720), False, "fullscreen test")
+sdl = win.sdl_window()
+def settle():
+    for _ in range(15):
+        pygame.event.pump()
+        time.sleep(0.02)
+    win.resized()
+    return [list(win.surface.get_size()), list(sdl.position)]
+out = {"start": settle()}
+win.set_fullscreen(True)
+out["full"] = settle()
+win.set_fullscreen(False)
+out["back"] = settle()
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.slow
+def test_fullscreen_fills_a_1920x1080_display_and_returns_to_its_place() -> None:
+    """Issue 15: F11 at 1920x1080 left the window at its windowed offset, partly off
+    screen. Desktop fullscreen covers the display from (0, 0) and returns to the same
+    size and place."""
+    display = f":{_free_display()}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten",
+                             "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        env = {**os.environ, "DISPLAY": display, "SDL_AUDIODRIVER": "dummy",
+               "SDL_VIDEO_WINDOW_POS": "300,200", "PYTHONPATH": str(ROOT)}
+        env.pop("SDL_VIDEODRIVER", None)
+        for _ in range(50):
+            if subprocess.run(["xdotool", "getmouselocation"], env=env,
+                              capture_output=True).returncode == 0:
+                break
+            time.sleep(0.1)
+        done = subprocess.run([sys.executable, "-c", FULLSCREEN_SCRIPT], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        seen = json.loads(done.stdout.strip().splitlines()[-1])
+        assert seen["start"] == [[1280, 720], [300, 200]]
+        assert seen["full"] == [[1920, 1080], [0, 0]]
+        assert seen["back"] == seen["start"]
+    finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)

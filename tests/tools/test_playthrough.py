@@ -128,3 +128,31 @@ def test_a_save_round_trips_and_plays_on_from_the_same_line() -> None:
     assert next_shown(again).text == "Two."
     assert [h["text"] for h in again.history] == ["One.", "Two."]
     assert isinstance(next_shown(again), Menu)
+
+
+def test_unsaved_counts_every_step_since_the_last_save() -> None:
+    play = new()
+    assert not play.unsaved()  # nothing shown yet
+    next_shown(play)
+    assert play.unsaved()
+    play.mark_saved()  # the auto-save of the scene's first line
+    assert not play.unsaved()
+    next_shown(play)
+    assert play.unsaved()
+    play.mark_saved()
+    assert play.roll(back=True) is not None
+    assert play.unsaved()  # a step back is a step: the save holds the later line
+    play.mark_saved()
+    next_shown(play)  # "One." again, replayed from the rollback log
+    next_shown(play)
+    menu = next_shown(play)
+    assert isinstance(menu, Menu)
+    play.mark_saved()
+    play.choose(0)
+    assert play.unsaved()  # a choice made is progress
+    after = new()
+    after.adopt(play)  # the scenes reloaded: what was unsaved stays unsaved
+    assert after.unsaved()
+    while not isinstance(next_shown(play), End):
+        pass
+    assert not play.unsaved()  # the story has ended: nothing left to lose

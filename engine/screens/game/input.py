@@ -3,6 +3,8 @@ quick menu, hide the box, open the game menu."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from engine.playthrough import Playthrough
 from engine.present.quickmenu import QuickMenu
 from engine.present.richtext import Typewriter
@@ -26,6 +28,7 @@ class GameInput:
     pause_until: float | None
     ready_at: float
     quick: QuickMenu
+    quick_frame: Callable[[], tuple[int, int, int, int] | None]  # GameView's
 
     def pump(self, now: float) -> None: ...
     def roll(self, back: bool) -> bool: ...
@@ -87,6 +90,7 @@ class GameInput:
                 self.ui_hidden = True
             return
         if name == "click" and pos is not None and play.ending is None:
+            self.quick.place(self.quick_frame())
             command = self.quick.action_at(host.vp, host.painter, pos)
             if command is not None:
                 self.command(command)
@@ -146,6 +150,7 @@ class GameInput:
     def hover(self, pos: Pos) -> bool:
         if self.ui_hidden:
             return False
+        self.quick.place(self.quick_frame())
         changed = self.quick.hover(self.host.vp, self.host.painter, pos)
         if self.choices is not None:
             changed = self.choices.hover(self.host.vp, pos) or changed

@@ -43,6 +43,7 @@ log = logging.getLogger("roadout")
 
 class GameScreen(GameInput, GameTimers, GameView, Screen):
     name = "game"
+    backdrop = False  # it covers the window with its own picture
 
     def __init__(self, host: Host, label: str | None = None, resume: dict | None = None,
                  loaded: Loaded | None = None, adopt: Playthrough | None = None) -> None:
@@ -331,6 +332,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
                       and self.transition is None) or ending is not None
         text = self.ending_title() if ending is not None else self.shown_text()
         choices = self.choices.buttons if self.choices else None
+        self.quick.place(self.quick_frame())
         return {
             "text": text,
             "who": play.say.who if play.say else None,

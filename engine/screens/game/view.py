@@ -14,7 +14,17 @@ from engine.present.richtext import Layout, Typewriter, layout, parse_color
 from engine.present.screen import Host
 from engine.present.transitions import Transition
 from engine.present.ui import TEXT, ButtonList
-from engine.textbox import BOX, BOX_ROOM, NAME_PX, TEXT_PX, TEXT_W, TEXT_X, TEXT_Y, box_grow
+from engine.textbox import (
+    BOX,
+    BOX_ROOM,
+    NAME_PX,
+    NVL_PAGE,
+    TEXT_PX,
+    TEXT_W,
+    TEXT_X,
+    TEXT_Y,
+    box_grow,
+)
 from engine.theme import HIGH_CONTRAST_TEXT
 
 from .. import cards
@@ -54,6 +64,19 @@ class GameView:
         """The dialogue box in canvas pixels: taller, upward, at large text sizes."""
         g = self.grow()
         return (BOX[0], BOX[1] - g, BOX[2], BOX[3] + g)
+
+    def quick_frame(self) -> tuple[int, int, int, int] | None:
+        """Where the quick menu sits: inside the dialogue box or the NVL page, hidden with
+        them (window hide, a centred line, between scenes, the UI hidden)."""
+        if self.ui_hidden:
+            return None
+        if self.box_visible:
+            return self.box_rect()
+        if self.page_visible:
+            return NVL_PAGE
+        # At a choice the player may want Back or Save, as Ren'Py's always-shown quick menu
+        # offers: the row keeps the box's place, on a strip of its own (see draw).
+        return self.box_rect() if self.choices is not None else None
 
     def ensure_layout(self) -> None:
         """(Re)lay out the line for the current window size, shrinking it if it is too long
@@ -117,8 +140,10 @@ class GameView:
         on_top = host.top is self  # menus over the game hide the quick menu, as in Ren'Py
         active = {name for name, on in (("skip", play.skip_active()), ("auto", play.auto))
                   if on}
-        if on_top:
-            self.quick.draw(target, vp, host.painter, pal, active)
+        self.quick.place(self.quick_frame() if on_top else None)
+        bare = not (self.box_visible or self.page_visible)
+        self.quick.draw(target, vp, host.painter, pal, active,
+                        host.box_look(pal) if bare else None)
         if play.skip_active():
             draw_indicator(target, vp, host.painter, pal, "Skip")
         elif play.auto:
