@@ -191,12 +191,15 @@ class Playthrough:
         if entry is None:
             return None
         try:
+            if "refused" in entry:  # a save's entry that savecheck would not restore
+                raise ValueError(entry["refused"])
             notices = self.story.restore(entry["state"])
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             book.forward() if back else book.back()
             return f"Cannot roll back further: {exc}"
-        keep = entry.get("history", 0) - self.history_base
-        if isinstance(keep, int) and keep < len(self.history):
+        count = entry.get("history", 0)
+        keep = count - self.history_base if type(count) is int else len(self.history)
+        if keep < len(self.history):
             del self.history[max(0, keep):]
         self.restored(notices)
         return notices

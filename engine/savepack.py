@@ -14,6 +14,8 @@ import json
 import zlib
 from typing import Any
 
+from engine.untrusted import check_shape
+
 MAX_LOG_BYTES = 16 * 1024 * 1024  # the inflated log; a real one is a few hundred KB
 
 
@@ -202,6 +204,8 @@ def inflate(body: dict[str, Any]) -> dict[str, Any]:
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise SaveError("the rollback log is damaged") from None
     expect(isinstance(log, dict), "the rollback log is damaged")
+    shape = check_shape(log)
+    expect(shape is None, f"the rollback log is not one this game writes: {shape}")
     return log
 
 

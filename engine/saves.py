@@ -16,14 +16,20 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from engine import safefs
 from engine.atomic import write_bytes_atomic
+from engine.savecheck import check_log, check_state
 from engine.savepack import SaveError, expect, pack_log, unpack_log, unpack_plain
+from engine.untrusted import check_shape, clean_strings, clean_text, picture_problem
+
+log = logging.getLogger("roadout.saves")
 
 __all__ = ["SaveData", "SaveError", "Unreadable", "decode", "encode", "read", "write"]
 
@@ -72,7 +78,9 @@ def page_slots(page: int) -> list[str]:
 
 def _checksum(body: dict[str, Any]) -> str:
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # surrogatepass: an edited save may hold a lone surrogate ("\ud800"), which plain
+    # UTF-8 cannot encode; the game never writes one, so its checksums are unchanged.
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def encode(data: SaveData, game: str) -> bytes:
@@ -113,6 +121,8 @@ def decode(raw: bytes) -> SaveData:
     except RecursionError:
         raise SaveError("the file is nested too deeply") from None
     expect(isinstance(body, dict), "the file is not a save (not a JSON object)")
+    shape = check_shape(body)
+    expect(shape is None, f"the save is not one this game writes: {shape}")
     expect(body.get("format") == FORMAT, "the file is not a save of this game")
     schema = body.get("schema")
     expect(isinstance(schema, int) and not isinstance(schema, bool),
@@ -134,26 +144,44 @@ def decode(raw: bytes) -> SaveData:
     for key, kind in (("label", (str, type(None))), ("scene", str), ("created", str),
                       ("source", str), ("thumbnail", str)):
         expect(isinstance(body.get(key), kind), f"the save's '{key}' has the wrong type")
+    check_state(state)
     rollback, history = unpack_log(body) if schema >= 3 else unpack_plain(body)
+    shape = check_shape([rollback, history])
+    expect(shape is None, f"the rollback log is not one this game writes: {shape}")
+    rollback = check_log(rollback, history)
     try:
         thumb = base64.b64decode(body["thumbnail"], validate=True)
     except (binascii.Error, ValueError):
         raise SaveError("the thumbnail is damaged") from None
     expect(not thumb or thumb.startswith((PNG_MAGIC, JPEG_MAGIC)),
             "the thumbnail is not a JPEG or PNG picture")
-    return SaveData(state=state, label=body["label"], line_who=who, line_text=text,
-                    scene=body["scene"], thumbnail=thumb, rollback=rollback,
-                    history=history, source=body["source"], created=body["created"])
+    if thumb and (problem := picture_problem(thumb)) is not None:
+        # The save itself is good: only its picture is left out (a blank card).
+        log.warning("a save's thumbnail was not shown: %s", problem)
+        thumb = b""
+    # Text an edited save holds reaches the font renderer and the next save's encoder:
+    # NULs, controls and lone surrogates become U+FFFD.
+    return SaveData(state=clean_strings(state), label=_clean_or_none(body["label"]),
+                    line_who=_clean_or_none(who),
+                    line_text=clean_text(text), scene=clean_text(body["scene"]),
+                    thumbnail=thumb, rollback=clean_strings(rollback),
+                    history=clean_strings(history), source=clean_text(body["source"]),
+                    created=clean_text(body["created"]))
+
+
+def _clean_or_none(text: str | None) -> str | None:
+    return None if text is None else clean_text(text)
 
 
 def read(folder: Path, slot: str) -> SaveData | Unreadable | None:
     """A slot's save, an Unreadable with the reason, or None when the slot is empty."""
     path = slot_path(folder, slot)
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+        raw = safefs.read_bytes(path, MAX_BYTES, roots=[folder])
     except FileNotFoundError:
         return None
+    except safefs.Refused as exc:
+        return Unreadable(slot, f"cannot read the file: {exc.strerror}")
     except OSError as exc:
         return Unreadable(slot, f"cannot read the file ({exc.strerror})")
     try:
