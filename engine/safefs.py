@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -116,4 +117,20 @@ def why_unusable(path: Path | str, roots: Iterable[Path | str],
         return exc.strerror
     except (OSError, ValueError) as exc:
         return str(getattr(exc, "strerror", None) or exc)
+    return None
+
+
+def set_aside(path: Path) -> Path | None:
+    """Rename a file that cannot be read to NAME.corrupt-TIMESTAMP (never over an earlier
+    one), so a new file written in its place loses nothing. None when it cannot be moved."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(100):
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{n}" if n else ""))
+        if aside.exists() or aside.is_symlink():
+            continue
+        try:
+            os.replace(path, aside)
+        except OSError:
+            return None
+        return aside
     return None
