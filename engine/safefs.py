@@ -51,7 +51,7 @@ def inside(path: Path | str, roots: Iterable[Path | str]) -> bool:
 def check_inside(path: Path | str, roots: Iterable[Path | str] | None) -> None:
     roots = list(roots) if roots is not None else None
     if roots is not None and not inside(path, roots):
-        raise Refused(path, "the file is outside the game and data folders")
+        raise Refused(path, "the file lies outside the game's own folders")
 
 
 def regular_size(path: Path | str, max_bytes: int) -> int:
@@ -103,6 +103,22 @@ def usable(path: Path | str, roots: Iterable[Path | str],
     except (OSError, ValueError):
         return False
     return True
+
+
+def check_named(path: Path | str, roots: Iterable[Path | str],
+                max_bytes: int = MAX_ASSET_BYTES) -> Path:
+    """`path` when a loader may open it (see usable); else Refused or FileNotFoundError."""
+    check_inside(path, roots)
+    regular_size(path, max_bytes)
+    return Path(path)
+
+
+def assets_root(path: Path | str) -> Path:
+    """The game's assets/ folder a file below it belongs to (its nearest ancestor named
+    `assets`), else the file's own folder: what a map's tilesets and templates must stay
+    inside."""
+    path = Path(path)
+    return next((p for p in path.parents if p.name == "assets"), path.parent)
 
 
 def why_unusable(path: Path | str, roots: Iterable[Path | str],

@@ -30,6 +30,8 @@ SCENE_PATTERNS = ("*.scene", "*.rpy")
 def scene_files(game_dir: Path) -> list[Path]:
     """Every scene file of a game, in a stable order (by path, as Ren'Py loads them)."""
     root = game_dir / "scenes"
+    if not safefs.inside(root, [game_dir]):
+        return []  # scenes/ linked out of the game (to "/": a walk of the whole disk)
     found: set[Path] = set()
     for pattern in SCENE_PATTERNS:
         found.update(root.rglob(pattern))

@@ -154,8 +154,8 @@ def test_fifos_devices_and_symlinks_out_of_the_folder_are_refused(tmp_path: Path
     (folder / "1-4.json").write_bytes(demo_save(4))
     found = saves.list_slots(folder)  # a FIFO read plainly would block here forever
     assert found["1-1"].reason == "cannot read the file: not a regular file"
-    assert "outside the game and data folders" in found["1-2"].reason
-    assert "outside the game and data folders" in found["1-3"].reason
+    assert "outside the game's own folders" in found["1-2"].reason
+    assert "outside the game's own folders" in found["1-3"].reason
     assert isinstance(found["1-4"], SaveData)
 
 
