@@ -85,6 +85,8 @@ def _read_json(path: Path, problems: list[str]) -> dict[str, Any] | None:
         problems.append(f"{path.name} could not be read ({exc.strerror}); using defaults")
         log.warning("%s", problems[-1])
         return None
+    except OSError as exc:  # a FIFO, a device, a link out of the folder, unreadable
+        return _unreadable(path, exc.strerror or str(exc), problems)
     try:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
@@ -94,8 +96,6 @@ def _read_json(path: Path, problems: list[str]) -> dict[str, Any] | None:
         reason = "nested too deeply"
     except (ValueError, UnicodeDecodeError) as exc:
         reason = str(exc)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
     return _unreadable(path, reason, problems)
 
 
