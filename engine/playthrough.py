@@ -284,7 +284,7 @@ class Playthrough:
         story = Story(program, persistent)
         notices = story.restore(data.state)
         play = Playthrough(story, memory, progress)
-        play.rollback = Rollback.from_json(data.rollback)
+        play.rollback = Rollback.from_json([_restorable(e) for e in data.rollback])
         play.history = [h for h in data.history if isinstance(h, dict)][-HISTORY_KEEP:]
         past = play.rollback.past
         # Saved on a line: it is the log's last entry, shown again rather than recorded twice.
@@ -302,3 +302,14 @@ class Playthrough:
         """After a reload of the scenes: keep the player's history and rollback log."""
         self.history, self.history_base = old.history, old.history_base
         self.rollback = old.rollback
+
+
+def _restorable(entry: Any) -> Any:
+    """A save's rollback entry as the playthrough keeps it: one without a state or with a
+    history count that is not a count stops rollback there, with a reason."""
+    if not isinstance(entry, dict):
+        return entry  # Rollback.from_json leaves it out
+    count = entry.get("history", 0)
+    if "state" in entry and type(count) is int and count >= 0:
+        return entry
+    return {"state": None, "history": 0, "refused": "the save's rollback entry is damaged"}

@@ -118,6 +118,8 @@ def decode(raw: bytes) -> SaveData:
     except json.JSONDecodeError as exc:
         raise SaveError(f"the file is damaged or cut short (JSON error at line {exc.lineno})"
                         ) from None
+    except ValueError:  # an integer past Python's 4,300-digit limit
+        raise SaveError("the file is damaged (a number too long to read)") from None
     except RecursionError:
         raise SaveError("the file is nested too deeply") from None
     expect(isinstance(body, dict), "the file is not a save (not a JSON object)")
