@@ -15,6 +15,7 @@ from typing import Any
 
 import pygame
 
+from engine import safefs
 from engine.clock import Clock, RealClock
 from engine.routemap_data import RouteProgress
 from engine.screens.registry import SCREENS
@@ -94,7 +95,6 @@ class App(ScreenStack):
 
     def _load_program(self) -> bool:
         try:
-            # With --data-dir, everything the game writes stays in that folder.
             cache = self.options.data_dir / "cache" if self.options.data_dir else None
             self.program = load_game(self.options.game, cache_dir=cache)
             story = Story(self.program, self.data.persistent["vars"])
@@ -179,9 +179,9 @@ class App(ScreenStack):
         surf = self._gui.get(key)
         if surf is None:
             path = self.options.game / "assets" / "gui" / name
-            try:
-                raw = pygame.image.load(str(path)).convert()
-                surf = pygame.transform.smoothscale(raw, self.vp.size)
+            try:  # a FIFO would hang SDL's loader, a link could lead out of the game
+                raw = pygame.image.load(str(safefs.check_named(path, [path.parents[2]])))
+                surf = pygame.transform.smoothscale(raw.convert(), self.vp.size)
             except (pygame.error, OSError, FileNotFoundError):
                 surf = pygame.Surface(self.vp.size).convert()
                 surf.fill((16, 14, 34))
