@@ -38,6 +38,7 @@ FORMAT = "the-road-out-save"
 # savepack.py); 3: the log and the history packed, then compressed into one "log" field.
 SCHEMA = 3
 MAX_BYTES = 8 * 1024 * 1024  # a save is ~50 KB; anything this big is not ours
+MAX_SUMMARY = 1000  # characters of the line and scene a slot's card shows (it shows ~60)
 PAGES, SLOTS_PER_PAGE = 3, 6
 SLOT_RE = re.compile(r"^(?:\d+-\d+|quick|auto)$")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -164,8 +165,9 @@ def decode(raw: bytes) -> SaveData:
     # Text an edited save holds reaches the font renderer and the next save's encoder:
     # NULs, controls and lone surrogates become U+FFFD.
     return SaveData(state=clean_strings(state), label=_clean_or_none(body["label"]),
-                    line_who=_clean_or_none(who),
-                    line_text=clean_text(text), scene=clean_text(body["scene"]),
+                    line_who=_clean_or_none(who and who[:MAX_SUMMARY]),
+                    line_text=clean_text(text[:MAX_SUMMARY]),
+                    scene=clean_text(body["scene"][:MAX_SUMMARY]),
                     thumbnail=thumb, rollback=clean_strings(rollback),
                     history=clean_strings(history), source=clean_text(body["source"]),
                     created=clean_text(body["created"]))
