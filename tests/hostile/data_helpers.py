@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import base64
 import json
+import signal
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from engine import saves
 from engine.playthrough import Playthrough
@@ -96,3 +99,21 @@ def tree(folder: Path) -> dict[str, bytes]:
     """Every file below `folder` and its bytes (to prove nothing already saved changed)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+HANG_GUARD_S = 120  # far past any of these tests' normal run: only a hang reaches it
+
+
+@pytest.fixture(autouse=True, name="hang_guard")
+def hang_guard_fixture() -> Iterator[None]:
+    """A test that hangs (a FIFO read plainly, a walk of the whole disk) fails instead of
+    stopping the suite; imported by each test_data_* module."""
+    def timeout(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"the test hung for {HANG_GUARD_S} s")
+    old = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(HANG_GUARD_S)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

@@ -16,7 +16,12 @@ from engine import atomic
 from engine.clock import VirtualClock
 from engine.present.app import App, Options
 from engine.present.input import Act
-from tests.hostile.data_helpers import clean, demo_save, tree
+from tests.hostile.data_helpers import (
+    clean,
+    demo_save,
+    hang_guard_fixture,  # noqa: F401 - autouse
+    tree,
+)
 from tests.player.helpers import DEMO, run_main, script_args
 from tests.player.test_saves_ui import fresh_data
 

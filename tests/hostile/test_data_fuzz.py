@@ -18,7 +18,14 @@ from engine import saves
 from engine.playthrough import Playthrough
 from engine.present.persist import DataStore
 from engine.script import load_game
-from tests.hostile.data_helpers import DEMO, Memory, demo_save, edited, nested
+from tests.hostile.data_helpers import (
+    DEMO,
+    Memory,
+    demo_save,
+    edited,
+    hang_guard_fixture,  # noqa: F401 - autouse
+    nested,
+)
 
 SAVE = demo_save(4)
 PROGRAM = load_game(DEMO)

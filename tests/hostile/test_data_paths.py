@@ -16,7 +16,12 @@ from pathlib import Path
 import pytest
 
 from engine.script import ScriptError, load_game
-from tests.hostile.data_helpers import clean, demo_save, edited
+from tests.hostile.data_helpers import (
+    clean,
+    demo_save,
+    edited,
+    hang_guard_fixture,  # noqa: F401 - autouse
+)
 from tests.hostile.test_data_saves import set_in, sprites
 from tests.player.helpers import DEMO, ROOT, make_game, play
 

@@ -12,7 +12,11 @@ import pytest
 
 from engine.present.persist import DataStore
 from engine.routemap_data import RouteProgress
-from tests.hostile.data_helpers import clean, nested_json
+from tests.hostile.data_helpers import (
+    clean,
+    hang_guard_fixture,  # noqa: F401 - autouse
+    nested_json,
+)
 from tests.player.helpers import play
 
 

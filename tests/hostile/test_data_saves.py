@@ -21,6 +21,7 @@ from tests.hostile.data_helpers import (
     clean,
     demo_save,
     edited,
+    hang_guard_fixture,  # noqa: F401 - autouse
     nested,
     nested_json,
     tree,
