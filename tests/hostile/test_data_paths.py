@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import site
 import subprocess
@@ -22,7 +23,7 @@ from tests.hostile.data_helpers import (
     edited,
     hang_guard_fixture,  # noqa: F401 - autouse
 )
-from tests.hostile.test_data_saves import set_in, sprites
+from tests.hostile.test_data_saves import bomb_png, set_in, sprites
 from tests.player.helpers import DEMO, ROOT, make_game, play
 
 TOOL_TIMEOUT = 60  # seconds: a hang (a FIFO read plainly) fails the test instead of it
@@ -134,11 +135,13 @@ def test_the_game_opens_nothing_outside_its_folders(tmp_path: Path) -> None:
     os.symlink(secret_save, data / "saves" / "1-1.json")
     (data / "saves" / "1-2.json").write_bytes(edited(demo_save(4), set_in(
         ("state", "stage", "sprites"), sprites(1, "../../../secret"))))
+    (data / "saves" / "1-3.json").write_bytes(demo_save(4, thumbnail=bomb_png()))
     os.symlink("/dev/zero", data / "routes.json")
     os.mkfifo(data / "persistent.json")
     script = tmp_path / "run.test"
     script.write_text("expect-text Hi.\nkey s\nkey escape\npress Load\nkey 1\n"
-                      "expect-slot 1-1 unreadable\nexpect-slot 1-2 unreadable\nquit\n")
+                      "expect-slot 1-1 unreadable\nexpect-slot 1-2 unreadable\n"
+                      "expect-slot 1-3 saved\nquit\n")
     trace = tmp_path / "trace.txt"
     env = {k: v for k, v in os.environ.items() if k != "ROADOUT_CACHE_DIR"}
     env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
@@ -148,6 +151,9 @@ def test_the_game_opens_nothing_outside_its_folders(tmp_path: Path) -> None:
                         "--warp", "start"], capture_output=True, text=True, timeout=120,
                        env=env, cwd=ROOT)
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    # The largest child this process has waited for (KB on Linux): the game is ~150 MB;
+    # /dev/zero read whole, or the thumbnail bomb decoded, would be gigabytes.
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 800 * 1024
     opened = [m.group(1) for line in trace.read_text().splitlines()
               if (m := OPEN.search(line))]
     assert opened
