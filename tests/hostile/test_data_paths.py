@@ -110,6 +110,13 @@ def test_a_hostile_scene_file_is_an_error_naming_it(tmp_path: Path, kind: str) -
     assert "Traceback" not in r.stderr
 
 
+def test_a_fifo_map_among_the_backgrounds_cannot_hang_lint(tmp_path: Path) -> None:
+    game = make_game(tmp_path, 'label start:\n    scene bg trap\n    "Hi."\n')
+    os.mkfifo(game / "assets" / "backgrounds" / "trap.tmx")
+    r = tool("lint", "--game", str(game))
+    assert "scenes/game.scene:2:5: error: background 'bg trap'" in r.stdout
+
+
 def test_a_scenes_folder_linked_out_of_the_game_is_not_walked(tmp_path: Path) -> None:
     game = tmp_path / "game"
     game.mkdir()
