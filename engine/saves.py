@@ -27,7 +27,12 @@ from engine import safefs
 from engine.atomic import write_bytes_atomic
 from engine.savecheck import check_log, check_state
 from engine.savepack import SaveError, expect, pack_log, unpack_log, unpack_plain
-from engine.untrusted import check_shape, clean_strings, clean_text, picture_problem
+from engine.untrusted import (
+    check_shape,
+    clean_strings,
+    json_may_hold_bad_text,
+    picture_problem,
+)
 
 log = logging.getLogger("roadout.saves")
 
@@ -113,7 +118,8 @@ def decode(raw: bytes) -> SaveData:
     expect(len(raw) > 0, "the file is empty")
     expect(len(raw) <= MAX_BYTES, f"the file is too large ({len(raw) // 1024} KB)")
     try:
-        body = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        body = json.loads(text)
     except UnicodeDecodeError:
         raise SaveError("the file is not text (damaged?)") from None
     except json.JSONDecodeError as exc:
@@ -137,11 +143,15 @@ def decode(raw: bytes) -> SaveData:
     checksum = body.pop("checksum", None)
     expect(isinstance(checksum, str), "the save has no checksum")
     expect(_checksum(body) == checksum, "the checksum does not match (damaged or edited)")
+    if json_may_hold_bad_text(text):
+        # Text an edited save holds reaches the font renderer and the next save's
+        # encoder: NULs, controls and lone surrogates become U+FFFD.
+        body = clean_strings(body)
     line = body.get("line")
     expect(isinstance(line, dict), "the save has no line")
-    who, text = line.get("who"), line.get("text")
+    who, line_text = line.get("who"), line.get("text")
     expect(who is None or isinstance(who, str), "the save's speaker is not text")
-    expect(isinstance(text, str), "the save's line is not text")
+    expect(isinstance(line_text, str), "the save's line is not text")
     state = body.get("state")
     expect(isinstance(state, dict), "the save has no story state")
     for key, kind in (("label", (str, type(None))), ("scene", str), ("created", str),
@@ -149,8 +159,6 @@ def decode(raw: bytes) -> SaveData:
         expect(isinstance(body.get(key), kind), f"the save's '{key}' has the wrong type")
     check_state(state)
     rollback, history = unpack_log(body) if schema >= 3 else unpack_plain(body)
-    shape = check_shape([rollback, history])
-    expect(shape is None, f"the rollback log is not one this game writes: {shape}")
     rollback = check_log(rollback, history)
     try:
         thumb = base64.b64decode(body["thumbnail"], validate=True)
@@ -162,19 +170,10 @@ def decode(raw: bytes) -> SaveData:
         # The save itself is good: only its picture is left out (a blank card).
         log.warning("a save's thumbnail was not shown: %s", problem)
         thumb = b""
-    # Text an edited save holds reaches the font renderer and the next save's encoder:
-    # NULs, controls and lone surrogates become U+FFFD.
-    return SaveData(state=clean_strings(state), label=_clean_or_none(body["label"]),
-                    line_who=_clean_or_none(who and who[:MAX_SUMMARY]),
-                    line_text=clean_text(text[:MAX_SUMMARY]),
-                    scene=clean_text(body["scene"][:MAX_SUMMARY]),
-                    thumbnail=thumb, rollback=clean_strings(rollback),
-                    history=clean_strings(history), source=clean_text(body["source"]),
-                    created=clean_text(body["created"]))
-
-
-def _clean_or_none(text: str | None) -> str | None:
-    return None if text is None else clean_text(text)
+    return SaveData(state=state, label=body["label"], line_who=who and who[:MAX_SUMMARY],
+                    line_text=line_text[:MAX_SUMMARY], scene=body["scene"][:MAX_SUMMARY],
+                    thumbnail=thumb, rollback=rollback, history=history,
+                    source=body["source"], created=body["created"])
 
 
 def read(folder: Path, slot: str) -> SaveData | Unreadable | None:

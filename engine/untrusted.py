@@ -24,6 +24,19 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
 
+# Where, in JSON text, a string can get one of those: a \u escape of a control or a
+# surrogate, the \b \f \r escapes, or a raw DEL or C1 control (JSON allows them raw).
+# A false alarm (an escaped backslash before "u0000") only costs a walk.
+_BAD_IN_JSON = re.compile(r"\\u00[0189][0-9a-fA-F]|\\u007[fF]|\\u[dD][89a-fA-F]|\\[bfr]"
+                          "|[\x7f-\x9f]")
+
+
+def json_may_hold_bad_text(text: str) -> bool:
+    """Whether JSON `text` may decode to a string clean_text would change (a quick search
+    of the text, so a clean file is never walked value by value)."""
+    return _BAD_IN_JSON.search(text) is not None
+
+
 def clean_text(text: str) -> str:
     """`text` with NULs, control characters and lone surrogates replaced by U+FFFD."""
     return _BAD_CHARS.sub(REPLACEMENT, text)

@@ -88,6 +88,9 @@ REFUSED = [
     ("history of the wrong type", None, set_in(("history",), [3, 4]), "the history is damaged"),
     ("a log nested 200 deep", None, set_in(("stages",), nested(200)),
      "nested too deeply"),
+    ("NVL pages a line longer each", None, set_in(("pages",), [{"add": [{"text": "x"}]}] + [
+        {"from": n, "add": [{"text": "x"}]} for n in range(5000)]),
+     "the rollback log's NVL pages are too long"),
 ]
 
 
