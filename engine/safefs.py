@@ -97,12 +97,7 @@ def usable(path: Path | str, roots: Iterable[Path | str],
            max_bytes: int = MAX_ASSET_BYTES) -> bool:
     """Whether a named asset may be handed to a loader: inside `roots`, a regular file,
     not too large. Never raises."""
-    try:
-        check_inside(path, roots)
-        regular_size(path, max_bytes)
-    except (OSError, ValueError):
-        return False
-    return True
+    return why_unusable(path, roots, max_bytes) is None
 
 
 def check_named(path: Path | str, roots: Iterable[Path | str],
@@ -123,10 +118,9 @@ def assets_root(path: Path | str) -> Path:
 
 def why_unusable(path: Path | str, roots: Iterable[Path | str],
                  max_bytes: int = MAX_ASSET_BYTES) -> str | None:
-    """None for a usable asset, else why not ("not found", "outside the game folder"...)."""
+    """None for a usable asset, else why not ("not found", "not a regular file"...)."""
     try:
-        check_inside(path, roots)
-        regular_size(path, max_bytes)
+        check_named(path, roots, max_bytes)
     except FileNotFoundError:
         return "not found"
     except Refused as exc:
