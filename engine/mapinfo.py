@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from engine import safefs
+
 LAYER_TAGS = ("layer", "objectgroup", "imagelayer", "group")
 STAGE = "stage"  # the object layer whose objects are stage marks, never drawn
 RENDER_ORDERS = ("right-down", "right-up", "left-down", "left-up")
@@ -171,6 +173,7 @@ class MapStructure:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self.assets = safefs.assets_root(self.path)
         self.root = ET.parse(self.path).getroot()
         self._tsx: dict[Path, ET.Element] = {}
         self._templates: dict[Path, Template] = {}
@@ -270,6 +273,7 @@ class MapStructure:
             source = elem.get("source")
             if source:
                 tsx = (base_dir / source).resolve()
+                safefs.check_named(tsx, [self.assets])  # a map names files below assets/
                 if tsx not in self._tsx:
                     self._tsx[tsx] = ET.parse(tsx).getroot()
                 refs.append(TilesetRef(firstgid, self._tsx[tsx], tsx.parent, tsx))
@@ -280,6 +284,7 @@ class MapStructure:
     def template(self, source: str) -> Template:
         """A template, by the path an object names it with (relative to the map)."""
         tx = (self.path.parent / source).resolve()
+        safefs.check_named(tx, [self.assets])
         if tx not in self._templates:
             root = ET.parse(tx).getroot()
             base = root.find("object")

@@ -207,12 +207,15 @@ class Playthrough:
         if entry is None:
             return None
         try:
+            if "refused" in entry:  # a save's entry that savecheck would not restore
+                raise ValueError(entry["refused"])
             notices = self.story.restore(entry["state"])
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             book.forward() if back else book.back()
             return f"Cannot roll back further: {exc}"
-        keep = entry.get("history", 0) - self.history_base
-        if isinstance(keep, int) and keep < len(self.history):
+        count = entry.get("history", 0)
+        keep = count - self.history_base if type(count) is int else len(self.history)
+        if keep < len(self.history):
             del self.history[max(0, keep):]
         self.restored(notices)
         self.moves += 1
@@ -309,7 +312,7 @@ class Playthrough:
         story = Story(program, persistent)
         notices = story.restore(data.state)
         play = Playthrough(story, memory, progress)
-        play.rollback = Rollback.from_json(data.rollback)
+        play.rollback = Rollback.from_json([_restorable(e) for e in data.rollback])
         play.history = [h for h in data.history if isinstance(h, dict)][-HISTORY_KEEP:]
         past = play.rollback.past
         # Saved on a line: it is the log's last entry, shown again rather than recorded twice.
@@ -328,3 +331,14 @@ class Playthrough:
         self.history, self.history_base = old.history, old.history_base
         self.rollback = old.rollback
         self.moves, self.saved_moves = old.moves, old.saved_moves  # unsaved stays unsaved
+
+
+def _restorable(entry: Any) -> Any:
+    """A save's rollback entry as the playthrough keeps it: one without a state or with a
+    history count that is not a count stops rollback there, with a reason."""
+    if not isinstance(entry, dict):
+        return entry  # Rollback.from_json leaves it out
+    count = entry.get("history", 0)
+    if "state" in entry and type(count) is int and count >= 0:
+        return entry
+    return {"state": None, "history": 0, "refused": "the save's rollback entry is damaged"}

@@ -236,13 +236,21 @@ class RouteProgress:
     def _load(self) -> None:
         import json
 
+        from engine import safefs
+        from engine.savecheck import check_state
+        from engine.savepack import SaveError
+        from engine.untrusted import check_shape
+
         try:
-            data = json.loads(self.path.read_text("utf-8"))
+            raw = safefs.read_bytes(self.path, safefs.MAX_DATA_BYTES, [self.path.parent])
+            data = json.loads(raw.decode("utf-8"))
         except FileNotFoundError:
             return
-        except (OSError, ValueError) as exc:
-            log.warning("%s could not be read (%s): the route map starts empty",
-                        self.path.name, exc)
+        except (OSError, ValueError, RecursionError) as exc:
+            kept = safefs.set_aside(self.path)  # so the next write loses nothing
+            log.warning("%s could not be read (%s): the route map starts empty%s",
+                        self.path.name, exc or "nested too deeply",
+                        f" (the old file is kept as {kept.name})" if kept else "")
             return
         if not isinstance(data, dict) or data.get("version") != PROGRESS_VERSION:
             return
@@ -256,7 +264,13 @@ class RouteProgress:
                     self.choices[fp] = {x for x in taken if isinstance(x, int)}
         snaps = data.get("snapshots")
         if isinstance(snaps, dict):
-            self.snapshots = {k: v for k, v in snaps.items() if isinstance(v, dict)}
+            for k, v in snaps.items():
+                try:  # a snapshot is restored as a save's state is: checked the same way
+                    check_state(v)
+                    if check_shape(v) is None:
+                        self.snapshots[k] = v
+                except SaveError as exc:
+                    log.warning("routes.json: a snapshot was dropped: %s", exc)
 
     def to_json(self) -> dict[str, Any]:
         return {"version": PROGRESS_VERSION, "labels": sorted(self.labels),

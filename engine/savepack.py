@@ -14,7 +14,10 @@ import json
 import zlib
 from typing import Any
 
+from engine.untrusted import check_shape, clean_strings, json_may_hold_bad_text
+
 MAX_LOG_BYTES = 16 * 1024 * 1024  # the inflated log; a real one is a few hundred KB
+MAX_PAGE_LINES = 1000  # lines on one NVL page; a page a reader can read holds a dozen
 
 
 class SaveError(ValueError):
@@ -140,7 +143,10 @@ def unpack_pages(entries: list[dict[str, Any]], table: Any) -> list[dict[str, An
         base = packed.get("from")
         ok = base is None or (type(base) is int and 0 <= base < len(pages))
         expect(ok, "the rollback log's NVL pages are damaged")
-        pages.append((pages[base] if base is not None else []) + packed["add"])
+        page = (pages[base] if base is not None else []) + packed["add"]
+        # Each page is whole in memory: a chain of pages a line longer each is quadratic.
+        expect(len(page) <= MAX_PAGE_LINES, "the rollback log's NVL pages are too long")
+        pages.append(page)
     out = []
     for entry in entries:
         state = entry.get("state")
@@ -198,11 +204,15 @@ def inflate(body: dict[str, Any]) -> dict[str, Any]:
         raise SaveError("the rollback log is damaged") from None
     expect(not inflater.unconsumed_tail, "the rollback log is too large")
     try:
-        log = json.loads(text.decode("utf-8"))
+        chars = text.decode("utf-8")
+        log = json.loads(chars)
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise SaveError("the rollback log is damaged") from None
     expect(isinstance(log, dict), "the rollback log is damaged")
-    return log
+    shape = check_shape(log)
+    expect(shape is None, f"the rollback log is not one this game writes: {shape}")
+    # Cleaned here, packed: unpacked, a stage or a page is shared by many entries.
+    return clean_strings(log) if json_may_hold_bad_text(chars) else log
 
 
 def unpack_plain(log: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -16,14 +16,25 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from engine import safefs
 from engine.atomic import write_bytes_atomic
+from engine.savecheck import check_log, check_state
 from engine.savepack import SaveError, expect, pack_log, unpack_log, unpack_plain
+from engine.untrusted import (
+    check_shape,
+    clean_strings,
+    json_may_hold_bad_text,
+    picture_problem,
+)
+
+log = logging.getLogger("roadout.saves")
 
 __all__ = ["SaveData", "SaveError", "Unreadable", "decode", "encode", "read", "write"]
 
@@ -32,6 +43,7 @@ FORMAT = "the-road-out-save"
 # savepack.py); 3: the log and the history packed, then compressed into one "log" field.
 SCHEMA = 3
 MAX_BYTES = 8 * 1024 * 1024  # a save is ~50 KB; anything this big is not ours
+MAX_SUMMARY = 1000  # characters of the line and scene a slot's card shows (it shows ~60)
 PAGES, SLOTS_PER_PAGE = 3, 6
 SLOT_RE = re.compile(r"^(?:\d+-\d+|quick|auto)$")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -73,7 +85,9 @@ def page_slots(page: int) -> list[str]:
 
 def _checksum(body: dict[str, Any]) -> str:
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # surrogatepass: an edited save may hold a lone surrogate ("\ud800"), which plain
+    # UTF-8 cannot encode; the game never writes one, so its checksums are unchanged.
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def encode(data: SaveData, game: str) -> bytes:
@@ -106,15 +120,20 @@ def decode(raw: bytes) -> SaveData:
     expect(len(raw) > 0, "the file is empty")
     expect(len(raw) <= MAX_BYTES, f"the file is too large ({len(raw) // 1024} KB)")
     try:
-        body = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        body = json.loads(text)
     except UnicodeDecodeError:
         raise SaveError("the file is not text (damaged?)") from None
     except json.JSONDecodeError as exc:
         raise SaveError(f"the file is damaged or cut short (JSON error at line {exc.lineno})"
                         ) from None
+    except ValueError:  # an integer past Python's 4,300-digit limit
+        raise SaveError("the file is damaged (a number too long to read)") from None
     except RecursionError:
         raise SaveError("the file is nested too deeply") from None
     expect(isinstance(body, dict), "the file is not a save (not a JSON object)")
+    shape = check_shape(body)
+    expect(shape is None, f"the save is not one this game writes: {shape}")
     expect(body.get("format") == FORMAT, "the file is not a save of this game")
     schema = body.get("schema")
     expect(isinstance(schema, int) and not isinstance(schema, bool),
@@ -126,11 +145,15 @@ def decode(raw: bytes) -> SaveData:
     checksum = body.pop("checksum", None)
     expect(isinstance(checksum, str), "the save has no checksum")
     expect(_checksum(body) == checksum, "the checksum does not match (damaged or edited)")
+    if json_may_hold_bad_text(text):
+        # Text an edited save holds reaches the font renderer and the next save's
+        # encoder: NULs, controls and lone surrogates become U+FFFD.
+        body = clean_strings(body)
     line = body.get("line")
     expect(isinstance(line, dict), "the save has no line")
-    who, text = line.get("who"), line.get("text")
+    who, line_text = line.get("who"), line.get("text")
     expect(who is None or isinstance(who, str), "the save's speaker is not text")
-    expect(isinstance(text, str), "the save's line is not text")
+    expect(isinstance(line_text, str), "the save's line is not text")
     state = body.get("state")
     expect(isinstance(state, dict), "the save has no story state")
     for key, kind in (("label", (str, type(None))), ("scene", str), ("created", str),
@@ -141,27 +164,34 @@ def decode(raw: bytes) -> SaveData:
     description = body.get("description", "")
     if not isinstance(description, str) or len(description) > 200:
         description = ""
+    check_state(state)
     rollback, history = unpack_log(body) if schema >= 3 else unpack_plain(body)
+    rollback = check_log(rollback, history)
     try:
         thumb = base64.b64decode(body["thumbnail"], validate=True)
     except (binascii.Error, ValueError):
         raise SaveError("the thumbnail is damaged") from None
     expect(not thumb or thumb.startswith((PNG_MAGIC, JPEG_MAGIC)),
             "the thumbnail is not a JPEG or PNG picture")
-    return SaveData(state=state, label=body["label"], line_who=who, line_text=text,
-                    scene=body["scene"], thumbnail=thumb, rollback=rollback,
-                    history=history, source=body["source"], created=body["created"],
-                    description=description)
+    if thumb and (problem := picture_problem(thumb)) is not None:
+        # The save itself is good: only its picture is left out (a blank card).
+        log.warning("a save's thumbnail was not shown: %s", problem)
+        thumb = b""
+    return SaveData(state=state, label=body["label"], line_who=who and who[:MAX_SUMMARY],
+                    line_text=line_text[:MAX_SUMMARY], scene=body["scene"][:MAX_SUMMARY],
+                    thumbnail=thumb, rollback=rollback, history=history,
+                    source=body["source"], created=body["created"], description=description)
 
 
 def read(folder: Path, slot: str) -> SaveData | Unreadable | None:
     """A slot's save, an Unreadable with the reason, or None when the slot is empty."""
     path = slot_path(folder, slot)
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+        raw = safefs.read_bytes(path, MAX_BYTES, roots=[folder])
     except FileNotFoundError:
         return None
+    except safefs.Refused as exc:
+        return Unreadable(slot, f"cannot read the file: {exc.strerror}")
     except OSError as exc:
         return Unreadable(slot, f"cannot read the file ({exc.strerror})")
     try:

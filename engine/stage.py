@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from engine import safefs
+
 BACKGROUND_EXTS = (".tmx", ".png", ".jpg")
 CG_EXTS = (".png", ".jpg")
 # The first word of a picture that fills the screen: `scene bg night_road`, `show cg kiss hands`.
@@ -35,6 +37,24 @@ class SpriteSpec:
     at: str | None
     path: Path | None  # None when no file matches: the screen draws a placeholder
     name: str  # the image name as the script wrote it, for messages
+
+
+def usable(game_dir: Path, path: Path) -> bool:
+    """Whether a file a scene names may be opened: inside the game folder once symlinks
+    are resolved (`image bg x = "../../secret.png"` is not), a regular file of a sane
+    size (a FIFO would hang the loader)."""
+    return safefs.usable(path, [game_dir])
+
+
+def unusable_reason(game_dir: Path, path: Path) -> str | None:
+    """Why a named file may not be opened ("not found", "the file is outside ..."), or
+    None."""
+    return safefs.why_unusable(path, [game_dir])
+
+
+def image_path(game_dir: Path, file: str) -> Path:
+    """The file an `image` statement names ("backgrounds/room.png"), below assets/."""
+    return _asset(game_dir, file)
 
 
 def _asset(game_dir: Path, file: str) -> Path:
@@ -74,7 +94,7 @@ def resolve_background(game_dir: Path, words: list[str] | None,
         return BackgroundSpec("black", None, black=True)
     candidates, attrs = background_candidates(game_dir, words, images)
     for path in candidates:
-        if path.is_file():
+        if usable(game_dir, path):
             return BackgroundSpec(" ".join(words), path, attrs)
     return BackgroundSpec(" ".join(words), None, attrs)
 
@@ -93,8 +113,8 @@ def sprite_candidates(game_dir: Path, tag: str, attrs: list[str] | tuple[str, ..
 def resolve_sprite(game_dir: Path, sprite: dict[str, Any], images: dict[str, str]
                    ) -> SpriteSpec:
     tag, attrs = sprite["tag"], tuple(sprite["attrs"])
-    path = next((p for p in sprite_candidates(game_dir, tag, attrs, images) if p.is_file()),
-                None)
+    path = next((p for p in sprite_candidates(game_dir, tag, attrs, images)
+                 if usable(game_dir, p)), None)
     return SpriteSpec(tag, attrs, sprite.get("at"), path, " ".join([tag, *attrs]))
 
 

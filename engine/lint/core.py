@@ -18,14 +18,17 @@ from engine.mapinfo import MapStructure
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError, did_you_mean
 from engine.script.expr import names_read
-from engine.script.program import Program, Stmt
+from engine.script.program import Init, Program, Stmt
 from engine.script.story import PROVIDED_NAMES
 from engine.script.text import interpolation_names, tag_problems
 from engine.stage import (
     audio_path,
     background_candidates,
+    image_path,
     is_scene_image,
     sprite_candidates,
+    unusable_reason,
+    usable,
 )
 from engine.theme import lightest_box
 
@@ -113,11 +116,13 @@ class Linter:
         candidates = sprite_candidates(self.game, tag, attrs, self.images)
         if not attrs and self.has_images_of(tag):
             return  # `show sakura at right`: the attributes she is shown with are kept
-        if not any(p.is_file() for p in candidates):
+        if not any(usable(self.game, p) for p in candidates):
             shown = candidates[0].relative_to(self.game) if candidates[0].is_relative_to(
                 self.game) else candidates[0]
+            why = unusable_reason(self.game, candidates[0])
             self.error(stmt, f"image '{' '.join([tag, *attrs])}' not found (looked for "
-                       f"{shown})")
+                       f"{shown})" if why == "not found" else
+                       f"image '{' '.join([tag, *attrs])}': {shown}: {why}")
 
     def has_images_of(self, tag: str) -> bool:
         folder = self.game / "assets" / "characters" / tag
@@ -128,12 +133,14 @@ class Linter:
         if words == ["black"]:
             return
         candidates, attrs = background_candidates(self.game, words, self.images)
-        path = next((p for p in candidates if p.is_file()), None)
+        path = next((p for p in candidates if usable(self.game, p)), None)
         if path is None:
             rel = [str(p.relative_to(self.game)) if p.is_relative_to(self.game) else str(p)
                    for p in candidates]
+            why = unusable_reason(self.game, candidates[0])
             self.error(stmt, f"background '{' '.join(words)}' not found (looked for "
-                       f"{', '.join(rel)})")
+                       f"{', '.join(rel)})" if why == "not found" else
+                       f"background '{' '.join(words)}': {rel[0]}: {why}")
             return
         if path.suffix == ".tmx":
             layers, _ = map_names(path)
@@ -153,10 +160,12 @@ class Linter:
             files = [e[1] for e in expr[1] if e[0] == "lit" and isinstance(e[1], str)]
         for f in files:
             path = audio_path(self.game, f)
-            if not path.is_file():
+            why = unusable_reason(self.game, path)
+            if why is not None:
                 where = path.parent.relative_to(self.game).as_posix() \
                     if path.parent.is_relative_to(self.game) else path.parent
-                self.error(stmt, f"audio file '{f}' not found in {where}")
+                self.error(stmt, f"audio file '{f}' not found in {where}" if why == "not found"
+                           else f"audio file '{f}': {why}")
         if self.check_sound:
             loop = stmt.args["loop"]
             if loop is None:
@@ -196,7 +205,8 @@ class Linter:
         p = self.program
         self.colours()
         for path in (self.game / "assets" / "backgrounds").glob("*.tmx"):
-            self.marks |= map_names(path)[1]
+            if usable(self.game, path):  # a FIFO would hang the XML parser
+                self.marks |= map_names(path)[1]
         if "start" not in p.labels and self.complete:
             self.error(None, "there is no 'start' label: the game begins there",
                        loc=Loc(p.files[0] if p.files else "scenes", 1, 1))
@@ -204,6 +214,8 @@ class Linter:
             if init.kind == "transform":
                 self.atl.init(init)
                 continue
+            if init.kind == "image":
+                self.image_file(init)
             for name in sorted(names_read(init.expr)):
                 if name.split(".")[0] in ("persistent", "config") or name in self.defined:
                     continue
@@ -212,6 +224,16 @@ class Linter:
         for stmt in p.statements:
             self.statement(stmt)
         self.reachability()
+
+    def image_file(self, init: Init) -> None:
+        """`image bg x = "../../secret.png"`: a file outside the game (or not a plain
+        file) is an error where it is defined, shown or not ("not found" is reported where
+        it is shown)."""
+        if init.expr[0] == "lit" and isinstance(init.expr[1], str):
+            why = unusable_reason(self.game, image_path(self.game, init.expr[1]))
+            if why not in (None, "not found"):
+                self.error(None, f"image '{init.name}': {why}", loc=init.loc,
+                           source=init.source)
 
     def statement(self, stmt: Stmt) -> None:
         a = stmt.args

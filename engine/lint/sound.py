@@ -17,7 +17,7 @@ from operator import sub
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine.stage import audio_path
+from engine.stage import audio_path, usable
 
 if TYPE_CHECKING:
     from engine.lint.core import Linter
@@ -130,7 +130,7 @@ def sound_files(lint: Linter, stmt: Stmt, files: list[str], loop: bool) -> None:
     decoded: list[Decoded | None] = []
     for f in files:
         path = audio_path(lint.game, f)
-        d = decode(path) if path.is_file() else None
+        d = decode(path) if usable(lint.game, path) else None
         if d is not None and d.error is not None:
             lint.error(stmt, f"audio file '{f}' cannot be decoded",
                        hint=f"the decoder says: {d.error}")

@@ -2,8 +2,7 @@
 
 The App is the screens' Host (engine/present/screen.py): it owns the window, the player's
 data, audio and the screen stack, turns input into actions through the keymap, and handles
-the few actions that belong to no screen (fullscreen, screenshots, voicing, reloading the
-scene files).
+the actions of no screen (fullscreen, screenshots, voicing, reloading the scene files).
 """
 
 from __future__ import annotations
@@ -58,6 +57,7 @@ class App(ScreenStack):
         self.clock: Clock = clock or RealClock()
         self.t_start = time.perf_counter()
         self.data = DataStore(options.data_dir)
+        self.data.on_failure = self.data_failed
         self.win = Window(options.size, options.headless, "The Road Out")
         if self.data.settings["fullscreen"]:
             self.win.set_fullscreen(True)  # as the player left it
@@ -98,7 +98,8 @@ class App(ScreenStack):
 
     def _load_program(self) -> bool:
         try:
-            self.program = load_game(self.options.game)
+            cache = self.options.data_dir / "cache" if self.options.data_dir else None
+            self.program = load_game(self.options.game, cache_dir=cache)
             story = Story(self.program, self.data.persistent["vars"])
         except ScriptError as exc:
             self.load_error = exc
@@ -368,7 +369,10 @@ class App(ScreenStack):
         elif name == "reload":
             self.hot_reload()
         elif name == "screenshot":
-            log.info("screenshot saved to %s", self.screenshot())
+            try:
+                log.info("screenshot saved to %s", self.screenshot())
+            except (OSError, pygame.error) as exc:  # a read-only or vanished data folder
+                self.data_failed(f"could not save the screenshot: {exc}")
         elif name == "skip-release":
             for screen in list(self.stack):  # whichever screen is on top now
                 screen.action(name)
@@ -383,6 +387,14 @@ class App(ScreenStack):
         if g is not None and g.transition is not None:
             g.transition = None  # its pictures are the old size: finish it
             g.pump(self.clock.now())
+        self.dirty = True
+
+    def data_failed(self, message: str) -> None:
+        """A write to the data folder failed: a notice on the top screen, if it shows them."""
+        log.warning("%s", message)
+        notice = getattr(self.top, "notice", None) if self.stack else None
+        if hasattr(notice, "show"):
+            notice.show(message, self.clock.now(), 4.0)
         self.dirty = True
 
     def screenshot(self, path: Path | None = None) -> Path:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pygame
 
-from engine.stage import audio_path
+from engine.stage import audio_path, unusable_reason
 
 log = logging.getLogger("roadout.audio")
 
@@ -73,10 +73,11 @@ class Audio:
         out = []
         for f in files:
             p = audio_path(self.game_dir, f)
-            if p.is_file():
+            problem = unusable_reason(self.game_dir, p)
+            if problem is None:
                 out.append(p)
             else:
-                self._warn(f"audio file '{f}' not found (looked for {p})")
+                self._warn(f"audio file '{f}' not played: {problem} (looked for {p})")
         return out
 
     def set_volumes(self, music: float, sound: float, ambient: float | None = None) -> None:

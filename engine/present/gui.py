@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pygame
 
+from engine import safefs
+
 from .ui import Painter
 
 # The overlays' veil over their picture: dark enough that panels and text read on it.
@@ -28,8 +30,10 @@ class GuiPictures:
         key = (name, size)
         surf = self._cache.get(key)
         if surf is None:
-            try:
-                raw = pygame.image.load(str(self.folder / name)).convert()
+            path = self.folder / name
+            try:  # a FIFO would hang SDL's loader, a link could lead out of the game
+                raw = pygame.image.load(str(safefs.check_named(path, [path.parents[2]])))
+                raw = raw.convert()
                 surf = pygame.transform.smoothscale(raw, size)
             except (pygame.error, OSError, FileNotFoundError):
                 surf = pygame.Surface(size).convert()

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from engine import safefs
 from engine.atomic import write_json_atomic
 from engine.textbox import TEXT_SIZES  # with the box's rules, which lint checks lines against
+from engine.untrusted import check_shape, clean_name, clean_strings
 
 log = logging.getLogger("roadout.data")
 
@@ -73,23 +75,37 @@ def default_data_dir() -> Path:
 
 
 def _read_json(path: Path, problems: list[str]) -> dict[str, Any] | None:
-    if not path.exists():
-        return None
+    """The file's JSON object; None when there is no file, or when it cannot be read --
+    then it is reported and kept aside (see set_aside) so the next write cannot lose it."""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        raw = safefs.read_bytes(path, safefs.MAX_DATA_BYTES, roots=[path.parent])
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError as exc:  # --data-dir names a plain file: nothing to set aside
+        problems.append(f"{path.name} could not be read ({exc.strerror}); using defaults")
+        log.warning("%s", problems[-1])
+        return None
+    except OSError as exc:  # a FIFO, a device, a link out of the folder, unreadable
+        return _unreadable(path, exc.strerror or str(exc), problems)
+    try:
+        data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         return data
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        message = f"{path.name} could not be read ({exc}); starting from defaults"
-        log.warning("%s", message)
-        problems.append(message)
-        # Keep the bad file for the curious instead of overwriting it silently.
-        try:
-            os.replace(path, path.with_suffix(path.suffix + ".corrupt"))
-        except OSError:
-            pass
-        return None
+    except RecursionError:
+        reason = "nested too deeply"
+    except (ValueError, UnicodeDecodeError) as exc:
+        reason = str(exc)
+    return _unreadable(path, reason, problems)
+
+
+def _unreadable(path: Path, reason: str, problems: list[str]) -> None:
+    kept = safefs.set_aside(path)
+    where = f"; the old file is kept as {kept.name}" if kept else ""
+    message = f"{path.name} could not be read ({reason}); starting from defaults{where}"
+    log.warning("%s", message)
+    problems.append(message)
+    return None
 
 
 class DataStore:
@@ -98,6 +114,7 @@ class DataStore:
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else default_data_dir()
         self.problems: list[str] = []  # shown to the player once, on the title screen
+        self.on_failure: Callable[[str], None] | None = None  # the app shows a notice
         self.settings: dict[str, Any] = dict(DEFAULT_SETTINGS)
         self.persistent: dict[str, Any] = self._fresh_persistent()
         self._load()
@@ -137,12 +154,9 @@ class DataStore:
         data = _read_json(self.persistent_path, self.problems)
         if data:
             fresh = self._fresh_persistent()
-            for key in ("endings", "read"):
-                value = data.get(key)
-                if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    fresh[key] = value
-            if isinstance(data.get("vars"), dict):
-                fresh["vars"] = data["vars"]
+            fresh["endings"] = self._names(data, "endings", "the endings seen", False)
+            fresh["read"] = self._names(data, "read", "the lines read", False)
+            fresh["vars"] = self._vars(data.get("vars"))
             fresh["seen_images"] = self._names(data, "seen_images", "the gallery")
             fresh["heard_music"] = self._names(data, "heard_music", "the music room")
             fresh["chosen"] = self._names(data, "chosen", "the choices' marks")
@@ -152,22 +166,43 @@ class DataStore:
         self._heard = set(self.persistent["heard_music"])
         self._chosen = set(self.persistent["chosen"])
 
-    def _names(self, data: dict[str, Any], key: str, where: str) -> list[str]:
-        """seen_images or heard_music as read: a list of names (an image's words, a music
-        file's path below assets/); damaged entries are skipped and reported."""
+    def _names(self, data: dict[str, Any], key: str, where: str, words: bool = True
+               ) -> list[str]:
+        """endings, read, seen_images or heard_music as read: a list of names (an ending's
+        name, a line's fingerprint, an image's words, a music file's path below assets/).
+        A damaged entry is dropped alone, and reported: the rest are kept."""
         value = data.get(key)
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problems.append(f"persistent.json: {key} is not a list; {where} starts empty")
-            log.warning("%s", self.problems[-1])
+            self._problem(f"persistent.json: {key} is not a list; {where} starts empty")
             return []
-        good = [v for v in value if isinstance(v, str) and v.strip() and len(v) < 200]
+        good = [name for v in value if (name := clean_name(v)) is not None]
         if len(good) < len(value):
-            self.problems.append(f"persistent.json: {len(value) - len(good)} damaged "
-                                 f"{key} entries skipped")
-            log.warning("%s", self.problems[-1])
-        return list(dict.fromkeys(" ".join(v.split()) for v in good))
+            self._problem(f"persistent.json: {len(value) - len(good)} damaged {key} "
+                          f"entries skipped")
+        return list(dict.fromkeys(" ".join(v.split()) if words else v for v in good))
+
+    def _vars(self, value: Any) -> dict[str, Any]:
+        """persistent.* variables as read: each one nested too deeply or too big is
+        dropped alone; NULs and lone surrogates in text are replaced."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self._problem("persistent.json: vars is not an object; persistent values reset")
+            return {}
+        out = {}
+        for key, v in value.items():
+            if clean_name(key) is None or check_shape(v) is not None:
+                self._problem(f"persistent.json: the value of {key[:40]!r} is damaged; "
+                              "dropped")
+                continue
+            out[key] = clean_strings(v)
+        return out
+
+    def _problem(self, message: str) -> None:
+        self.problems.append(message)
+        log.warning("%s", message)
 
     # --- persistent --------------------------------------------------------------------
 
@@ -176,6 +211,7 @@ class DataStore:
         return list(self.persistent["endings"])
 
     def record_ending(self, name: str) -> None:
+        name = clean_name(name) or clean_name(" ".join(str(name).split())[:200]) or "The End"
         if name not in self.persistent["endings"]:
             self.persistent["endings"].append(name)
         self.save_persistent()
@@ -221,13 +257,19 @@ class DataStore:
         return key in self._chosen
 
     def save_persistent(self) -> None:
-        try:
-            write_json_atomic(self.persistent_path, self.persistent)
-        except OSError as exc:
-            log.warning("could not write %s: %s", self.persistent_path, exc)
+        self._write(self.persistent_path, self.persistent)
 
     def save_settings(self) -> None:
+        self._write(self.settings_path, self.settings)
+
+    def _write(self, path: Path, data: dict[str, Any]) -> None:
+        """Write a file of the data folder; a failure (read-only, full, a file where the
+        folder should be, gone) is told to the player through `on_failure`, and the game
+        goes on with what it has in memory."""
         try:
-            write_json_atomic(self.settings_path, self.settings)
-        except OSError as exc:
-            log.warning("could not write %s: %s", self.settings_path, exc)
+            write_json_atomic(path, data)
+        except (OSError, ValueError, TypeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            log.warning("could not write %s: %s", path, reason)
+            if self.on_failure is not None:
+                self.on_failure(f"could not save: {reason}")

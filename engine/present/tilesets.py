@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pygame
 
+from engine import safefs
 from engine.mapinfo import Flags, TilesetRef, find_tileset, number, tiled_color
 
 
@@ -34,7 +35,9 @@ def load_image(base_dir: Path, image: ET.Element) -> pygame.Surface:
     source = image.get("source")
     if not source:
         raise ValueError("embedded image data is not supported; save images as files")
-    picture = pygame.image.load(str(base_dir / source))
+    # Below the game's assets/ only: a map (or its tileset) names files, not paths out.
+    path = safefs.check_named(base_dir / source, [safefs.assets_root(base_dir / "x")])
+    picture = pygame.image.load(str(path))
     trans = image.get("trans")
     if trans:
         picture.set_colorkey(pg_color(tiled_color(trans)))

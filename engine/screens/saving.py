@@ -67,9 +67,9 @@ def save_slot(host: Host, play: Playthrough, slot: str) -> str | None:
     frame = host.stage_view.compose(stage, host.vp, times=settled(host, stage))
     try:
         saves.write(saves_dir(host), slot, play.save_data(thumbnail(frame)), host.game_name)
-    except OSError as exc:
+    except (OSError, ValueError, TypeError) as exc:  # a failing folder; unencodable data
         log.warning("could not save to slot %s: %s", slot, exc)
-        return f"Could not save: {exc.strerror or exc}"
+        return f"Could not save: {getattr(exc, 'strerror', None) or exc}"
     play.mark_saved()
     return None
 

@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from engine import safefs
+
 from .errors import Loc, ScriptError
 from .program import Program
 
@@ -28,6 +30,8 @@ SCENE_PATTERNS = ("*.scene", "*.rpy")
 def scene_files(game_dir: Path) -> list[Path]:
     """Every scene file of a game, in a stable order (by path, as Ren'Py loads them)."""
     root = game_dir / "scenes"
+    if not safefs.inside(root, [game_dir]):
+        return []  # scenes/ linked out of the game (to "/": a walk of the whole disk)
     found: set[Path] = set()
     for pattern in SCENE_PATTERNS:
         found.update(root.rglob(pattern))
@@ -41,9 +45,12 @@ def display_name(path: Path, game_dir: Path) -> str:
         return str(path)
 
 
-def read_text(path: Path, name: str) -> str:
+def read_text(path: Path, name: str, game_dir: Path | None = None) -> str:
+    """A scene file's text. With `game_dir`, the file must resolve inside it (a symlink
+    out of the game is refused); a FIFO, a device or a huge file is refused too."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        roots = [game_dir] if game_dir is not None else None
+        return safefs.read_bytes(path, safefs.MAX_SCENE_BYTES, roots).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ScriptError(Loc(name, 1, 1), f"file is not UTF-8 text ({exc.reason} at byte "
                           f"{exc.start})") from None
@@ -58,10 +65,18 @@ def _engine_hash() -> str:
     return h.hexdigest()
 
 
-def _cache_dir() -> Path | None:
+KEEP_CACHED = 4  # compiled programs kept: the newest few (edits make a new one each)
+
+
+def _cache_dir(preferred: Path | None = None) -> Path | None:
+    """Where compiled programs are cached: ROADOUT_CACHE_DIR (tests, the bench), else
+    `preferred` (the player's data folder's, when --data-dir is given), else the user's
+    cache folder."""
     override = os.environ.get("ROADOUT_CACHE_DIR")
     if override:
         return Path(override)
+    if preferred is not None:
+        return preferred
     try:
         import platformdirs
     except ImportError:
@@ -117,15 +132,16 @@ def _or_note(errors: list[ScriptError] | None, fn: Callable[..., T], *args: Any)
 
 
 def load_game(game_dir: Path, errors: list[ScriptError] | None = None,
-              use_cache: bool = True, write_cache: bool = True) -> Program:
+              use_cache: bool = True, write_cache: bool = True,
+              cache_dir: Path | None = None) -> Program:
     """The compiled program of the game in `game_dir` (see compile_texts for `errors`).
     `write_cache=False` reads a cached program but never writes one: for one-off tools
-    like lint, where writing would cost more than it saves."""
+    like lint, where writing would cost more than it saves. `cache_dir`: see _cache_dir."""
     game_dir = Path(game_dir)
     texts = []
     for path in scene_files(game_dir):
         name = display_name(path, game_dir)
-        text = _or_note(errors, read_text, path, name)
+        text = _or_note(errors, read_text, path, name, game_dir)
         if text is not None:
             texts.append((name, text))
     if not texts and errors is None:
@@ -135,9 +151,9 @@ def load_game(game_dir: Path, errors: list[ScriptError] | None = None,
     key.update(_engine_hash().encode())
     for name, text in texts:
         key.update(name.encode() + b"\0" + text.encode() + b"\0")
-    cache = _cache_dir() if use_cache else None
+    cache = _cache_dir(cache_dir) if use_cache else None
     cache_file = cache / f"{key.hexdigest()}.json" if cache else None
-    if cache_file is not None and cache_file.is_file():
+    if cache_file is not None and cache_file.exists():
         program = _read_cache(cache_file)
         if program is not None:
             return program
@@ -151,9 +167,10 @@ def load_game(game_dir: Path, errors: list[ScriptError] | None = None,
 
 def _read_cache(path: Path) -> Program | None:
     try:
+        raw = safefs.read_bytes(path, safefs.MAX_CACHE_BYTES)
         with _no_cyclic_gc():
-            return Program.from_json(json.loads(path.read_bytes()))
-    except (ValueError, KeyError, TypeError, OSError):
+            return Program.from_json(json.loads(raw))
+    except (ValueError, KeyError, TypeError, OSError, RecursionError):
         return None  # a damaged cache is just a miss
 
 
@@ -161,9 +178,27 @@ def _write_cache(path: Path, program: Program) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        data = json.dumps(program.to_json(), separators=(",", ":")).encode("utf-8")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # caching is an optimisation; a read-only disk must not stop the game
+        try:
+            data = json.dumps(program.to_json(), separators=(",", ":")).encode("utf-8")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        prune_cache(path.parent)
+    except (OSError, ValueError):
+        pass  # caching is an optimisation; a read-only or full disk must not stop the game
+
+
+def prune_cache(folder: Path, keep: int = KEEP_CACHED) -> None:
+    """Delete all but the `keep` newest compiled programs in `folder` (each edit of the
+    scenes makes a new one; without this the folder only grows)."""
+    entries = []
+    for p in folder.glob("*.json"):
+        try:
+            entries.append((p.stat().st_mtime, p))
+        except OSError:
+            continue
+    for _, p in sorted(entries, reverse=True)[keep:]:
+        p.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ import io
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -96,6 +97,7 @@ def make_game(tmp: Path, scene: str, name: str = "game") -> Path:
     (game / "scenes").mkdir(parents=True)
     (game / "scenes" / "game.scene").write_text(textwrap.dedent(scene).lstrip())
     (game / "assets").mkdir()
-    os.symlink(DEMO / "assets" / "backgrounds", game / "assets" / "backgrounds")
-    os.symlink(DEMO / "assets" / "characters", game / "assets" / "characters")
+    # Copied, not linked: a file a scene names must lie inside its game folder.
+    shutil.copytree(DEMO / "assets" / "backgrounds", game / "assets" / "backgrounds")
+    shutil.copytree(DEMO / "assets" / "characters", game / "assets" / "characters")
     return game

@@ -102,11 +102,11 @@ def test_200_damaged_files_never_stop_the_others(tmp_path: Path) -> None:
         # Written directly: the reading is on trial here, not the (fsync'd) atomic write.
         (folder / "1-1.json").write_bytes(saves.encode(sample({"version": 1, "pc": n}), "G"))
         (folder / "1-2.json").write_bytes(damage(good, rng))
-        (folder / "1-3.json").write_bytes(saves.encode(sample({"version": 1, "pc": -n}), "G"))
+        (folder / "1-3.json").write_bytes(saves.encode(sample({"version": 1, "pc": 1000 + n}), "G"))
         (folder / "notes.json").write_text("not a slot", "utf-8")  # left alone
         found = saves.list_slots(folder)
         assert sorted(found) == ["1-1", "1-2", "1-3"]
-        assert found["1-1"].state["pc"] == n and found["1-3"].state["pc"] == -n
+        assert found["1-1"].state["pc"] == n and found["1-3"].state["pc"] == 1000 + n
         bad = found["1-2"]
         # A damaged file is either reported with a reason or (for a harmless bit flip in
         # JSON white space) still a consistent save; it never raises.

@@ -152,8 +152,8 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
                 self.show_stage(self.story.stage, now)
             if self.play.take_autosave():
                 problem = saving.save_slot(self.host, self.play, "auto")
-                if problem:
-                    log.warning("auto-save: %s", problem)
+                if problem:  # a failing data folder: the player must know
+                    self.notify(f"Auto-save: {problem}", 4.0)
         self.host.redraw()
 
     def handle_event(self, event: Any, now: float) -> None:
