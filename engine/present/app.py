@@ -400,8 +400,6 @@ class App(ScreenStack):
     def screenshot(self, path: Path | None = None) -> Path:
         return self.win.screenshot(self.data.screenshot_dir, path)
 
-    # --- the loop -----------------------------------------------------------------------
-
     def status(self) -> dict[str, Any]:
         """What a test sees: the top screen's name, the box's text, whether it is ready."""
         out: dict[str, Any] = {"screen": getattr(self.top, "name", "?")}
