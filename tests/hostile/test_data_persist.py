@@ -116,7 +116,7 @@ def test_the_game_starts_whatever_the_data_files_hold(tmp_path: Path) -> None:
     os.mkfifo(data / "routes.json")
     r = play(tmp_path, """
         expect-text could not be read
-        click 246 357
+        press Start
         expect-text Welcome to the demo
         advance 3
         expect-text Now I look sad.
@@ -146,7 +146,7 @@ def test_a_bad_ending_is_dropped_alone_through_the_real_loop(tmp_path: Path) -> 
                                     "read": ["r1", 3, "r2"]})
     r = play(tmp_path, """
         expect-text 1 damaged endings entries skipped
-        click 246 357
+        press Start
         advance 7
         choose 2
         advance 2
