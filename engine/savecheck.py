@@ -66,8 +66,10 @@ def check_state(state: Any, what: str = "story state") -> None:
            f"the save has {len(sprites):,} sprites on stage (at most {MAX_SPRITES})")
     for sprite in sprites:
         expect(isinstance(sprite, dict), f"the save's {what} has damaged sprites")
-        words = [sprite.get("tag"), *(sprite.get("attrs") or [])]
-        expect(isinstance(sprite.get("attrs", []), list) and all(is_word(w) for w in words),
+        attrs = sprite.get("attrs", [])
+        expect(isinstance(attrs, list), f"a sprite's attributes are damaged: {_show(attrs)}")
+        words = [sprite.get("tag"), *attrs]
+        expect(all(is_word(w) for w in words),
                f"a sprite's name is not an image name: {_show(words)}")
     for channel in ("music", "ambient"):
         playing = stage.get(channel)

@@ -156,3 +156,11 @@ def test_any_data_file_loads_and_saves_again(tmp_path: Path, name: str, value: A
     from engine.routemap_data import RouteProgress
 
     RouteProgress(tmp_path / "routes.json")
+
+
+def test_a_sprites_attributes_that_are_not_a_list_are_refused(tmp_path: Path) -> None:
+    """Found by the fuzz test above: `attrs: 1` reached a `*` unpacking."""
+    raw = edited(SAVE, lambda body: put(body, ("state", "stage", "sprites", 0, "attrs"), 1))
+    (tmp_path / "1-1.json").write_bytes(raw)
+    found = saves.read(tmp_path, "1-1")
+    assert isinstance(found, saves.Unreadable) and "attributes" in found.reason
