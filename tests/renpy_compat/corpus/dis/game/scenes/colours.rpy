@@ -1,0 +1,11 @@
+image black = Solid('#000000')
+image white = Solid('#ffffff')
+image red   = Solid('#be1919')
+image green = Solid('#2fae4d')
+image blue  = Solid('#3c6087')
+
+#image black = Solid('#000000')
+#image white = Solid('#ffffff')
+#image red   = Solid('#ee1e0e')
+#image green = Solid('#0af020')
+#image blue  = Solid('#1122dd')
