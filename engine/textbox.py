@@ -275,10 +275,9 @@ def wrap(atoms: Sequence[Atom], measure: Measure, width: int) -> list[list[Word]
                 lines.append([])
                 widths.append(0)
             while bare > width and len(word) > 1:
-                # A word wider than the box: cut it where it still fits.
-                cut = len(word) - 1
-                while cut > 1 and measure(word[:cut], st) + widths[-1] > width:
-                    cut -= 1
+                # A word wider than the box: cut it where it still fits, found by halving
+                # (a word of thousands of letters must not cost a measure per letter).
+                cut = _longest_fit(word, st, measure, width - widths[-1])
                 lines[-1].append((word[:cut], st))
                 lines.append([])
                 widths.append(0)
@@ -288,6 +287,18 @@ def wrap(atoms: Sequence[Atom], measure: Measure, width: int) -> list[list[Word]
             lines[-1].append((word, st))
             widths[-1] += w
     return lines
+
+
+def _longest_fit(word: str, st: Style, measure: Measure, room: int) -> int:
+    """The longest prefix of `word` (at least 1, shorter than the word) within `room`."""
+    lo, hi = 1, len(word) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(word[:mid], st) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def merge_runs(words: Sequence[Word]) -> list[Word]:

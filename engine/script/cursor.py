@@ -6,6 +6,7 @@ from __future__ import annotations
 from .errors import Loc, ScriptError
 from .expr_syntax import ExprError, Node, expr_error, parse_expression
 from .lexer import Line, Token
+from .text import too_many_tags
 
 
 class Cursor:
@@ -60,6 +61,8 @@ class Cursor:
     def string(self, what: str) -> str:
         t = self.peek()
         if t is not None and t[0] == "str":
+            if (problem := too_many_tags(t[1])) is not None:  # type: ignore[arg-type]
+                raise self.error(problem)
             self.i += 1
             return t[1]  # type: ignore[return-value]
         # _("text"): the translation marker, a no-op for now.

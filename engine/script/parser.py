@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from . import ast, parse_atl, parse_media, parse_show, parse_text
 from .cursor import Cursor
-from .errors import Loc
+from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
+from .text import too_many_tags
 
 # Ren'Py statements we know and do not support, with what to do instead.
 UNSUPPORTED = {
@@ -103,6 +104,8 @@ def _say_line(line: Line, file: str) -> ast.Say:
     assert line.say is not None
     words, text = line.say
     loc = Loc(file, line.lineno, line.indent + 1)
+    if "{" in text and (problem := too_many_tags(text)) is not None:
+        raise ScriptError(loc, problem, line.source)
     return ast.Say(loc, line.source, words[0] if words else None, None, words[1:], text)
 
 

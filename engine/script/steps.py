@@ -19,10 +19,11 @@ from . import events as ev
 from . import stage_ops
 from .atl_runtime import bind_atl, bind_refs
 from .errors import Loc, ScriptError, did_you_mean
-from .expr import ExprError, evaluate, expr_error
+from .expr import ExprError, apply_operator, evaluate, expr_error
 from .program import Stmt
-from .state import Frame, RunStatus, Stage, json_safe
+from .state import Frame, RunStatus, Stage
 from .text import interpolate
+from .values import name_problem, storable_problem
 
 if TYPE_CHECKING:
     from .story import Story
@@ -106,9 +107,18 @@ def _interp(story: Story, text: str, stmt: Stmt) -> str:
 
 
 def check_storable(name: str, value: Any, loc: Loc, source: str) -> None:
-    if not json_safe(value):
-        raise ScriptError(loc, f"'{name}' cannot hold {value!r}: variables hold numbers, "
-                          "text, True/False/None, lists and dicts", source)
+    problem = storable_problem(value)
+    if problem is not None:
+        raise ScriptError(loc, f"'{name}' cannot hold {problem}: variables hold numbers, "
+                          "text, True/False/None, lists and dicts, of a bounded size", source)
+    if name in NAME_VARIABLES:
+        problem = name_problem(value, f"'{name}' (the name {NAME_VARIABLES[name]})")
+        if problem is not None:
+            raise ScriptError(loc, problem, source)
+
+
+# Variables the engine reads as a name to show or keep, and what it names.
+NAME_VARIABLES = {"ending": "the ending card shows and the endings list keeps"}
 
 
 def _transition(story: Story, expr: list | None, stmt: Stmt) -> dict | None:
@@ -252,10 +262,6 @@ def _branch(story: Story, stmt: Stmt) -> None:
         goto(story, stmt.args["target"])
 
 
-_AUGMENTED = {"+=": lambda a, b: a + b, "-=": lambda a, b: a - b,
-              "*=": lambda a, b: a * b, "/=": lambda a, b: a / b}
-
-
 def _assign(story: Story, stmt: Stmt) -> None:
     target, op = stmt.args["target"], stmt.args["op"]
     value = value_of(story, stmt.args["expr"], stmt)
@@ -263,15 +269,11 @@ def _assign(story: Story, stmt: Stmt) -> None:
         raise ScriptError(stmt.loc, "config values are set with 'define config.NAME = …'",
                           stmt.source)
     if op != "=":
+        # `x op= y` is `x = x op y`, under the evaluator's checks of `op`.
         try:
-            old = story.lookup(target)
+            value = apply_operator(op[:-1], story.lookup(target), value)
         except ExprError as exc:
             raise expr_error(exc, stmt.loc, stmt.source) from None
-        try:
-            value = _AUGMENTED[op](old, value)
-        except (TypeError, ZeroDivisionError, OverflowError) as exc:
-            raise ScriptError(stmt.loc, f"{type(exc).__name__}: {exc}", stmt.source) \
-                from None
     check_storable(target, value, stmt.loc, stmt.source)
     if target.startswith("persistent."):
         store(story, story.persistent, target.split(".", 1)[1], value)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .limits import MAX_TEXT_TAGS
+
 # Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
 SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a"})
 SINGLE_TAGS = frozenset({"w", "p", "nw", "fast"})
@@ -56,6 +58,16 @@ def parse(text: str) -> list[Piece]:
     if any(buf):
         out.append(Piece(text="".join(buf)))
     return out
+
+
+def too_many_tags(text: str) -> str | None:
+    """Why a line's text has too many text tags to show, or None. (Lint checks tags and
+    the screen applies them one by one; a bound keeps both quick.)"""
+    if "{" not in text or text.count("{") <= MAX_TEXT_TAGS:
+        return None
+    tags = sum(1 for m in _TAG_RE.finditer(text) if m.group(1) is not None)
+    return f"more than {MAX_TEXT_TAGS} text tags in one line" if tags > MAX_TEXT_TAGS \
+        else None
 
 
 def strip_tags(text: str) -> str:
