@@ -172,7 +172,7 @@ def _read_cache(path: Path) -> Program | None:
     try:
         with _no_cyclic_gc():
             return Program.from_json(json.loads(path.read_bytes()))
-    except (ValueError, KeyError, TypeError, OSError):
+    except (ValueError, KeyError, TypeError, OSError, RecursionError):
         return None  # a damaged cache is just a miss
 
 

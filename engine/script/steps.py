@@ -23,7 +23,7 @@ from .expr import ExprError, apply_operator, evaluate, expr_error
 from .program import Stmt
 from .state import Frame, RunStatus, Stage
 from .text import interpolate
-from .values import name_problem, storable_problem
+from .values import variable_problem
 
 if TYPE_CHECKING:
     from .story import Story
@@ -107,18 +107,9 @@ def _interp(story: Story, text: str, stmt: Stmt) -> str:
 
 
 def check_storable(name: str, value: Any, loc: Loc, source: str) -> None:
-    problem = storable_problem(value)
+    problem = variable_problem(name, value)
     if problem is not None:
-        raise ScriptError(loc, f"'{name}' cannot hold {problem}: variables hold numbers, "
-                          "text, True/False/None, lists and dicts, of a bounded size", source)
-    if name in NAME_VARIABLES:
-        problem = name_problem(value, f"'{name}' (the name {NAME_VARIABLES[name]})")
-        if problem is not None:
-            raise ScriptError(loc, problem, source)
-
-
-# Variables the engine reads as a name to show or keep, and what it names.
-NAME_VARIABLES = {"ending": "the ending card shows and the endings list keeps"}
+        raise ScriptError(loc, problem, source)
 
 
 def _transition(story: Story, expr: list | None, stmt: Stmt) -> dict | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .limits import MAX_TEXT_TAGS
+from .limits import MAX_LEN, MAX_TEXT_TAGS
 
 # Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
 SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a"})
@@ -139,6 +139,7 @@ def interpolate(text: str, lookup: Callable[[str], Any]) -> str:
     A value's own braces are escaped so a variable can never inject a text tag."""
     if "[" not in text:
         return text
+    room = [MAX_LEN - len(text)]  # what the values may add, all told
 
     def sub(m: re.Match[str]) -> str:
         if m.group(0) == "[[":
@@ -155,6 +156,9 @@ def interpolate(text: str, lookup: Callable[[str], Any]) -> str:
             s = s.lower()
         elif conv == "c":
             s = s[:1].upper() + s[1:]
+        room[0] -= len(s)
+        if room[0] < 0:
+            raise ValueError(f"the text comes to more than {MAX_LEN} characters")
         return s.replace("{", "{{")
 
     return _INTERP_RE.sub(sub, text)

@@ -160,6 +160,21 @@ def storable_problem(value: Any) -> str | None:
     return None
 
 
+# Variables the engine reads as a name to show or keep, and what it names.
+NAME_VARIABLES = {"ending": "the name the ending card shows and the endings list keeps"}
+
+
+def variable_problem(name: str, value: Any) -> str | None:
+    """Why variable `name` may not hold `value`, or None."""
+    problem = storable_problem(value)
+    if problem is not None:
+        return (f"'{name}' cannot hold {problem}: variables hold numbers, text, "
+                "True/False/None, lists and dicts, of a bounded size")
+    if name in NAME_VARIABLES:
+        return name_problem(value, f"'{name}' ({NAME_VARIABLES[name]})")
+    return None
+
+
 def name_problem(value: Any, what: str, none_ok: bool = True) -> str | None:
     """Why `value` cannot be a name the engine shows or keeps (an ending, a game's name),
     or None: it must be text of a bounded length."""

@@ -68,7 +68,6 @@ RUNTIME_CASES: dict[str, tuple[str, str | None]] = {
     "percent_precision": (_start('$ x = "%.999999999f" % 1.0'), "formatting above"),
     "percent_star": (_start('$ x = "%*d" % (999999999, 1)'), "formatting above"),
     "round_huge_digits": (_start("$ x = round(10**300, -10**9)"), "round()'s digits"),
-    "literal_5000_digits": (_start("$ x = " + "7" * 5000, '"[x]"'), "longer than 1000 digits"),
     "computed_5000_digits": (_start("$ x = 10**999", "$ x = x * x * x * x * x", '"[x]"'),
                              "too large"),
     "int_from_text": (_start('$ x = int("9" * 4000)', '"[x]"'), "too large"),
@@ -83,14 +82,30 @@ RUNTIME_CASES: dict[str, tuple[str, str | None]] = {
     "ending_long": (_start('$ ending = "x" * 100000', "return"), "ending"),
 }
 
-CASES |= {
+# Errors in a define or default: every tool that evaluates them reports them (graph only
+# reads the story's shape).
+INIT_CASES: dict[str, tuple[str, str | None]] = {
     "ending_default_long": ('default ending = "y" * 5000\n' + _start("return"), "ending"),
     "speaker_long": ('define e = Character("n" * 100000)\n' + _start('e "Hi."'),
                      "Character()'s name"),
+    "game_name_long": ('define config.name = "n" * 1000\n' + _start(), "config.name"),
+    "default_int_too_big": ("default x = 10**999 * 10**999\n" + _start(), "too large"),
+}
+
+CASES |= {
+    "literal_5000_digits": (_start("$ x = " + "7" * 5000, '"[x]"'), "longer than 1000 digits"),
     # text tags and words
     "tags_5000_in_line": (_start('"' + "{b}" * 5000 + '"'), "text tags"),
+    "tags_5000_in_option": ("label start:\n    menu:\n        \"" + "{i}" * 5000
+                            + '":\n            "Hi."\n', "text tags"),
     "unclosed_b_each_line": (_start(*['"{b}open"'] * 3000), None),
     "word_4000": (_start('"' + "w" * 4000 + '"'), None),
+    "long_triple_quote_ok": (_start('"""' + "Words on a line.\n" * 400 + '"""'), None),
+}
+
+RUNTIME_CASES |= {
+    "interpolation_flood": ('default x = "y" * 60000\n' + _start('"[x][x]"'),
+                            "more than 100000 characters"),
 }
 
 
