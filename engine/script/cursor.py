@@ -6,7 +6,17 @@ from __future__ import annotations
 from .errors import Loc, ScriptError
 from .expr_syntax import ExprError, Node, expr_error, parse_expression
 from .lexer import Line, Token
+from .limits import MAX_IMAGE_NAME, MAX_IMAGE_WORDS
 from .text import too_many_tags
+
+
+def image_name_problem(words: list[str]) -> str | None:
+    """Why an image's words (name and attributes) are too many or too long, or None."""
+    if len(words) > MAX_IMAGE_WORDS:
+        return f"more than {MAX_IMAGE_WORDS} words in an image's name and attributes"
+    if sum(map(len, words)) + len(words) > MAX_IMAGE_NAME:
+        return f"an image's name and attributes longer than {MAX_IMAGE_NAME} characters"
+    return None
 
 
 class Cursor:
@@ -50,6 +60,12 @@ class Cursor:
             raise self.error(f"expected {what}")
         self.i += 1
         return t[1]  # type: ignore[return-value]
+
+    def check_image(self, words: list[str]) -> list[str]:
+        """`words`, just read, if they can name an image (they become a file name)."""
+        if (problem := image_name_problem(words)) is not None:
+            raise self.error(problem, self.toks[max(0, self.i - len(words))])
+        return words
 
     def dotted_name(self, what: str) -> str:
         parts = [self.name(what)]

@@ -54,6 +54,12 @@ MAX_ROUND_DIGITS = 1000
 # --- names and text -------------------------------------------------------------------
 # Names the engine shows or keeps as a name: an ending, a speaker, config.name.
 MAX_NAME_LENGTH = 200
+# An image's name and attributes (`show eileen happy`), which become a file name: words,
+# and characters in all (a file name's own bound is 255 bytes).
+MAX_IMAGE_WORDS = 16
+MAX_IMAGE_NAME = 120
+# Options in one menu: a screen shows a dozen.
+MAX_MENU_OPTIONS = 100
 # Text tags ({b}, {/b}, {w}, …) in one line of dialogue.
 MAX_TEXT_TAGS = 500
 

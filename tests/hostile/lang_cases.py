@@ -100,6 +100,16 @@ CASES |= {
                             + '":\n            "Hi."\n', "text tags"),
     "unclosed_b_each_line": (_start(*['"{b}open"'] * 3000), None),
     "word_4000": (_start('"' + "w" * 4000 + '"'), None),
+    # names that become file names, and menus
+    "show_3000_attributes": (_start("show eileen " + " ".join(f"a{i}" for i in range(3000))),
+                             "more than 16 words"),
+    "say_3000_attributes": ('define e = Character("E", image="eileen")\n'
+                            + _start("e " + " ".join(f"a{i}" for i in range(3000)) + ' "Hi."'),
+                            "more than 16 words"),
+    "image_name_300": ('image ' + "b" * 300 + ' = "x.png"\n' + _start(), "longer than 120"),
+    "show_name_300": (_start("show " + "e" * 300), "longer than 120"),
+    "menu_5000_options": ("label start:\n    menu:\n" + "".join(
+        f'        "Option {i}":\n            "x"\n' for i in range(5000)), "100 options"),
     "long_triple_quote_ok": (_start('"""' + "Words on a line.\n" * 400 + '"""'), None),
 }
 
