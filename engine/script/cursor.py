@@ -6,17 +6,8 @@ from __future__ import annotations
 from .errors import Loc, ScriptError
 from .expr_syntax import ExprError, Node, expr_error, parse_expression
 from .lexer import Line, Token
-from .limits import MAX_IMAGE_NAME, MAX_IMAGE_WORDS
 from .text import too_many_tags
-
-
-def image_name_problem(words: list[str]) -> str | None:
-    """Why an image's words (name and attributes) are too many or too long, or None."""
-    if len(words) > MAX_IMAGE_WORDS:
-        return f"more than {MAX_IMAGE_WORDS} words in an image's name and attributes"
-    if sum(map(len, words)) + len(words) > MAX_IMAGE_NAME:
-        return f"an image's name and attributes longer than {MAX_IMAGE_NAME} characters"
-    return None
+from .values import image_name_problem
 
 
 class Cursor:

@@ -14,8 +14,15 @@ from typing import Any
 from engine.atl.transitions import TRANSITIONS, transition_spec
 
 from .expr_syntax import ExprError, Node, expr_error, names_read, parse_expression
-from .limits import MAX_NAME_LENGTH, MAX_ROUND_DIGITS
-from .values import check_format, check_power, check_product, check_repeat, check_result
+from .limits import MAX_IMAGE_NAME, MAX_NAME_LENGTH, MAX_ROUND_DIGITS
+from .values import (
+    check_format,
+    check_power,
+    check_product,
+    check_repeat,
+    check_result,
+    image_name_problem,
+)
 
 __all__ = [
     "BUILTIN_VALUES", "CALLABLE", "CHARACTER_KWARGS", "ExprError", "Lookup", "Node",
@@ -119,6 +126,10 @@ def _character(args: list, kwargs: dict) -> dict:
         if key not in CHARACTER_KWARGS:
             raise ExprError(f"Character() does not support '{key}='",
                             hint="supported: " + ", ".join(sorted(CHARACTER_KWARGS)))
+    image = kwargs.get("image")
+    if image is not None and (not isinstance(image, str) or image_name_problem([image])):
+        raise ExprError("Character()'s image must be an image's name (one word) in quotes, "
+                        f"at most {MAX_IMAGE_NAME} bytes")
     kind = kwargs.get("kind")
     base: dict = {}
     if isinstance(kind, dict) and kind.get("__type__") == "character":

@@ -10,11 +10,12 @@ script knows exactly what to change.
 from __future__ import annotations
 
 from . import ast, parse_atl, parse_media, parse_show, parse_text
-from .cursor import Cursor, image_name_problem
+from .cursor import Cursor
 from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
 from .limits import MAX_MENU_OPTIONS
 from .text import too_many_tags
+from .values import image_name_problem
 
 # Ren'Py statements we know and do not support, with what to do instead.
 UNSUPPORTED = {

@@ -23,7 +23,7 @@ from .expr import ExprError, apply_operator, evaluate, expr_error
 from .program import Stmt
 from .state import Frame, RunStatus, Stage
 from .text import interpolate
-from .values import variable_problem
+from .values import image_name_problem, name_problem, variable_problem
 
 if TYPE_CHECKING:
     from .story import Story
@@ -169,8 +169,12 @@ def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | Non
         text = f"{char.get('what_prefix') or ''}{text}{char.get('what_suffix') or ''}"
     if name is not None:
         name = _interp(story, name, stmt)
+        if problem := name_problem(name, "the speaker's name"):
+            raise ScriptError(stmt.loc, problem, stmt.source)
     stage = None
     if spec["attrs"] and tag:
+        if problem := image_name_problem([tag, *spec["attrs"]]):
+            raise ScriptError(stmt.loc, problem, stmt.source)
         stage = stage_ops.speaker_attrs(story.state.stage, tag, spec["attrs"])
     say = ev.Say(name, text, char.get("color"), char.get("what_color"), tag, stmt.loc,
                  stmt.fp, char.get("kind") or "adv")

@@ -16,6 +16,8 @@ from typing import Any
 from .expr_syntax import ExprError
 from .limits import (
     MAX_FORMAT_WIDTH,
+    MAX_IMAGE_NAME,
+    MAX_IMAGE_WORDS,
     MAX_INT_BITS,
     MAX_INT_DIGITS,
     MAX_LEN,
@@ -184,6 +186,16 @@ def name_problem(value: Any, what: str, none_ok: bool = True) -> str | None:
         return f"{what} must be text in quotes, not {_short(value)}"
     if len(value) > MAX_NAME_LENGTH:
         return f"{what} is {len(value)} characters long; at most {MAX_NAME_LENGTH}"
+    return None
+
+
+def image_name_problem(words: list[str]) -> str | None:
+    """Why an image's words (name and attributes, which become a file name) are too many
+    or too long, or None. Counted in bytes: that is how a file name is bounded."""
+    if len(words) > MAX_IMAGE_WORDS:
+        return f"more than {MAX_IMAGE_WORDS} words in an image's name and attributes"
+    if sum(len(w.encode("utf-8", "replace")) for w in words) + len(words) > MAX_IMAGE_NAME:
+        return f"an image's name and attributes longer than {MAX_IMAGE_NAME} bytes"
     return None
 
 

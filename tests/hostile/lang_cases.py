@@ -89,6 +89,10 @@ INIT_CASES: dict[str, tuple[str, str | None]] = {
     "speaker_long": ('define e = Character("n" * 100000)\n' + _start('e "Hi."'),
                      "Character()'s name"),
     "game_name_long": ('define config.name = "n" * 1000\n' + _start(), "config.name"),
+    "speaker_tag_too_long": ('define e = Character("' + "語" * 60 + '")\n'
+                             + _start('e happy "Hi."'), "longer than 120 bytes"),
+    "character_image_long": ('define e = Character("E", image="' + "i" * 300 + '")\n'
+                             + _start('e "Hi."'), "Character()'s image"),
     "default_int_too_big": ("default x = 10**999 * 10**999\n" + _start(), "too large"),
 }
 
@@ -114,6 +118,9 @@ CASES |= {
 }
 
 RUNTIME_CASES |= {
+    "speaker_name_long": ('define e = "n" * 300\n' + _start('e "Hi."'), "speaker's name"),
+    "speaker_name_interpolated": ('default x = "n" * 5000\n' + _start('"[x]" "Hi."'),
+                                  "speaker's name"),
     "interpolation_flood": ('default x = "y" * 60000\n' + _start('"[x][x]"'),
                             "more than 100000 characters"),
 }
