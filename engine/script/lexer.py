@@ -149,7 +149,7 @@ def _tokenize(text: str, file: str, first_line: int, sources: list[str], pos: in
 
 
 def _too_long(file: str, first_line: int, sources: list[str]) -> None:
-    raise ScriptError(Loc(file, first_line, 1), f"this statement runs on over more than "
+    raise ScriptError(Loc(file, first_line, 1), f"this statement runs over more than "
                       f"{MAX_STATEMENT_LINES} lines", sources[first_line - 1],
                       hint="is a bracket or a triple-quoted string never closed?")
 

@@ -18,7 +18,7 @@ from tests.tools.helpers import make_game
 
 MEMORY_BYTES = 1024 * 1024 * 1024
 TIME_BOUND_S = 30  # generous (the machine is shared): the failures this guards ran for minutes
-OUTPUT_BOUND = 1024 * 1024  # a capped lint report is a few KB
+OUTPUT_BOUND = 256 * 1024  # a capped lint report is a few KB
 TOOLS = ("lint", "play-text", "routes", "graph")
 
 
