@@ -140,6 +140,8 @@ def big_cases() -> dict[str, tuple[str, str | None]]:
             "more than 500 lines"),
         "ten_thousand_open_brackets_lines": (
             "label start:\n" + "    $ x = (1 +\n" * 10_000, "more than 500 lines"),
+        "long_words_50_lines": ("label start:\n" + ('    "' + "w" * 19_000 + '"\n') * 50,
+                                None),
         "file_too_big": ("label start:\n" + '    "A line of dialogue, plain."\n' * 320_000,
                          "the file is larger than"),
     }

@@ -72,11 +72,13 @@ def game_with(tmp_path: Path, script: str) -> Path:
     return game
 
 
-def assert_clean(run: Run, expect: str | None = None) -> None:
-    """No traceback, a bounded report, and (with `expect`) the clean error expected:
-    exit status 1 and the message with a file:line."""
+def assert_clean(run: Run, expect: str | None = None, script: str = "") -> None:
+    """No traceback, a bounded report (play-text may print the story's text besides), and
+    (with `expect`) the clean error expected: exit status 1 and the message with a
+    file:line."""
     assert "Traceback" not in run.text, (run.tool, run.text[-3000:])
-    assert len(run.out) + len(run.err) < OUTPUT_BOUND, (run.tool, len(run.out), len(run.err))
+    bound = OUTPUT_BOUND + (len(script) if run.tool == "play-text" else 0)
+    assert len(run.out) + len(run.err) < bound, (run.tool, len(run.out), len(run.err))
     assert run.code in (0, 1, 2), (run.tool, run.code, run.text[-2000:])
     if expect is not None:
         assert run.code == 1, (run.tool, run.text[-2000:])

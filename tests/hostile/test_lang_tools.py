@@ -52,4 +52,4 @@ def test_in_a_child_within_time_and_memory(tmp_path: Path, name: str) -> None:
     for tool in TOOLS:
         run = run_tool(game, tool)
         runtime_only = name in RUNTIME_CASES and tool not in RUNNERS
-        assert_clean(run, None if runtime_only else expect)
+        assert_clean(run, None if runtime_only else expect, script)
