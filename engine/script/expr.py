@@ -16,12 +16,15 @@ from engine.atl.transitions import TRANSITIONS, transition_spec
 from .expr_syntax import ExprError, Node, expr_error, names_read, parse_expression
 from .limits import MAX_IMAGE_NAME, MAX_NAME_LENGTH, MAX_ROUND_DIGITS
 from .values import (
+    charge,
     check_format,
     check_power,
     check_product,
-    check_repeat,
     check_result,
+    cost,
     image_name_problem,
+    joined,
+    repeated,
 )
 
 __all__ = [
@@ -36,16 +39,15 @@ def _binop(op: str, a: Any, b: Any) -> Any:
     # Each result is checked before anything can build on it; a repetition, product or
     # power is checked before it is computed, since computing it is what would blow up.
     if op == "+":
-        return check_result(a + b)
+        return joined(a, b)
     if op == "-":
         return check_result(a - b)
     if op == "*":
         if isinstance(a, (str, list, tuple)):
-            check_repeat(a, b)
-        elif isinstance(b, (str, list, tuple)):
-            check_repeat(b, a)
-        else:
-            check_product(a, b)
+            return repeated(a, b)
+        if isinstance(b, (str, list, tuple)):
+            return repeated(b, a)
+        check_product(a, b)
         return check_result(a * b)
     if op == "/":
         return a / b
@@ -68,6 +70,8 @@ def apply_operator(op: str, a: Any, b: Any) -> Any:
 
 
 def _compare(op: str, a: Any, b: Any) -> bool:
+    if type(a) in _BIG or type(b) in _BIG:
+        charge(cost(b) if op in ("in", "not in") else min(cost(a), cost(b)))
     match op:
         case "==":
             return a == b
@@ -89,6 +93,9 @@ def _compare(op: str, a: Any, b: Any) -> bool:
             return a is b
         case _:
             return a is not b
+
+
+_BIG = frozenset({list, dict, tuple, str})  # what costs more to compare or show than a number
 
 
 def transition(kind: str, duration: float = 0.5, out: float = 0.0, hold: float = 0.0,
@@ -185,6 +192,8 @@ def _call(name: str, args: list, kwargs: dict) -> Any:
     if name == "round" and len(args) == 2 and isinstance(args[1], int) \
             and abs(args[1]) > MAX_ROUND_DIGITS:
         raise ExprError(f"round()'s digits must be within {MAX_ROUND_DIGITS} of 0")
+    if any(type(a) in _BIG for a in args):
+        charge(sum(map(cost, args)))
     return check_result(fn(*args))
 
 

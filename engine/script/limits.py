@@ -36,11 +36,17 @@ MAX_EXPR_NESTING = 32
 MAX_EXPR_DEPTH = 100
 
 # --- values ---------------------------------------------------------------------------
-# The longest string, list or dict (items) one value may be.
+# The longest text, and the most items in a list or dict. A loop that adds one item at a
+# time copies the list each time, so the item bound is what keeps such a loop quick.
 MAX_LEN = 100_000
+MAX_ITEMS = 10_000
 # A value's weight: every item and character in it, nested values counted each time they
 # appear (so `[x, x]` weighs twice x): bounds what showing, comparing or saving it costs.
 MAX_VALUE_WEIGHT = 1_000_000
+# Work the evaluator may do between two things shown (a unit: about an item compared,
+# searched or turned into text): the statement limit stops a loop's count, this its cost
+# (`while True: $ s = str(big_list)` would otherwise run for minutes).
+MAX_STEP_WORK = 20_000_000
 # Lists and dicts inside one another in a variable (saved as JSON, which recurses).
 MAX_VALUE_DEPTH = 32
 # Integers: 1,000 decimal digits, well below Python's 4,300-digit limit on turning an int

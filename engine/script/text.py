@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .limits import MAX_LEN, MAX_TEXT_TAGS
+from .values import charge, cost
 
 # Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
 SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a"})
@@ -149,6 +150,8 @@ def interpolate(text: str, lookup: Callable[[str], Any]) -> str:
         if not _NAME_RE.match(name):
             raise ValueError(f"cannot interpolate '[{m.group(1)}]': only [name] is supported")
         value = lookup(name)
+        if type(value) in (list, dict):
+            charge(cost(value))
         s = "" if value is None else str(value)
         if conv == "u":
             s = s.upper()

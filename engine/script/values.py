@@ -20,39 +20,124 @@ from .limits import (
     MAX_IMAGE_WORDS,
     MAX_INT_BITS,
     MAX_INT_DIGITS,
+    MAX_ITEMS,
     MAX_LEN,
     MAX_NAME_LENGTH,
+    MAX_STEP_WORK,
     MAX_VALUE_DEPTH,
     MAX_VALUE_WEIGHT,
 )
 
-_SEQUENCES = (str, list, tuple, dict)
+# Lists and dicts measured lately: id -> (the value, its weight, depth, problem). Values are
+# never changed in place (every operation makes a new one), so a measure stays true; the
+# entry holds the value, so its id cannot be reused while it is here. This is what keeps a
+# loop that grows a list (`$ l = l + [x]`) from walking the whole list at every step.
+_MEASURED: dict[int, tuple[Any, int, int, str | None]] = {}
+_MEASURED_KEPT = 32
 
 
-def weight(value: Any, cap: int = MAX_VALUE_WEIGHT) -> int:
-    """Items and characters in a value, a shared part counted each time it appears;
-    stops counting past `cap`."""
+def _remember(value: Any, weight_: int, depth: int, problem: str | None) -> None:
+    if len(_MEASURED) >= _MEASURED_KEPT:
+        _MEASURED.clear()
+    _MEASURED[id(value)] = (value, weight_, depth, problem)
+
+
+def _measure(value: Any) -> tuple[int, int, str | None]:
+    """(weight, depth, why a variable may not hold it or None) of a value. The weight is
+    every item and character in it, a shared part counted each time it appears; the walk
+    stops once that passes MAX_VALUE_WEIGHT."""
+    t = type(value)
+    if t is not list and t is not dict and t is not tuple:
+        return _scalar(value)
+    hit = _MEASURED.get(id(value))
+    if hit is not None and hit[0] is value:
+        return hit[1], hit[2], hit[3]
     total = 0
-    todo = [value]
-    while todo:
-        v = todo.pop()
+    deepest = 0
+    problem: str | None = None
+    todo: list[tuple[Any, int]] = [(value, 0)]
+    while todo and total <= MAX_VALUE_WEIGHT:
+        v, depth = todo.pop()
         t = type(v)
-        if t is str:
+        if t is list or t is dict or t is tuple:
+            hit = _MEASURED.get(id(v)) if depth else None
+            if hit is not None and hit[0] is v:
+                total += hit[1]
+                deepest = max(deepest, depth + hit[2])
+                problem = problem or hit[3]
+                continue
             total += 1 + len(v)
-        elif t is list or t is tuple:
-            total += 1 + len(v)
-            todo.extend(v)
-        elif t is dict:
-            total += 1 + len(v)
-            todo.extend(v.keys())
-            todo.extend(v.values())
-        elif t is int:
-            total += 1 + (v.bit_length() >> 5)
+            deepest = max(deepest, depth + 1)
+            if len(v) > MAX_ITEMS:
+                problem = problem or f"{len(v)} items (at most {MAX_ITEMS})"
+            if t is dict:
+                if not all(type(k) is str for k in v):
+                    problem = problem or "a dict whose keys are not all text"
+                total += sum(len(k) for k in v if type(k) is str)
+                todo.extend((x, depth + 1) for x in v.values())
+            else:
+                if t is tuple:
+                    problem = problem or "a tuple"
+                todo.extend((x, depth + 1) for x in v)
         else:
-            total += 1
-        if total > cap:
-            return total
-    return total
+            w, _, why = _scalar(v)
+            total += w
+            problem = problem or why
+    if total > MAX_VALUE_WEIGHT:
+        problem = f"more than {MAX_VALUE_WEIGHT} items and characters in all"
+    elif deepest > MAX_VALUE_DEPTH:
+        problem = problem or f"lists or dicts nested more than {MAX_VALUE_DEPTH} deep"
+    _remember(value, total, deepest, problem)
+    return total, deepest, problem
+
+
+def _scalar(v: Any) -> tuple[int, int, str | None]:
+    t = type(v)
+    if t is str:
+        return 1 + len(v), 0, (f"text of {len(v)} characters (at most {MAX_LEN})"
+                               if len(v) > MAX_LEN else None)
+    if t is int:
+        bits = v.bit_length()
+        return 1 + (bits >> 5), 0, (f"a number of more than {MAX_INT_DIGITS} digits"
+                                    if bits > MAX_INT_BITS else None)
+    if v is None or t is bool:
+        return 1, 0, None
+    if t is float:
+        return 1, 0, None if math.isfinite(v) else f"{v!r}"
+    return 1, 0, f"a value of type {t.__name__}"
+
+
+_work = [0]  # units of work since the story last showed something (see reset_work)
+
+
+def reset_work() -> None:
+    """Start counting the evaluator's work afresh: the story asked for its next event."""
+    _work[0] = 0
+
+
+def charge(units: int) -> None:
+    """Count work an operation is about to do, and refuse it past MAX_STEP_WORK."""
+    _work[0] += units
+    if _work[0] > MAX_STEP_WORK:
+        raise ExprError(f"more than {MAX_STEP_WORK:,} units of work without showing "
+                        "anything: an endless loop over a large value?")
+
+
+def cost(value: Any) -> int:
+    """What comparing, searching or showing a value costs, roughly: its items (text is
+    searched and copied in bulk, so a character costs little)."""
+    t = type(value)
+    if t is str:
+        return 1 + (len(value) >> 6)
+    if t is list or t is dict or t is tuple:
+        return weight(value)
+    return 1
+
+
+def weight(value: Any) -> int:
+    """Items and characters in a value, a shared part counted each time it appears (an
+    estimate past MAX_VALUE_WEIGHT, where counting stops)."""
+    return _measure(value)[0]
 
 
 def check_int(value: int) -> int:
@@ -70,24 +155,46 @@ def check_result(value: Any) -> Any:
         if len(value) > MAX_LEN:
             raise ExprError(f"text too long ({len(value)} characters; at most {MAX_LEN})")
     elif t is list or t is tuple or t is dict:
-        if len(value) > MAX_LEN:
-            raise ExprError(f"value too large ({len(value)} items; at most {MAX_LEN})")
+        if len(value) > MAX_ITEMS:
+            raise ExprError(f"value too large ({len(value)} items; at most {MAX_ITEMS})")
         if weight(value) > MAX_VALUE_WEIGHT:
             raise ExprError(f"value too large (more than {MAX_VALUE_WEIGHT} items and "
                             "characters in all)")
     return value
 
 
-def check_repeat(seq: Any, times: Any) -> None:
-    """Before `seq * times` (a string, list or tuple repeated)."""
+def joined(a: Any, b: Any) -> Any:
+    """`a + b`, checked; two lists joined are measured from their parts, not walked."""
+    if type(a) is list and type(b) is list:
+        if len(a) + len(b) > MAX_ITEMS:
+            raise ExprError(f"value too large ({len(a) + len(b)} items; at most {MAX_ITEMS})")
+        wa, da, pa = _measure(a)
+        wb, db, pb = _measure(b)
+        if wa + wb - 1 > MAX_VALUE_WEIGHT:
+            raise ExprError(f"value too large (more than {MAX_VALUE_WEIGHT} items and "
+                            "characters in all)")
+        result = a + b
+        _remember(result, wa + wb - 1, max(da, db), pa or pb)
+        return result
+    return check_result(a + b)
+
+
+def repeated(seq: Any, times: Any) -> Any:
+    """`seq * times` (a string or list repeated), checked before it is made; a list's
+    repetition is measured from the list, not walked."""
     if type(times) is not int or times <= 0:
-        return
+        return seq * times
     if isinstance(seq, str):
         if len(seq) * times > MAX_LEN:
             raise ExprError(f"text too long (more than {MAX_LEN} characters)")
-    elif isinstance(seq, (list, tuple)):
-        if len(seq) * times > MAX_LEN or weight(seq) * times > MAX_VALUE_WEIGHT:
-            raise ExprError(f"value too large (more than {MAX_LEN} items)")
+        return seq * times
+    w, depth, problem = _measure(seq)
+    if len(seq) * times > MAX_ITEMS or (w - 1) * times + 1 > MAX_VALUE_WEIGHT:
+        raise ExprError(f"value too large (more than {MAX_ITEMS} items)")
+    result = seq * times
+    if type(result) is list:
+        _remember(result, (w - 1) * times + 1, depth, problem)
+    return result
 
 
 def check_product(a: Any, b: Any) -> None:
@@ -124,42 +231,7 @@ def check_format(fmt: str) -> None:
 def storable_problem(value: Any) -> str | None:
     """Why a variable may not hold `value`, or None: it must be plain JSON data (numbers,
     text, True/False/None, lists, dicts with text keys) within the bounds."""
-    total = 0
-    todo: list[tuple[Any, int]] = [(value, 0)]
-    while todo:
-        v, depth = todo.pop()
-        t = type(v)
-        total += 1
-        if v is None or t is bool:
-            continue
-        if t is int:
-            if v.bit_length() > MAX_INT_BITS:
-                return f"a number of more than {MAX_INT_DIGITS} digits"
-            total += v.bit_length() >> 5
-        elif t is float:
-            if not math.isfinite(v):
-                return f"{v!r}"
-        elif t is str:
-            if len(v) > MAX_LEN:
-                return f"text of {len(v)} characters (at most {MAX_LEN})"
-            total += len(v)
-        elif t is list or t is dict:
-            if depth >= MAX_VALUE_DEPTH:
-                return f"lists or dicts nested more than {MAX_VALUE_DEPTH} deep"
-            if len(v) > MAX_LEN:
-                return f"{len(v)} items (at most {MAX_LEN})"
-            if t is dict:
-                if not all(type(k) is str for k in v):
-                    return "a dict whose keys are not all text"
-                total += sum(map(len, v))
-                todo.extend((x, depth + 1) for x in v.values())
-            else:
-                todo.extend((x, depth + 1) for x in v)
-        else:
-            return f"a value of type {t.__name__}"
-        if total > MAX_VALUE_WEIGHT:
-            return f"more than {MAX_VALUE_WEIGHT} items and characters in all"
-    return None
+    return _measure(value)[2]
 
 
 # Variables the engine reads as a name to show or keep, and what it names.

@@ -77,6 +77,14 @@ RUNTIME_CASES: dict[str, tuple[str, str | None]] = {
     "double_in_loop": (_start("$ x = [1]", "while True:", "    $ x = [x, x]"), "too large"),
     "default_deep": ("default x = " + "[" * 30 + "]" * 30 + "\n"
                      + _start("$ y = [x]", "$ y = [[[y]]]"), "nested more than"),
+    # loops whose every step is costly: the work between two lines shown has a bound
+    "grow_list_by_one": (_start("$ l = []", "while True:", "    $ l = l + [1]"), "too large"),
+    "grow_list_front": (_start("$ l = []", "while True:", "    $ l = [1] + l * 1"),
+                        "too large"),
+    "str_of_big_list_loop": (_start("$ l = [1] * 10000", "while True:", "    $ s = str(l)"),
+                             "units of work"),
+    "search_big_list_loop": (_start("$ l = [1] * 10000", "while True:", "    $ b = 2 in l"),
+                             "units of work"),
     # names the engine shows or keeps
     "ending_list": (_start("$ ending = [1, 2]", "return"), "ending"),
     "ending_long": (_start('$ ending = "x" * 100000', "return"), "ending"),

@@ -14,6 +14,7 @@ from engine.script.limits import (
     MAX_EXPR_DEPTH,
     MAX_EXPR_NESTING,
     MAX_INT_DIGITS,
+    MAX_ITEMS,
     MAX_LEN,
     MAX_NAME_LENGTH,
     MAX_STATEMENT_LINES,
@@ -170,6 +171,39 @@ label start:
         {line}
 """)
     assert message in err.message and err.loc.line == 6
+
+
+@pytest.mark.parametrize("line", ["$ s = str(l)", "$ b = 2 in l", "$ b = l == m",
+                                  "$ b = max(l)"])
+def test_costly_steps_in_a_loop_stop_at_the_work_bound(line: str) -> None:
+    err = _error(f"""\
+label start:
+    $ l = [1] * 10000
+    $ m = [1] * 10000
+    while True:
+        {line}
+""")
+    assert "units of work" in err.message and err.loc.line == 5
+
+
+def test_showing_a_line_starts_the_work_count_afresh() -> None:
+    # Each step here costs a twentieth of the bound; a line shown between them resets it.
+    s = story("""\
+label start:
+    $ l = [1] * 10000
+    $ n = 0
+    while n < 400:
+        $ s = str(l)
+        $ n += 1
+        if n % 50 == 0:
+            "Step [n]."
+""")
+    assert transcript(s)[-2:] == ["Step 400.", "END None"]
+
+
+def test_a_list_grown_one_item_a_step_is_measured_from_its_parts() -> None:
+    err = _error("label start:\n    $ l = []\n    while True:\n        $ l = l + [[1, 2]]\n")
+    assert f"at most {MAX_ITEMS}" in err.message
 
 
 def test_a_variable_holds_bounded_plain_data() -> None:
