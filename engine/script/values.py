@@ -38,7 +38,7 @@ _MEASURED_KEPT = 32
 
 def _remember(value: Any, weight_: int, depth: int, problem: str | None) -> None:
     if len(_MEASURED) >= _MEASURED_KEPT:
-        _MEASURED.clear()
+        del _MEASURED[next(iter(_MEASURED))]  # the oldest
     _MEASURED[id(value)] = (value, weight_, depth, problem)
 
 
