@@ -20,6 +20,7 @@ from . import stage_ops
 from .atl_runtime import bind_atl, bind_refs
 from .errors import Loc, ScriptError, did_you_mean
 from .expr import ExprError, apply_operator, evaluate, expr_error
+from .limits import MAX_NAME_LENGTH
 from .program import Stmt
 from .state import Frame, RunStatus, Stage
 from .text import interpolate
@@ -169,8 +170,9 @@ def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | Non
         text = f"{char.get('what_prefix') or ''}{text}{char.get('what_suffix') or ''}"
     if name is not None:
         name = _interp(story, name, stmt)
-        if problem := name_problem(name, "the speaker's name"):
-            raise ScriptError(stmt.loc, problem, stmt.source)
+        if len(name) > MAX_NAME_LENGTH:
+            raise ScriptError(stmt.loc, name_problem(name, "the speaker's name") or "",
+                              stmt.source)
     stage = None
     if spec["attrs"] and tag:
         if problem := image_name_problem([tag, *spec["attrs"]]):

@@ -107,18 +107,14 @@ def _scalar(v: Any) -> tuple[int, int, str | None]:
     return 1, 0, f"a value of type {t.__name__}"
 
 
-_work = [0]  # units of work since the story last showed something (see reset_work)
-
-
-def reset_work() -> None:
-    """Start counting the evaluator's work afresh: the story asked for its next event."""
-    _work[0] = 0
+# Units of work since the story last showed something: Story.next sets it to 0.
+WORK = [0]
 
 
 def charge(units: int) -> None:
     """Count work an operation is about to do, and refuse it past MAX_STEP_WORK."""
-    _work[0] += units
-    if _work[0] > MAX_STEP_WORK:
+    WORK[0] += units
+    if WORK[0] > MAX_STEP_WORK:
         raise ExprError(f"more than {MAX_STEP_WORK:,} units of work without showing "
                         "anything: an endless loop over a large value?")
 
