@@ -20,12 +20,12 @@ def _choices(text: str) -> list[int]:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     from engine.lint import lint
+    from engine.lint.cap import capped, counts
 
-    problems = lint(args.game, strict=args.strict)
-    errors = sum(p.severity == "error" for p in problems)
+    problems = capped(lint(args.game, strict=args.strict))
     for p in problems:
         print(p.format())
-    warnings = len(problems) - errors
+    errors, warnings = counts(problems)
     print(f"lint: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     # --strict is for a writer's pre-commit check: there, a warning fails the run too.
     return 1 if errors or (args.strict and warnings) else 0

@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 # Caps, each far above what the game itself writes, far below what would hurt.
-MAX_SCENE_BYTES = 32 * 1024 * 1024  # the 48,000-line bench script is ~3 MB
 MAX_DATA_BYTES = 16 * 1024 * 1024  # settings/persistent/routes: read marks of a long game ~1 MB
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # the 48,000-line program compiles to ~11 MB of JSON
 MAX_ASSET_BYTES = 512 * 1024 * 1024  # pictures, maps and sounds pygame opens itself

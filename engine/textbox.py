@@ -277,20 +277,46 @@ def wrap(atoms: Sequence[Atom], measure: Measure, width: int) -> list[list[Word]
             if widths[-1] + bare > width and widths[-1] > 0:
                 lines.append([])
                 widths.append(0)
-            while bare > width and len(word) > 1:
-                # A word wider than the box: cut it where it still fits.
-                cut = len(word) - 1
-                while cut > 1 and measure(word[:cut], st) + widths[-1] > width:
-                    cut -= 1
-                lines[-1].append((word[:cut], st))
-                lines.append([])
-                widths.append(0)
-                word = word[cut:]
+            if bare > width and len(word) > 1:
+                word = _cut_long_word(word, st, measure, width, lines, widths)
                 w = measure(word, st)
-                bare = measure(word.rstrip(), st)
             lines[-1].append((word, st))
             widths[-1] += w
     return lines
+
+
+def _cut_long_word(word: str, st: Style, measure: Measure, width: int,
+                   lines: list[list[Word]], widths: list[int]) -> str:
+    """Put a word wider than the box on lines of its own, cut where each piece still fits;
+    returns the last piece, which fits. Each cut is found by galloping then halving, and
+    measures only pieces up to twice a line long: a word of thousands of letters must cost
+    neither a measure per letter nor a measure of the whole rest per line."""
+    while len(word) > 1:
+        bare = word.rstrip()
+        fit = _longest_fit(bare, st, measure, width)
+        if fit >= len(bare):
+            return word
+        cut = min(fit, len(word) - 1)
+        lines[-1].append((word[:cut], st))
+        lines.append([])
+        widths.append(0)
+        word = word[cut:]
+    return word
+
+
+def _longest_fit(word: str, st: Style, measure: Measure, room: int) -> int:
+    """The longest prefix of `word` within `room` (at least 1)."""
+    lo, hi = 1, 2
+    while hi <= len(word) and measure(word[:hi], st) <= room:
+        lo, hi = hi, hi * 2
+    hi = min(hi, len(word) + 1)  # word[:hi] does not fit, or is past the end
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if measure(word[:mid], st) <= room:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def merge_runs(words: Sequence[Word]) -> list[Word]:

@@ -30,16 +30,16 @@ def play_text(program: Program, answers: list[int], out: TextIO, err: TextIO,
     """Play to the end. `answers` are 1-based menu choices, used in order; when they run
     out, `ask` (a prompt on a terminal) is used, and without it the player stops with
     EXIT_NEEDS_ANSWER. Returns the exit status."""
+    held: list[str] = []  # the last line, printed once no extend can follow
+
+    def flush() -> None:
+        if held:
+            print(held.pop(), file=out)
+
     try:
         story = Story(program)
         story.start(label)
         pending = list(answers)
-        held: list[str] = []  # the last line, printed once no extend can follow
-
-        def flush() -> None:
-            if held:
-                print(held.pop(), file=out)
-
         while True:
             event = story.next()
             if isinstance(event, Say):

@@ -21,6 +21,7 @@ from engine.script.expr import names_read
 from engine.script.program import Init, Program, Stmt
 from engine.script.story import PROVIDED_NAMES
 from engine.script.text import interpolation_names, tag_problems
+from engine.script.values import image_name_problem
 from engine.stage import (
     audio_path,
     background_candidates,
@@ -110,6 +111,9 @@ class Linter:
             return
         if spec["attrs"]:
             tag = char.get("image") or (char["name"] or "").lower()
+            if problem := image_name_problem([tag, *spec["attrs"]]):
+                self.error(stmt, problem)
+                return
             self.sprite_file(tag, spec["attrs"], stmt)
 
     def sprite_file(self, tag: str, attrs: list[str], stmt: Stmt) -> None:

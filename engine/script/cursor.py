@@ -6,6 +6,8 @@ from __future__ import annotations
 from .errors import Loc, ScriptError
 from .expr_syntax import ExprError, Node, expr_error, parse_expression
 from .lexer import Line, Token
+from .text import too_many_tags
+from .values import image_name_problem
 
 
 class Cursor:
@@ -50,6 +52,12 @@ class Cursor:
         self.i += 1
         return t[1]  # type: ignore[return-value]
 
+    def check_image(self, words: list[str]) -> list[str]:
+        """`words`, just read, if they can name an image (they become a file name)."""
+        if (problem := image_name_problem(words)) is not None:
+            raise self.error(problem, self.toks[max(0, self.i - len(words))])
+        return words
+
     def dotted_name(self, what: str) -> str:
         parts = [self.name(what)]
         while self.peek_op("."):
@@ -60,6 +68,8 @@ class Cursor:
     def string(self, what: str) -> str:
         t = self.peek()
         if t is not None and t[0] == "str":
+            if (problem := too_many_tags(t[1])) is not None:  # type: ignore[arg-type]
+                raise self.error(problem)
             self.i += 1
             return t[1]  # type: ignore[return-value]
         # _("text"): the translation marker, a no-op for now.

@@ -44,14 +44,30 @@ class ScriptError(Exception):
     def format(self) -> str:
         out = f"{self.loc}: {self.severity}: {self.message}"
         if self.source is not None:
-            line = self.source.rstrip("\n").expandtabs(4)
-            out += f"\n    {line}\n    {' ' * max(0, self.loc.col - 1)}^"
+            line, col = _window(self.source.rstrip("\n").expandtabs(4), self.loc.col - 1)
+            out += f"\n    {line}\n    {' ' * col}^"
         if self.hint:
             out += f"\n    hint: {self.hint}"
         return out
 
     def __str__(self) -> str:
         return self.format()
+
+
+_SHOWN = 160  # characters of a long source line shown around the caret
+
+
+def _window(line: str, col: int) -> tuple[str, int]:
+    """The part of a long line around column `col` (0-based), and the caret's column in it:
+    a hostile line of 20,000 characters must not flood the report."""
+    col = max(0, col)
+    if len(line) <= _SHOWN:
+        return line, col
+    start = max(0, min(col - _SHOWN // 2, len(line) - _SHOWN))
+    shown = line[start:start + _SHOWN]
+    if start > 0:
+        shown, col = "..." + shown, col - start + 3
+    return (shown + "..." if start + _SHOWN < len(line) else shown), col
 
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:

@@ -14,48 +14,64 @@ from typing import Any
 from engine.atl.transitions import TRANSITIONS, transition_spec
 
 from .expr_syntax import ExprError, Node, expr_error, names_read, parse_expression
+from .limits import MAX_IMAGE_NAME, MAX_NAME_LENGTH, MAX_ROUND_DIGITS
+from .values import (
+    charge,
+    check_format,
+    check_power,
+    check_product,
+    check_result,
+    cost,
+    image_name_problem,
+    joined,
+    repeated,
+)
 
 __all__ = [
     "BUILTIN_VALUES", "CALLABLE", "CHARACTER_KWARGS", "ExprError", "Lookup", "Node",
-    "evaluate", "expr_error", "names_read", "parse_expression", "transition",
+    "apply_operator", "evaluate", "expr_error", "names_read", "parse_expression", "transition",
 ]
-
-_MAX_LEN = 100_000  # longest string or list an expression may build
 
 Lookup = Callable[[str], Any]
 
 
-def _check_size(value: Any) -> Any:
-    if isinstance(value, (str, list, tuple)) and len(value) > _MAX_LEN:
-        raise ExprError(f"value too large ({len(value)} items)")
-    return value
-
-
 def _binop(op: str, a: Any, b: Any) -> Any:
+    # Each result is checked before anything can build on it; a repetition, product or
+    # power is checked before it is computed, since computing it is what would blow up.
     if op == "+":
-        return _check_size(a + b)
+        return joined(a, b)
     if op == "-":
-        return a - b
+        return check_result(a - b)
     if op == "*":
-        if isinstance(a, (str, list, tuple)) or isinstance(b, (str, list, tuple)):
-            n = b if isinstance(b, int) else a
-            if isinstance(n, int) and n > _MAX_LEN:
-                raise ExprError("value too large")
-        return _check_size(a * b)
+        if isinstance(a, (str, list, tuple)):
+            return repeated(a, b)
+        if isinstance(b, (str, list, tuple)):
+            return repeated(b, a)
+        check_product(a, b)
+        return check_result(a * b)
     if op == "/":
         return a / b
     if op == "//":
-        return a // b
+        return check_result(a // b)
     if op == "%":
-        return a % b
+        if isinstance(a, str):
+            check_format(a)
+        return check_result(a % b)
     if op == "**":
-        if isinstance(b, (int, float)) and abs(b) > 1000:
-            raise ExprError("exponent too large")
-        return a ** b
+        check_power(a, b)
+        return check_result(a ** b)
     raise ExprError(f"unknown operator {op}")
 
 
+def apply_operator(op: str, a: Any, b: Any) -> Any:
+    """`a op b` (an augmented assignment's `x += y`) under the evaluator's own checks;
+    any failure is an ExprError."""
+    return _guarded(_binop, op, a, b)
+
+
 def _compare(op: str, a: Any, b: Any) -> bool:
+    if type(a) in _BIG or type(b) in _BIG:
+        charge(cost(b) if op in ("in", "not in") else min(cost(a), cost(b)))
     match op:
         case "==":
             return a == b
@@ -77,6 +93,9 @@ def _compare(op: str, a: Any, b: Any) -> bool:
             return a is b
         case _:
             return a is not b
+
+
+_BIG = frozenset({list, dict, tuple, str})  # what costs more to compare or show than a number
 
 
 def transition(kind: str, duration: float = 0.5, out: float = 0.0, hold: float = 0.0,
@@ -107,10 +126,17 @@ def _character(args: list, kwargs: dict) -> dict:
     name = args[0] if args else kwargs.pop("name", None)
     if name is not None and not isinstance(name, str):
         raise ExprError("Character()'s name must be a string or None")
+    if name is not None and len(name) > MAX_NAME_LENGTH:
+        raise ExprError(f"Character()'s name is {len(name)} characters long; at most "
+                        f"{MAX_NAME_LENGTH}")
     for key in kwargs:
         if key not in CHARACTER_KWARGS:
             raise ExprError(f"Character() does not support '{key}='",
                             hint="supported: " + ", ".join(sorted(CHARACTER_KWARGS)))
+    image = kwargs.get("image")
+    if image is not None and (not isinstance(image, str) or image_name_problem([image])):
+        raise ExprError("Character()'s image must be an image's name (one word) in quotes, "
+                        f"at most {MAX_IMAGE_NAME} bytes")
     kind = kwargs.get("kind")
     base: dict = {}
     if isinstance(kind, dict) and kind.get("__type__") == "character":
@@ -163,7 +189,12 @@ def _call(name: str, args: list, kwargs: dict) -> Any:
                         hint="allowed: " + ", ".join(sorted(CALLABLE)))
     if kwargs:
         raise ExprError(f"{name}() takes no keyword arguments")
-    return _check_size(fn(*args))
+    if name == "round" and len(args) == 2 and isinstance(args[1], int) \
+            and abs(args[1]) > MAX_ROUND_DIGITS:
+        raise ExprError(f"round()'s digits must be within {MAX_ROUND_DIGITS} of 0")
+    if any(type(a) in _BIG for a in args):
+        charge(sum(map(cost, args)))
+    return check_result(fn(*args))
 
 
 _SAFE_FUNCS: dict[str, Callable[..., Any]] = {
@@ -197,8 +228,12 @@ BUILTIN_VALUES: dict[str, Any] = {
 def evaluate(node: Node, lookup: Lookup) -> Any:
     """Evaluate a parsed expression. `lookup(name)` returns a variable's value or raises
     ExprError. Python errors (a type mismatch, division by zero) become ExprError."""
+    return _guarded(_eval, node, lookup)
+
+
+def _guarded(fn: Callable[..., Any], *args: Any) -> Any:
     try:
-        return _eval(node, lookup)
+        return fn(*args)
     except ExprError:
         raise
     except RecursionError:
@@ -255,12 +290,10 @@ def _eval(node: Node, lookup: Lookup) -> Any:
         args = [_eval(a, lookup) for a in node[2]]
         kwargs = {k: _eval(v, lookup) for k, v in node[3]}
         return _call(node[1], args, kwargs)
-    if tag == "list":
-        return [_eval(i, lookup) for i in node[1]]
-    if tag == "tuple":
-        return [_eval(i, lookup) for i in node[1]]
+    if tag == "list" or tag == "tuple":
+        return check_result([_eval(i, lookup) for i in node[1]])
     if tag == "dict":
-        return {_eval(k, lookup): _eval(v, lookup) for k, v in node[1]}
+        return check_result({_eval(k, lookup): _eval(v, lookup) for k, v in node[1]})
     if tag == "if":
         return _eval(node[2], lookup) if _eval(node[1], lookup) else _eval(node[3], lookup)
     raise ExprError(f"unknown expression node {tag!r}")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .errors import Loc, ScriptError
 from .lexer import Token
+from .limits import MAX_EXPR_DEPTH, MAX_EXPR_NESTING, MAX_EXPR_TOKENS
 
 Node = list  # ["lit", v] | ["name", n] | ["attr", node, n] | ["bin", op, a, b] | ...
 
@@ -33,6 +34,7 @@ class _Parser:
     def __init__(self, tokens: list[Token]) -> None:
         self.toks = tokens
         self.i = 0
+        self.depth = 0  # expressions inside expressions now being parsed
 
     def peek(self) -> Token | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -51,8 +53,22 @@ class _Parser:
             raise ExprError(f"expected '{value}'", t[3] if t else None)
         self.i += 1
 
-    # expression := or_expr ['if' or_expr 'else' expression]
+    def deeper(self) -> None:
+        """One more level of nesting; the parser recurses once a level, so it has a bound."""
+        self.depth += 1
+        if self.depth > MAX_EXPR_NESTING:
+            t = self.peek()
+            raise ExprError(f"expression nested more than {MAX_EXPR_NESTING} deep",
+                            t[3] if t else None)
+
     def expression(self) -> Node:
+        self.deeper()
+        node = self._expression()
+        self.depth -= 1
+        return node
+
+    # expression := or_expr ['if' or_expr 'else' expression]
+    def _expression(self) -> Node:
         node = self.or_expr()
         if self.is_word("if"):
             save = self.i
@@ -82,10 +98,14 @@ class _Parser:
         return items[0] if len(items) == 1 else [word, items]
 
     def not_expr(self) -> Node:
-        if self.is_word("not"):
+        nots = 0
+        while self.is_word("not"):
             self.i += 1
-            return ["not", self.not_expr()]
-        return self.comparison()
+            nots += 1
+        node = self.comparison()
+        for _ in range(nots):
+            node = ["not", node]
+        return node
 
     def comparison(self) -> Node:
         first = self.arith(0)
@@ -134,17 +154,23 @@ class _Parser:
             left = ["bin", t[1], left, right]
 
     def unary(self) -> Node:
-        if self.is_op("-") or self.is_op("+"):
-            op = self.toks[self.i][1]
+        signs = []
+        while self.is_op("-") or self.is_op("+"):
+            signs.append(self.toks[self.i][1])
             self.i += 1
-            return ["un", op, self.unary()]
-        return self.power()
+        node = self.power()
+        for op in reversed(signs):
+            node = ["un", op, node]
+        return node
 
     def power(self) -> Node:
         base = self.postfix()
         if self.is_op("**"):
             self.i += 1
-            return ["bin", "**", base, self.unary()]
+            self.deeper()
+            node = ["bin", "**", base, self.unary()]
+            self.depth -= 1
+            return node
         return base
 
     def postfix(self) -> Node:
@@ -268,50 +294,72 @@ def parse_expression(tokens: list[Token], start: int = 0, stop: int | None = Non
                      whole: bool = True) -> tuple[Node, int]:
     """Parse an expression from tokens[start:stop]; returns the node and the index after it.
     With `whole`, every token up to `stop` must belong to the expression."""
-    p = _Parser(tokens[start:stop] if stop is not None else tokens[start:])
+    end = len(tokens) if stop is None else min(stop, len(tokens))
+    if whole and end - start > MAX_EXPR_TOKENS:
+        raise ExprError(f"expression longer than {MAX_EXPR_TOKENS} tokens", tokens[start][3])
+    p = _Parser(tokens[start:end])
     node = p.expression()
+    if p.i > MAX_EXPR_TOKENS:
+        raise ExprError(f"expression longer than {MAX_EXPR_TOKENS} tokens", p.toks[0][3])
     if whole and p.i < len(p.toks):
         t = p.toks[p.i]
         raise ExprError(f"unexpected '{t[1]}' after the expression", t[3])
+    if p.i > MAX_EXPR_DEPTH:  # deeper than that needs more tokens than that
+        _check_depth(node, p.toks[0][3])
     return node, start + p.i
 
 
+def children(node: Node) -> list[Node]:
+    """The expressions directly inside an expression node."""
+    tag = node[0]
+    if tag in ("lit", "name"):
+        return []
+    if tag == "bin":
+        return [node[2], node[3]]
+    if tag in ("un", "not"):
+        return [node[-1]]
+    if tag == "attr":
+        return [node[1]]
+    if tag in ("and", "or", "list", "tuple"):
+        return node[1]
+    if tag == "cmp":
+        return node[2]
+    if tag == "sub":
+        return [node[1], node[2]]
+    if tag == "call":
+        return [*node[2], *(v for _, v in node[3])]
+    if tag == "dict":
+        return [x for pair in node[1] for x in pair]
+    if tag == "if":
+        return node[1:4]
+    return []
+
+
+def _check_depth(node: Node, col: int) -> None:
+    """Every walker over expressions recurses once a level: refuse a tree too deep."""
+    todo = [(node, 1)]
+    while todo:
+        n, d = todo.pop()
+        if d > MAX_EXPR_DEPTH:
+            raise ExprError(f"expression more than {MAX_EXPR_DEPTH} operations deep",
+                            col, hint="split it over several '$' lines")
+        todo.extend((c, d + 1) for c in children(n))
+
+
 def names_read(node: Node, out: set[str] | None = None) -> set[str]:
-    """Every top-level name an expression reads (for lint's undefined-variable check)."""
+    """Every top-level name an expression reads (for lint's undefined-variable check).
+    Iterative, so even an expression from an old cache cannot exhaust the stack."""
     if out is None:
         out = set()
-    tag = node[0]
-    if tag == "name":
-        out.add(node[1])
-    elif tag == "attr":
-        names_read(node[1], out)
-    elif tag == "call":
-        out.add(node[1])
-        for a in node[2]:
-            names_read(a, out)
-        for _, v in node[3]:
-            names_read(v, out)
-    elif tag in ("bin",):
-        names_read(node[2], out)
-        names_read(node[3], out)
-    elif tag == "un" or tag == "not":
-        names_read(node[-1], out)
-    elif tag in ("and", "or", "list", "tuple"):
-        for item in node[-1]:
-            names_read(item, out)
-    elif tag == "cmp":
-        for item in node[2]:
-            names_read(item, out)
-    elif tag == "dict":
-        for k, v in node[1]:
-            names_read(k, out)
-            names_read(v, out)
-    elif tag == "sub":
-        names_read(node[1], out)
-        names_read(node[2], out)
-    elif tag == "if":
-        for item in node[1:]:
-            names_read(item, out)
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        tag = n[0]
+        if tag == "name":
+            out.add(n[1])
+        elif tag == "call":
+            out.add(n[1])
+        todo.extend(children(n))
     return out
 
 

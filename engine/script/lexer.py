@@ -10,8 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .errors import Loc, ScriptError
+from .limits import (
+    MAX_BLOCK_DEPTH,
+    MAX_GAME_LINES,
+    MAX_INT_DIGITS,
+    MAX_LINE_LENGTH,
+    MAX_SCENE_BYTES,
+    MAX_SCENE_TOKENS,
+    MAX_STATEMENT_LINES,
+)
 
 # A token is (kind, value, line, col); tuples keep a 50,000-line script cheap to lex.
 Token = tuple[str, object, int, int]
@@ -21,7 +31,8 @@ _TOKEN_RE = re.compile(
     (?P<ws>[ \t\f\r]+)
   | (?P<comment>\#[^\n]*)
   | (?P<nl>\n)
-  | (?P<tstr>\"\"\"(?:\\.|[^\\])*?\"\"\"|'''(?:\\.|[^\\])*?''')
+  | (?P<tstr>\"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*\"\"\"
+            |'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*''')
   | (?P<open_tstr>\"\"\"|''')
   | (?P<str>"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')
   | (?P<open_str>["'])
@@ -67,21 +78,31 @@ class Line:
     say: tuple[list[str], str] | None = None
 
 
-def _tokenize(text: str, file: str, first_line: int, sources: list[str]) -> tuple[list[Token], int]:
-    """Tokens of `text` (one or more physical lines) and the open-bracket depth at its end.
-    Raises ScriptError for a bad character or a string left open on its line."""
+def _tokenize(text: str, file: str, first_line: int, sources: list[str], pos: int = 0,
+              statement: bool = False) -> tuple[list[Token], int, int]:
+    """Tokens of `text` from `pos`, the open-bracket depth at their end and the 0-based
+    index of the last physical line read. Alone (not `statement`), `text` is one physical
+    line. As a `statement`, `text` is the whole file and the tokens run on over physical
+    lines until a line ends with every bracket and string closed, so a statement over many
+    lines is read once, in linear time. Raises ScriptError for a bad character, a string
+    left open on its line, and a statement never closed or longer than its bound."""
     tokens: list[Token] = []
     depth = 0
     line = first_line
-    line_start = 0
-    for m in _TOKEN_RE.finditer(text):
+    line_start = pos
+    last_line = first_line + MAX_STATEMENT_LINES
+    for m in _TOKEN_RE.finditer(text, pos):
         kind = m.lastgroup
         col = m.start() - line_start + 1
         if kind == "ws" or kind == "comment":
             continue
         if kind == "nl":
+            if statement and depth <= 0:
+                break
             line += 1
             line_start = m.end()
+            if line >= last_line:
+                _too_long(file, first_line, sources)
             continue
         value: object = m.group()
         if kind == "tstr":
@@ -91,13 +112,18 @@ def _tokenize(text: str, file: str, first_line: int, sources: list[str]) -> tupl
             if nls:
                 line += nls
                 line_start = m.start() + raw.rfind("\n") + 1
+                if line >= last_line:
+                    _too_long(file, first_line, sources)
             continue
         if kind == "str":
             tokens.append(("str", unescape(m.group()[1:-1]), line, col))
             continue
         if kind == "open_tstr":
-            # Unterminated triple quote: the caller joins the next line and tries again.
-            return tokens, _STILL_OPEN
+            if statement:  # no closing quotes anywhere after it
+                raise ScriptError(Loc(file, line, col), "this triple-quoted string is never "
+                                  "closed", sources[line - 1])
+            # Unterminated on this line: the caller reads on as a statement.
+            return tokens, _STILL_OPEN, first_line - 1
         if kind == "open_str":
             raise ScriptError(
                 Loc(file, line, col), "this string is never closed on its line",
@@ -109,6 +135,9 @@ def _tokenize(text: str, file: str, first_line: int, sources: list[str]) -> tupl
                               sources[line - 1])
         if kind == "num":
             s = m.group()
+            if len(s) > MAX_INT_DIGITS:
+                raise ScriptError(Loc(file, line, col), f"a number longer than "
+                                  f"{MAX_INT_DIGITS} digits", sources[line - 1])
             value = float(s) if any(c in s for c in ".eE") else int(s)
         elif kind == "op":
             if value in _OPENERS:
@@ -116,7 +145,26 @@ def _tokenize(text: str, file: str, first_line: int, sources: list[str]) -> tupl
             elif value in (")", "]", "}"):
                 depth -= 1
         tokens.append((kind, value, line, col))
-    return tokens, depth
+    return tokens, depth, line - 1
+
+
+def _too_long(file: str, first_line: int, sources: list[str]) -> None:
+    raise ScriptError(Loc(file, first_line, 1), f"this statement runs over more than "
+                      f"{MAX_STATEMENT_LINES} lines", sources[first_line - 1],
+                      hint="is a bracket or a triple-quoted string never closed?")
+
+
+def _check_size(text: str, sources: list[str], file: str) -> None:
+    if len(text) > MAX_SCENE_BYTES:
+        raise ScriptError(Loc(file, 1, 1), f"the file is larger than "
+                          f"{MAX_SCENE_BYTES // (1024 * 1024)} MB")
+    if len(sources) > MAX_GAME_LINES:
+        raise ScriptError(Loc(file, MAX_GAME_LINES + 1, 1), f"the file is longer than "
+                          f"{MAX_GAME_LINES} lines")
+    if len(text) > MAX_LINE_LENGTH and max(map(len, sources)) > MAX_LINE_LENGTH:
+        n = next(n for n, s in enumerate(sources) if len(s) > MAX_LINE_LENGTH)
+        raise ScriptError(Loc(file, n + 1, 1), f"a line longer than {MAX_LINE_LENGTH} "
+                          f"characters ({len(sources[n])})")
 
 
 def logical_lines(text: str, file: str) -> tuple[list[Line], list[str]]:
@@ -126,12 +174,14 @@ def logical_lines(text: str, file: str) -> tuple[list[Line], list[str]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     sources = text.split("\n")
+    _check_size(text, sources, file)
     out: list[Line] = []
     append = out.append
-    n = len(sources)
     fast = _FAST_SAY_RE.match
     not_speakers = _KEYWORDS_NOT_SPEAKERS
+    starts: list[int] | None = None  # each physical line's offset, once a statement needs it
     skip_to = 0
+    budget = MAX_SCENE_TOKENS
     for i, raw in enumerate(sources):
         if i < skip_to:
             continue
@@ -148,21 +198,24 @@ def logical_lines(text: str, file: str) -> tuple[list[Line], list[str]]:
             if not words or words[0] not in not_speakers:
                 append(Line(indent, i + 1, raw, [], say=(words, unescape(m.group(3)))))
                 continue
-        end = i
-        chunk = raw
-        while True:
-            tokens, depth = _tokenize(chunk, file, i + 1, sources)
-            if depth == 0:
-                break
+        tokens, depth, end = _tokenize(raw, file, i + 1, sources)
+        if depth < 0:
+            raise ScriptError(Loc(file, i + 1, indent + 1), "unbalanced closing bracket", raw)
+        if depth != 0:
+            if starts is None:
+                starts = list(accumulate((len(s) + 1 for s in sources), initial=0))
+            tokens, depth, end = _tokenize(text, file, i + 1, sources, starts[i], True)
             if depth < 0:
                 raise ScriptError(Loc(file, i + 1, indent + 1), "unbalanced closing bracket",
                                   raw)
-            if end + 1 >= n:
+            if depth > 0:
                 raise ScriptError(Loc(file, i + 1, indent + 1),
                                   "bracket or triple-quoted string is never closed", raw)
-            end += 1
-            chunk += "\n" + sources[end]
         skip_to = end + 1
+        budget -= len(tokens)
+        if budget < 0:
+            raise ScriptError(Loc(file, i + 1, 1), f"the file has more than "
+                              f"{MAX_SCENE_TOKENS} words and symbols outside dialogue", raw)
         append(Line(indent, i + 1, raw, tokens))
     return out, sources
 
@@ -188,6 +241,9 @@ def build_blocks(lines: list[Line], file: str) -> list[Line]:
             if line.indent <= opener.indent:
                 raise ScriptError(Loc(file, opener.lineno, opener.indent + 1),
                                   "expected an indented block after ':'", opener.source)
+            if len(stack) > MAX_BLOCK_DEPTH:
+                raise ScriptError(Loc(file, line.lineno, line.indent + 1), "blocks nested "
+                                  f"more than {MAX_BLOCK_DEPTH} deep", line.source)
             stack.append((line.indent, opener.children))
             opener = None
         else:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from engine import safefs
 
 from .errors import Loc, ScriptError
+from .limits import MAX_GAME_LINES, MAX_GAME_SCENE_BYTES, MAX_SCENE_BYTES
 from .program import Program
 
 T = TypeVar("T")
@@ -50,7 +51,7 @@ def read_text(path: Path, name: str, game_dir: Path | None = None) -> str:
     out of the game is refused); a FIFO, a device or a huge file is refused too."""
     try:
         roots = [game_dir] if game_dir is not None else None
-        return safefs.read_bytes(path, safefs.MAX_SCENE_BYTES, roots).decode("utf-8-sig")
+        return safefs.read_bytes(path, MAX_SCENE_BYTES, roots).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ScriptError(Loc(name, 1, 1), f"file is not UTF-8 text ({exc.reason} at byte "
                           f"{exc.start})") from None
@@ -113,11 +114,24 @@ def _compile_texts(texts: list[tuple[str, str]], errors: list[ScriptError] | Non
     from .parser import parse_file
 
     parsed = []
+    lines = size = 0
     for name, text in texts:
+        lines += text.count("\n") + 1
+        size += len(text)
+        if lines > MAX_GAME_LINES or size > MAX_GAME_SCENE_BYTES:
+            _or_note(errors, _too_much, name, lines > MAX_GAME_LINES)
+            continue
         nodes = _or_note(errors, parse_file, text, name)
         if nodes is not None:
             parsed.append((name, nodes))
     return compile_files(parsed, errors)
+
+
+def _too_much(name: str, by_lines: bool) -> None:
+    what = f"{MAX_GAME_LINES} lines" if by_lines else \
+        f"{MAX_GAME_SCENE_BYTES // (1024 * 1024)} MB"
+    raise ScriptError(Loc(name, 1, 1), f"the game's scene files come to more than {what} "
+                      "with this one; it is left out")
 
 
 def _or_note(errors: list[ScriptError] | None, fn: Callable[..., T], *args: Any) -> T | None:

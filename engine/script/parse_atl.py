@@ -123,9 +123,19 @@ def parse_block(lines: list[Line], file: str) -> list[dict]:
     return out
 
 
+class _OneLine:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __getitem__(self, index: int) -> str:
+        return self.source
+
+
 def _tokenized(line: Line, file: str) -> Line:
-    sources = [""] * (line.lineno - 1) + [line.source]
-    tokens, _ = _tokenize(line.source, file, line.lineno, sources)
+    # The tokenizer reads only this line's source (for an error); a list as long as the
+    # file for each such line would make a long file's ATL quadratic.
+    sources = _OneLine(line.source)
+    tokens, _, _ = _tokenize(line.source, file, line.lineno, sources)  # type: ignore[arg-type]
     return Line(line.indent, line.lineno, line.source, tokens, line.children)
 
 

@@ -23,7 +23,7 @@ def _image_words(c: Cursor, what: str) -> list[str]:
     words = []
     while (w := c.peek_word()) is not None and w not in _CLAUSES:
         words.append(c.name(what))
-    return words
+    return c.check_image(words)
 
 
 def _clauses(c: Cursor, allowed: tuple[str, ...]) -> dict[str, Any]:

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from . import ast, parse_atl, parse_media, parse_show, parse_text
 from .cursor import Cursor
-from .errors import Loc
+from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
+from .limits import MAX_MENU_OPTIONS
+from .text import too_many_tags
+from .values import image_name_problem
 
 # Ren'Py statements we know and do not support, with what to do instead.
 UNSUPPORTED = {
@@ -103,6 +106,10 @@ def _say_line(line: Line, file: str) -> ast.Say:
     assert line.say is not None
     words, text = line.say
     loc = Loc(file, line.lineno, line.indent + 1)
+    if "{" in text and (problem := too_many_tags(text)) is not None:
+        raise ScriptError(loc, problem, line.source)
+    if len(words) > 1 and (problem := image_name_problem(words)) is not None:
+        raise ScriptError(loc, problem, line.source)
     return ast.Say(loc, line.source, words[0] if words else None, None, words[1:], text)
 
 
@@ -125,6 +132,7 @@ def _say(c: Cursor, line: Line, file: str) -> ast.Node:
             raise c.error(f"unknown statement '{who}'", c.toks[0],
                           hint="a say statement needs its text in quotes: "
                           f'{who} "Hello."')
+        c.check_image([who, *attrs])
         text = c.string("the text to say")
     if c.peek_word() == "with":
         raise c.error("'with' on a say line is not supported",
@@ -163,6 +171,7 @@ def _image(c: Cursor, line: Line, file: str) -> ast.Node:
         words.append(c.name("an image name"))
     if not words:
         raise c.error("expected an image name")
+    c.check_image(words)
     if not c.peek_op("="):
         raise c.error("expected '=' and a file name after the image name")
     c.i += 1
@@ -212,6 +221,8 @@ def _menu(c: Cursor, line: Line, file: str) -> ast.Node:
         elif oc.peek_op("("):
             raise oc.error("menu option arguments are not supported")
         oc.expect_colon_end()
+        if len(options) == MAX_MENU_OPTIONS:
+            raise oc.error(f"more than {MAX_MENU_OPTIONS} options in one menu", oc.toks[0])
         options.append(ast.MenuOption(loc, child.source, text, cond, _children(child, file)))
     if not options:
         raise c.error("this menu has no options", c.toks[0],

@@ -8,12 +8,12 @@ and a screen can keep a stage it was handed without copying it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from .migrations import STATE_VERSION
+from .values import storable_problem
 
 Stage = dict[str, Any]  # {"scene", "scene_at", "sprites", "music", "ambient"}: Story.stage
 # How text is staged: {"window": auto|show|hide, "page": [NVL entries], "last": the last
@@ -122,16 +122,9 @@ class StoryState:
 
 
 def json_safe(value: Any) -> bool:
-    """True when a value survives JSON unchanged: what a variable may hold."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return True
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, list):
-        return all(json_safe(v) for v in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and json_safe(v) for k, v in value.items())
-    return False
+    """True when a value survives JSON unchanged, within the bounds on size and depth:
+    what a variable may hold."""
+    return storable_problem(value) is None
 
 
 def _is_words(value: Any) -> bool:

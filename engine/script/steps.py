@@ -19,10 +19,12 @@ from . import events as ev
 from . import stage_ops
 from .atl_runtime import bind_atl, bind_refs
 from .errors import Loc, ScriptError, did_you_mean
-from .expr import ExprError, evaluate, expr_error
+from .expr import ExprError, apply_operator, evaluate, expr_error
+from .limits import MAX_NAME_LENGTH
 from .program import Stmt
-from .state import Frame, RunStatus, Stage, json_safe
+from .state import Frame, RunStatus, Stage
 from .text import interpolate
+from .values import image_name_problem, name_problem, variable_problem
 
 if TYPE_CHECKING:
     from .story import Story
@@ -110,9 +112,9 @@ SAVE_NAME_MAX = 80  # characters: a save card's title line, a route-map node's
 
 
 def check_storable(name: str, value: Any, loc: Loc, source: str) -> None:
-    if not json_safe(value):
-        raise ScriptError(loc, f"'{name}' cannot hold {value!r}: variables hold numbers, "
-                          "text, True/False/None, lists and dicts", source)
+    problem = variable_problem(name, value)
+    if problem is not None:
+        raise ScriptError(loc, problem, source)
     if name == SAVE_NAME:
         # Ren'Py's save_name names the saves made after it: one line of a card's width.
         if not isinstance(value, str):
@@ -179,8 +181,13 @@ def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | Non
         text = f"{char.get('what_prefix') or ''}{text}{char.get('what_suffix') or ''}"
     if name is not None:
         name = _interp(story, name, stmt)
+        if len(name) > MAX_NAME_LENGTH:
+            raise ScriptError(stmt.loc, name_problem(name, "the speaker's name") or "",
+                              stmt.source)
     stage = None
     if spec["attrs"] and tag:
+        if problem := image_name_problem([tag, *spec["attrs"]]):
+            raise ScriptError(stmt.loc, problem, stmt.source)
         stage = stage_ops.speaker_attrs(story.state.stage, tag, spec["attrs"])
     say = ev.Say(name, text, char.get("color"), char.get("what_color"), tag, stmt.loc,
                  stmt.fp, char.get("kind") or "adv")
@@ -263,10 +270,6 @@ def _branch(story: Story, stmt: Stmt) -> None:
         goto(story, stmt.args["target"])
 
 
-_AUGMENTED = {"+=": lambda a, b: a + b, "-=": lambda a, b: a - b,
-              "*=": lambda a, b: a * b, "/=": lambda a, b: a / b}
-
-
 def _assign(story: Story, stmt: Stmt) -> None:
     target, op = stmt.args["target"], stmt.args["op"]
     value = value_of(story, stmt.args["expr"], stmt)
@@ -274,15 +277,11 @@ def _assign(story: Story, stmt: Stmt) -> None:
         raise ScriptError(stmt.loc, "config values are set with 'define config.NAME = …'",
                           stmt.source)
     if op != "=":
+        # `x op= y` is `x = x op y`, under the evaluator's checks of `op`.
         try:
-            old = story.lookup(target)
+            value = apply_operator(op[:-1], story.lookup(target), value)
         except ExprError as exc:
             raise expr_error(exc, stmt.loc, stmt.source) from None
-        try:
-            value = _AUGMENTED[op](old, value)
-        except (TypeError, ZeroDivisionError, OverflowError) as exc:
-            raise ScriptError(stmt.loc, f"{type(exc).__name__}: {exc}", stmt.source) \
-                from None
     check_storable(target, value, stmt.loc, stmt.source)
     if target.startswith("persistent."):
         store(story, story.persistent, target.split(".", 1)[1], value)

@@ -21,6 +21,7 @@ from .expr import BUILTIN_VALUES, CALLABLE, ExprError, evaluate, expr_error
 from .migrations import STATE_VERSION, migrate
 from .program import Program, Stmt
 from .state import Dialogue, Frame, RunStatus, Stage, StoryState, empty_stage
+from .values import WORK, name_problem
 
 __all__ = ["PROVIDED_NAMES", "STATE_VERSION", "STEP_LIMIT", "RunStatus", "Story"]
 
@@ -72,6 +73,9 @@ class Story:
                                       init.source)
                 self.images[init.name] = value
             else:
+                if init.name == "config.name" and (
+                        problem := name_problem(value, "config.name (the game's name)")):
+                    raise ScriptError(init.loc, problem, init.source)
                 self.constants[init.name] = value
         self.transforms = transform_table(self.program, self.lookup)
 
@@ -227,6 +231,7 @@ class Story:
         before = (st.pc, st.fp, st.label, st.status, st.stack, st.stage, st.dialogue)
         pending = self._pending
         self._undo.clear()
+        WORK[0] = 0  # the evaluator's work is counted afresh for each event
         try:
             return self._run(st)
         except Exception:

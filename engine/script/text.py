@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .limits import MAX_LEN, MAX_TEXT_TAGS
+from .values import charge, cost
+
 # Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
 SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a"})
 SINGLE_TAGS = frozenset({"w", "p", "nw", "fast"})
@@ -56,6 +59,16 @@ def parse(text: str) -> list[Piece]:
     if any(buf):
         out.append(Piece(text="".join(buf)))
     return out
+
+
+def too_many_tags(text: str) -> str | None:
+    """Why a line's text has too many text tags to show, or None. (Lint checks tags and
+    the screen applies them one by one; a bound keeps both quick.)"""
+    if "{" not in text or text.count("{") <= MAX_TEXT_TAGS:
+        return None
+    tags = sum(1 for m in _TAG_RE.finditer(text) if m.group(1) is not None)
+    return f"more than {MAX_TEXT_TAGS} text tags in one line" if tags > MAX_TEXT_TAGS \
+        else None
 
 
 def strip_tags(text: str) -> str:
@@ -127,6 +140,7 @@ def interpolate(text: str, lookup: Callable[[str], Any]) -> str:
     A value's own braces are escaped so a variable can never inject a text tag."""
     if "[" not in text:
         return text
+    room = [MAX_LEN - len(text)]  # what the values may add, all told
 
     def sub(m: re.Match[str]) -> str:
         if m.group(0) == "[[":
@@ -136,6 +150,8 @@ def interpolate(text: str, lookup: Callable[[str], Any]) -> str:
         if not _NAME_RE.match(name):
             raise ValueError(f"cannot interpolate '[{m.group(1)}]': only [name] is supported")
         value = lookup(name)
+        if type(value) in (list, dict):
+            charge(cost(value))
         s = "" if value is None else str(value)
         if conv == "u":
             s = s.upper()
@@ -143,6 +159,9 @@ def interpolate(text: str, lookup: Callable[[str], Any]) -> str:
             s = s.lower()
         elif conv == "c":
             s = s[:1].upper() + s[1:]
+        room[0] -= len(s)
+        if room[0] < 0:
+            raise ValueError(f"the text comes to more than {MAX_LEN} characters")
         return s.replace("{", "{{")
 
     return _INTERP_RE.sub(sub, text)

@@ -148,7 +148,8 @@ RUNTIME_ERRORS = [
      "scenes/t.scene:2:5: error: no option of this menu is available (every guard is false)"
      "\n        menu:\n        ^"),
     ("label start:\n    $ x = 'a' * 1000000\n",
-     "scenes/t.scene:2:5: error: value too large\n        $ x = 'a' * 1000000\n        ^"),
+     "scenes/t.scene:2:5: error: text too long (more than 100000 characters)"
+     "\n        $ x = 'a' * 1000000\n        ^"),
 ]
 
 

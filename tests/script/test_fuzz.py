@@ -73,3 +73,48 @@ def mutated(draw: st.DrawFn) -> str:
 @given(mutated())
 def test_mutated_demo_script(text: str) -> None:
     check(text)
+
+
+# --- expressions, deep and long ---------------------------------------------------------
+
+ATOMS = st.sampled_from(["1", "0", "2.5", '"ab"', "x", "True", "None", "[]", "[1, 2]",
+                         '{"k": 1}', "10**300", '"%5d"', "n", "-3"])
+BINARY = st.sampled_from([" + ", " - ", " * ", " / ", " // ", " % ", " ** ", " == ", " < ",
+                          " and ", " or ", " in ", " if x else "])
+WRAPS = st.sampled_from(["(%s)", "[%s]", "[%s, %s]", "{%s: %s}", "abs(%s)", "str(%s)",
+                         "len(%s)", "round(%s, %s)", "not %s", "-%s", "%s[0]", "max(%s, %s)"])
+
+
+@st.composite
+def expression(draw: st.DrawFn) -> str:
+    """An expression grown by wrapping and chaining, often far past every bound."""
+    text = draw(ATOMS)
+    for _ in range(draw(st.integers(0, 400))):
+        if draw(st.booleans()):
+            wrap = draw(WRAPS)
+            text = wrap % ((text,) * wrap.count("%s"))
+        else:
+            text = text + draw(BINARY) + draw(ATOMS)
+        if len(text) > 15_000:
+            break
+    return text
+
+
+def check_expression(text: str, loop: bool) -> None:
+    body = (f"    $ x = {text}\n    \"[x]\"\n" if not loop else
+            f"    $ n = {text}\n    while True:\n        $ x *= n\n        $ x += x\n")
+    check("default x = 2\ndefault n = 3\nlabel start:\n" + body)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(expression(), st.booleans())
+def test_deep_and_long_expressions(text: str, loop: bool) -> None:
+    check_expression(text, loop)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["(", "[", "abs(", "-", "not ", "2**", "1 + ", "[1, "]),
+       st.integers(1, 5000))
+def test_one_construct_repeated(opener: str, times: int) -> None:
+    closer = {"(": ")", "[": "]", "abs(": ")", "[1, ": "]"}.get(opener, "")
+    check_expression(opener * times + "1" + closer * times, loop=False)

@@ -69,6 +69,20 @@ def test_wrap_cuts_a_word_wider_than_the_box() -> None:
     assert texts(wrap(atoms, ten_px, 40)) == ["abcd", "efgh", "ij ", "xy"]
 
 
+def test_a_long_word_is_cut_with_few_measures() -> None:
+    # A 4,000-letter word once took a measure per letter per line (lint: 24 s).
+    calls = []
+
+    def counting(text: str, style: Style) -> int:
+        calls.append(len(text))
+        return ten_px(text, style)
+
+    atoms = read_tags("w" * 4000, 26, (0, 0, 0)).atoms
+    lines = texts(wrap(atoms, counting, 600))
+    assert lines == ["w" * 60] * 66 + ["w" * 40]
+    assert len(calls) < 30 * len(lines)  # a halving search: ~12 measures a line
+
+
 def test_wrap_measures_each_style_and_breaks_at_paragraphs() -> None:
     atoms = read_tags("aa {b}bb{/b} cc{p}dd", 26, (0, 0, 0)).atoms
     lines = wrap(atoms, ten_px, 80)
