@@ -151,5 +151,5 @@ def big_cases() -> dict[str, tuple[str, str | None]]:
         "long_words_50_lines": ("label start:\n" + ('    "' + "w" * 19_000 + '"\n') * 50,
                                 None),
         "file_too_big": ("label start:\n" + '    "A line of dialogue, plain."\n' * 320_000,
-                         "the file is larger than"),
+                         "the file is too large"),
     }
