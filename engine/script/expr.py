@@ -278,7 +278,11 @@ def _eval(node: Node, lookup: Lookup) -> Any:
     if tag == "name":
         return lookup(node[1])
     if tag == "bin":
-        return _binop(node[1], _eval(node[2], lookup), _eval(node[3], lookup))
+        left = _eval(node[2], lookup)
+        right = _eval(node[3], lookup)
+        if node[1] == "%" and node[3][0] == "tuple":
+            right = tuple(right)  # `"%s of %s" % (a, b)`: the values, not one list
+        return _binop(node[1], left, right)
     if tag == "cmp":
         ops, operands = node[1], node[2]
         left = _eval(operands[0], lookup)

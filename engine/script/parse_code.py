@@ -176,7 +176,7 @@ def _call_line(c: Cursor, line: Line, init: bool) -> ast.Node:
                                                 "method": node[2], "args": node[3],
                                                 "kwargs": node[4]})
     what = f"'{node[1]}()' runs Python code: " if node[0] == "call" else ""
-    raise c.error(f"{what}only assignments, a variable's methods and renpy calls are "
+    raise c.error(f"{what}only assignments, methods of variables and renpy calls are "
                   "supported after '$'", c.toks[start], hint="scene files cannot run Python code")
 
 
@@ -266,21 +266,63 @@ def _stage(c: Cursor, line: Line, name: str, args: list, kwargs: dict, t: tuple
 
 def python_block(line: Line, file: str, init: bool) -> list[ast.Node]:
     """A `python:` block's lines as statements: under `init python`, a plain `x = …` is a
-    `default` (set before the story starts, saved once changed), as Ren'Py reads it."""
-    c = Cursor(line, file)
+    `default` (set before the story starts, saved once changed), as Ren'Py reads it; an
+    `if`/`elif`/`else` over such lines is the Ren'Py `if` it reads as."""
     if not line.children:
-        raise c.error("expected an indented block after ':'")
-    out = []
-    for child in line.children:
+        raise Cursor(line, file).error("expected an indented block after ':'")
+    return _python_lines(line.children, file, init)
+
+
+_PYTHON_ONLY = ("def", "class", "import", "from", "for", "while", "try", "with", "return",
+                "global", "del", "lambda", "raise", "assert", "nonlocal", "yield", "async")
+
+
+def _python_lines(lines: list[Line], file: str, init: bool) -> list[ast.Node]:
+    out: list[ast.Node] = []
+    i = 0
+    while i < len(lines):
+        child = lines[i]
         cc = Cursor(child, file)
         word = cc.peek_word()
-        if child.children or word in ("def", "class", "import", "from", "if", "for",
-                                      "while", "try", "with", "return", "global", "del"):
+        if word == "if":
+            node, i = _python_if(lines, i, file, init)
+            out.append(node)
+            continue
+        if child.children or word in _PYTHON_ONLY or word in ("elif", "else"):
             raise cc.error(f"'{word or child.source.strip()[:20]}' in a python block: "
                            "scene files cannot run Python code", cc.peek(),
                            hint=_PYTHON_HINT)
         if word == "pass" and len(child.tokens) == 1:
             out.append(ast.Pass(cc.loc(), child.source))
-            continue
-        out.append(dollar(cc, child, init=init))
+        else:
+            out.append(dollar(cc, child, init=init))
+        i += 1
     return out
+
+
+def _python_if(lines: list[Line], i: int, file: str, init: bool) -> tuple[ast.Node, int]:
+    branches: list[ast.IfBranch] = []
+    first = lines[i]
+    while i < len(lines):
+        line = lines[i]
+        c = Cursor(line, file)
+        word = c.peek_word()
+        if (branches and word not in ("elif", "else")) or (not branches and word != "if"):
+            break
+        c.i = 1
+        cond = None
+        if word != "else":
+            cond = c.expression(stop_ops=(":",))
+        c.expect_colon_end()
+        if not line.children:
+            raise c.error("expected an indented block after ':'")
+        body = _python_lines(line.children, file, init)
+        branches.append(ast.IfBranch(c.loc(), line.source, cond, body))
+        i += 1
+        if word == "else":
+            break
+    if init:
+        raise Cursor(first, file).error("'if' in an init python block: scene files cannot "
+                                        "run Python code before the story starts",
+                                        hint="use 'default' and an 'if' in the story")
+    return ast.If(Cursor(first, file).loc(), first.source, branches), i

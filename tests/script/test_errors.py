@@ -70,8 +70,8 @@ PARSE_ERRORS = [
      "queue/stop/set_volume, renpy.sound.play/queue/stop, renpy.notify, renpy.input, renpy.say,"
      " renpy.jump, renpy.call, renpy.show/hide/scene, renpy.random.*, renpy.restart_interaction"),
     ("label start:\n    $ print(1)\n",
-     "scenes/t.scene:2:7: error: 'print()' runs Python code: only assignments, a variable's "
-     "methods and renpy calls are supported after '$'\n        $ print(1)\n          ^\n"
+     "scenes/t.scene:2:7: error: 'print()' runs Python code: only assignments, methods of "
+     "variables and renpy calls are supported after '$'\n        $ print(1)\n          ^\n"
      "    hint: scene files cannot run Python code"),
     ("label start:\n    elif x:\n        pass\n",
      "scenes/t.scene:2:5: error: 'elif' without an 'if' before it\n        elif x:\n        ^"),
