@@ -19,7 +19,7 @@ from .expr_syntax import ExprError, Node, expr_error, parse_expression
 from .lexer import Line, logical_lines
 from .parse_text import Staging
 
-ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=", "//=", "%=")
+ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=")
 # renpy.* calls a story makes for pacing, that change nothing we keep or show.
 IGNORED_CALLS = frozenset({
     "renpy.restart_interaction", "renpy.music.set_volume", "renpy.sound.set_volume",
@@ -123,9 +123,6 @@ def dollar(c: Cursor, line: Line, init: bool = False) -> ast.Node:
     if "." in name and name.split(".")[0] not in ("persistent", "config"):
         raise c.error(f"cannot assign to '{name}': only plain names and persistent.NAME",
                       first)
-    if op in ("//=", "%="):
-        return Staging(loc, src, "assign_item", {"target": name, "keys": [], "op": op,
-                                                 "expr": expr})
     return ast.Assign(loc, src, name, op, expr)
 
 
