@@ -20,12 +20,13 @@ from .expr import ExprError, apply_operator, evaluate, expr_error
 from .expr_calls import call_method
 from .program import Stmt
 from .state import RunStatus
-from .values import check_result
+from .values import charge, check_result
 
 if TYPE_CHECKING:
     from .story import Story
 
 RANDOM_VAR = "_renpy_random"
+COPY_COST = 10  # units of work an item costs when its list or dict is copied to change it
 MAX_INPUT = 200  # characters a player may type into renpy.input
 INPUT_VAR = "_input"  # the text entered, in what renpy.input's line makes of it
 
@@ -51,6 +52,9 @@ def _rebuilt(story: Story, stmt: Stmt, root: Any, keys: list, leaf: Any) -> Any:
         if not isinstance(root, (list, dict)):
             raise ScriptError(stmt.loc, f"cannot set an item of {root!r}: only of a list or "
                               "a dict", stmt.source)
+        # The copy and the two measures of it (values.py): a loop over a big list's items
+        # pays for each, and soon meets the bound on work between two events.
+        charge(COPY_COST * len(root))
         copy = type(root)(root)
         if len(keys) == 1:
             old = copy.get(key) if isinstance(copy, dict) else copy[key]

@@ -18,11 +18,24 @@ from .values import charge, check_result, cost
 
 
 def _distinct(items: Any) -> list:
-    out: list = []
-    for x in items:
-        if x not in out:
-            out.append(x)
-    return out
+    try:
+        return list(dict.fromkeys(items))
+    except TypeError:  # lists or dicts among them: compared one by one
+        items = list(items)
+        charge(len(items) * len(items) // 8)
+        out: list = []
+        for x in items:
+            if x not in out:
+                out.append(x)
+        return out
+
+
+def _sum(items: Any) -> Any:
+    """Numbers only: `sum(lists, [])` would join lists before any bound could see them."""
+    items = list(items)
+    if not all(type(x) in (int, float) for x in items):
+        raise ExprError("sum() adds numbers")
+    return sum(items)
 
 
 def _range(*args: Any) -> list:
@@ -43,7 +56,7 @@ def _dict(items: Any = ()) -> dict:
 BUILTINS: dict[str, Callable[..., Any]] = {
     "sorted": _sorted, "set": lambda items=(): _distinct(items),
     "list": lambda items=(): list(items),
-    "dict": _dict, "range": _range, "any": any, "all": all, "sum": sum,
+    "dict": _dict, "range": _range, "any": any, "all": all, "sum": _sum,
     "tuple": lambda items=(): list(items), "reversed": lambda items: list(reversed(items)),
 }
 KEYWORDS_TAKEN = {"sorted": {"reverse"}}

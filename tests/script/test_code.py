@@ -361,3 +361,20 @@ def test_a_failing_change_is_undone_whole() -> None:
     with pytest.raises(ScriptError):
         s.next()
     assert s.variables["d"] == {"a": 1} and "a" not in s.variables
+
+
+def test_sum_adds_numbers_only() -> None:
+    assert run_error("label start:\n    $ a = sum([[1], [2]])\n") == "sum() adds numbers"
+
+
+@pytest.mark.slow
+def test_copying_a_big_list_item_by_item_is_bounded_work() -> None:
+    message = run_error("""
+        label start:
+            $ l = list(range(10000))
+            $ i = 0
+            while i < 10000:
+                $ l[i] = 0
+                $ i += 1
+    """)
+    assert message.startswith("more than 20,000,000 units of work without showing anything")
