@@ -19,8 +19,6 @@ PROMPT_PX, TEXT_PX, LINE_STEP = 24, 30, 34
 
 class TextEntryScreen(Screen):
     name = "text-entry"
-    opaque = False
-    backdrop = False
 
     def __init__(self, host: Host, prompt: str, default: str, length: int,
                  allow: str | None, exclude: str, on_done: Callable[[str], Any]) -> None:
