@@ -9,7 +9,7 @@ import pygame
 
 from engine.clock import VirtualClock
 from engine.present.app import App, Options
-from tests.player.helpers import data_dir, make_game
+from tests.player.helpers import data_dir, make_game, play
 
 SCENE = """
 label start:
@@ -44,3 +44,14 @@ def test_typing_an_answer_goes_into_the_story(tmp_path: Path) -> None:
     assert app.top.name == "game"
     assert app.top.story.variables["name"] == "Alfs"
     assert app.top.play.say.text == "Hello, Alfs."
+
+
+def test_a_test_script_types_an_answer(tmp_path: Path) -> None:
+    game = make_game(tmp_path, SCENE)
+    r = play(tmp_path, """
+        expect-screen text-entry
+        type "rie"
+        key return
+        expect-text Hello, Alrie.
+    """, game=game)
+    assert r.returncode == 0, r.stderr
