@@ -181,6 +181,13 @@ def random_draw(story: Story) -> Any:
                 return rng.choice(list(seq))
             if func == "random":
                 return rng.random()
+            if func == "shuffled":
+                (seq,) = args
+                if not isinstance(seq, list):
+                    raise ExprError(f"renpy.random.shuffle takes a list, not {seq!r}")
+                copy = list(seq)
+                rng.shuffle(copy)
+                return copy
             low, high = args
             return rng.randint(low, high) if func == "randint" else rng.uniform(low, high)
         except (TypeError, ValueError, IndexError) as exc:

@@ -164,4 +164,4 @@ def comprehension(node: list, lookup: Callable[[str], Any],
 
 
 RANDOM = "renpy.random"
-RANDOM_FUNCS = frozenset({"randint", "choice", "random", "uniform", "shuffle"})
+RANDOM_FUNCS = frozenset({"randint", "choice", "random", "uniform", "shuffled"})

@@ -17,6 +17,7 @@ from .cursor import Cursor
 from .errors import ScriptError
 from .expr_syntax import ExprError, Node, expr_error, parse_expression
 from .lexer import Line, logical_lines
+from .parse_media import CHANNELS
 from .parse_text import Staging
 
 ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=")
@@ -182,6 +183,18 @@ def _lit_str(node: Node | None) -> str | None:
         else None
 
 
+def _channel(c: Cursor, node: Node | None, default: str, t: tuple) -> str:
+    """channel="…" of renpy.music/sound: a channel the `play` statement knows, by name."""
+    if node is None:
+        return default
+    name = _lit_str(node)
+    if name is None:
+        raise c.error("channel= takes a channel's name in quotes", t)
+    if name not in CHANNELS:
+        raise c.error(f"unknown channel '{name}'", t, hint="use music, ambient or sound")
+    return CHANNELS[name]
+
+
 def _renpy(c: Cursor, line: Line, node: Node) -> ast.Node:
     name, args, kwargs = node[1], node[2], dict(node[3])
     loc, src = c.loc(), line.source
@@ -190,8 +203,8 @@ def _renpy(c: Cursor, line: Line, node: Node) -> ast.Node:
         return Staging(loc, src, "pass", {})
     module, _, func = name.rpartition(".")
     if module in ("renpy.music", "renpy.sound") and func in ("play", "queue", "stop"):
-        default = "music" if module == "renpy.music" else "sound"
-        channel = _lit_str(kwargs.pop("channel", None)) or default
+        channel = _channel(c, kwargs.pop("channel", None),
+                           "music" if module == "renpy.music" else "sound", t)
         fadeout = kwargs.pop("fadeout", None)
         if func == "stop":
             if args or set(kwargs) - {"tag"}:
@@ -203,13 +216,30 @@ def _renpy(c: Cursor, line: Line, node: Node) -> ast.Node:
                                                         "relative_volume"}:
             raise c.error(f"{name} takes the file(s), channel=, loop=, fadein= and fadeout=", t)
         if len(args) == 2:
-            channel = _lit_str(args[1]) or channel
+            channel = _channel(c, args[1], channel, t)
         loop = None
         if loop_node is not None:
             if loop_node[0] != "lit" or not isinstance(loop_node[1], bool):
                 raise c.error("loop= takes True or False", t)
             loop = loop_node[1]
         return ast.Play(loc, src, func, channel, args[0], fadein, fadeout, loop)
+    if name == "renpy.random.shuffle":
+        # In place in Ren'Py; here the variable gets a shuffled copy (values never change
+        # in place), drawn from the story's seeded source.
+        if len(args) != 1 or kwargs:
+            raise c.error("renpy.random.shuffle takes a variable's list", t)
+        target, keys = _path(c, args[0], t)
+        expr = ["call", "renpy.random.shuffled", [args[0]], []]
+        if keys or "." in target:
+            return Staging(loc, src, "assign_item", {"target": target, "keys": keys,
+                                                     "op": "=", "expr": expr})
+        return ast.Assign(loc, src, target, "=", expr)
+    if name == "renpy.pause":  # in a python block; `$ renpy.pause` is parse_show's
+        hard = kwargs.pop("hard", ["lit", False])
+        delay = args[0] if args else kwargs.pop("delay", None)
+        if len(args) > 1 or kwargs or hard[0] != "lit" or not isinstance(hard[1], bool):
+            raise c.error("renpy.pause takes the seconds and hard=True", t)
+        return ast.Pause(loc, src, delay, hard[1])
     if name in ("renpy.jump", "renpy.call"):
         target = _lit_str(args[0]) if len(args) == 1 and not kwargs else None
         if target is None:

@@ -378,3 +378,34 @@ def test_copying_a_big_list_item_by_item_is_bounded_work() -> None:
                 $ i += 1
     """)
     assert message.startswith("more than 20,000,000 units of work without showing anything")
+
+
+def test_a_renpy_music_channel_is_one_play_knows() -> None:
+    assert parse_error('label start:\n    $ renpy.music.play("a.ogg", channel="env")\n') == \
+        "unknown channel 'env'"
+    assert parse_error('label start:\n    $ renpy.music.play("a.ogg", channel=c)\n') == \
+        "channel= takes a channel's name in quotes"
+    p = program('label start:\n    $ renpy.music.play("a.ogg", channel="ambient")\n'
+                '    $ renpy.sound.queue(["a.ogg", "b.ogg"], "audio")\n')
+    assert [(s.kind, s.args["channel"]) for s in p.statements if s.kind in ("play", "queue")] \
+        == [("play", "ambient"), ("queue", "sound")]
+
+
+def test_shuffle_gives_the_variable_a_shuffled_copy() -> None:
+    lines = said("""
+        default deck = [1, 2, 3, 4, 5, 6, 7, 8]
+        default hands = {"a": [1, 2, 3]}
+        label start:
+            $ before = deck
+            $ renpy.random.shuffle(deck)
+            $ renpy.random.shuffle(hands["a"])
+            $ same = sorted(deck) == before and sorted(hands["a"]) == [1, 2, 3]
+            "[same] [before]"
+    """)
+    assert lines == ["True [1, 2, 3, 4, 5, 6, 7, 8]"]
+
+
+def test_renpy_pause_in_a_python_block() -> None:
+    p = program("label start:\n    python:\n        renpy.pause(1.5, hard=True)\n")
+    pause = next(s for s in p.statements if s.kind == "pause")
+    assert (pause.args["expr"], pause.args["hard"]) == (["lit", 1.5], True)
