@@ -322,7 +322,13 @@ def _python_lines(lines: list[Line], file: str, init: bool) -> list[ast.Node]:
         if word == "pass" and len(child.tokens) == 1:
             out.append(ast.Pass(cc.loc(), child.source))
         else:
-            out.append(dollar(cc, child, init=init))
+            node = dollar(cc, child, init=init)
+            if init and not isinstance(node, (ast.Default, ast.Define)):
+                # Nothing runs before the story starts but what sets a name's first value.
+                raise cc.error("an init python block may only set names (name = value, "
+                               "config.NAME = value)", cc.peek(),
+                               hint="change the value in the story, on a '$' line")
+            out.append(node)
         i += 1
     return out
 

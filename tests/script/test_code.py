@@ -409,3 +409,27 @@ def test_renpy_pause_in_a_python_block() -> None:
     p = program("label start:\n    python:\n        renpy.pause(1.5, hard=True)\n")
     pause = next(s for s in p.statements if s.kind == "pause")
     assert (pause.args["expr"], pause.args["hard"]) == (["lit", 1.5], True)
+
+
+def test_init_python_only_sets_names() -> None:
+    assert parse_error('init python:\n    shop = {}\n    shop["tea"] = 1\n') == \
+        "an init python block may only set names (name = value, config.NAME = value)"
+    assert parse_error('init python:\n    x = 1\n    x += 1\n') == \
+        "an init python block may only set names (name = value, config.NAME = value)"
+
+
+def test_lint_knows_what_code_lines_set_and_read(tmp_path) -> None:
+    from engine.lint import lint
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "a.rpy").write_text(
+        'label start:\n'
+        '    $ a, b = 1, 2\n'
+        '    $ who = renpy.input("Who?")\n'
+        '    $ bag.append(a)\n'
+        '    $ d[k] = b\n'
+        '    $ renpy.notify(msg)\n'
+        '    "[a] [b] [who]"\n', "utf-8")
+    found = [(p.loc.line, p.message) for p in lint(tmp_path) if p.severity == "error"]
+    assert found == [(4, "'bag' is not defined"), (5, "'d' is not defined"),
+                     (5, "'k' is not defined"), (6, "'msg' is not defined")]
