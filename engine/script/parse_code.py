@@ -10,6 +10,7 @@ code_steps.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from . import ast, parse_show
@@ -29,6 +30,11 @@ IGNORED_CALLS = frozenset({
     "renpy.music.set_pause", "renpy.with_statement",
 })
 STAGE_CALLS = ("renpy.show", "renpy.hide", "renpy.scene")
+# More renpy.* calls, by name: handler(cursor, line, args, kwargs) -> the statement. Those
+# also named in INIT_CALLS are setup an init python block may make (a channel registered).
+RenpyHandler = Callable[[Cursor, Line, list, dict], ast.Node]
+RENPY_HANDLERS: dict[str, RenpyHandler] = {}
+INIT_CALLS: set[str] = set()
 ALLOWED_HINT = ("allowed: renpy.pause, renpy.music.play/queue/stop/set_volume, "
                 "renpy.sound.play/queue/stop, renpy.notify, renpy.input, renpy.say, renpy.jump, "
                 "renpy.call, renpy.show/hide/scene, renpy.random.*, renpy.restart_interaction")
@@ -199,6 +205,8 @@ def _renpy(c: Cursor, line: Line, node: Node) -> ast.Node:
     name, args, kwargs = node[1], node[2], dict(node[3])
     loc, src = c.loc(), line.source
     t = c.toks[0] if c.toks[0][1] != "$" else c.toks[1]
+    if name in RENPY_HANDLERS:
+        return RENPY_HANDLERS[name](c, line, args, kwargs)
     if name in IGNORED_CALLS:
         return Staging(loc, src, "pass", {})
     module, _, func = name.rpartition(".")
@@ -323,7 +331,8 @@ def _python_lines(lines: list[Line], file: str, init: bool) -> list[ast.Node]:
             out.append(ast.Pass(cc.loc(), child.source))
         else:
             node = dollar(cc, child, init=init)
-            if init and not isinstance(node, (ast.Default, ast.Define)):
+            if init and not isinstance(node, (ast.Default, ast.Define)) \
+                    and _called(child) not in INIT_CALLS:
                 # Nothing runs before the story starts but what sets a name's first value.
                 raise cc.error("an init python block may only set names (name = value, "
                                "config.NAME = value)", cc.peek(),
@@ -331,6 +340,18 @@ def _python_lines(lines: list[Line], file: str, init: bool) -> list[ast.Node]:
             out.append(node)
         i += 1
     return out
+
+
+def _called(line: Line) -> str | None:
+    """The dotted name a line calls (`renpy.music.register_channel(…)`), else None."""
+    names = []
+    for t in line.tokens:
+        if t[0] == "op" and t[1] == "(":
+            return "".join(names)
+        if not (t[0] == "name" or (t[0] == "op" and t[1] == ".")):
+            return None
+        names.append(t[1])
+    return None
 
 
 def _python_if(lines: list[Line], i: int, file: str, init: bool) -> tuple[ast.Node, int]:

@@ -145,3 +145,16 @@ def test_renpy_pause_in_a_python_block() -> None:
     p = program("label start:\n    python:\n        renpy.pause(1.5, hard=True)\n")
     pause = next(s for s in p.statements if s.kind == "pause")
     assert (pause.args["expr"], pause.args["hard"]) == (["lit", 1.5], True)
+
+
+def test_more_renpy_calls_plug_in_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from engine.script import ast, parse_code
+
+    def register(c, line, args, kwargs):  # type: ignore[no-untyped-def]
+        return ast.Pass(c.loc(), line.source)
+
+    monkeypatch.setitem(parse_code.RENPY_HANDLERS, "renpy.music.register_channel", register)
+    monkeypatch.setattr(parse_code, "INIT_CALLS", {"renpy.music.register_channel"})
+    p = program('init python:\n    renpy.music.register_channel("env", "sfx", True)\n'
+                'label start:\n    $ renpy.music.register_channel("x")\n')
+    assert [s.kind for s in p.statements].count("pass") == 2
