@@ -3,7 +3,8 @@
 Narration prints alone on its line, speech as `Name: text`; text tags are dropped and
 variables interpolated. A menu prints its prompt, then its options numbered from 1.
 Centred and NVL lines print as any other; a line and its `extend`s print once, joined;
-`nvl clear` prints an empty line (a new page).
+`nvl clear` prints an empty line (a new page). `renpy.input` prints its prompt and the
+default it takes (a terminal is asked); `renpy.notify` prints its message in brackets.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from engine.script import End, Menu, Nvl, Say, ScriptError, Story
+from engine.script import End, Input, Menu, Notify, Nvl, Say, ScriptError, Story
 from engine.script.program import Program
 from engine.script.text import strip_tags
 
@@ -63,6 +64,18 @@ def play_text(program: Program, answers: list[int], out: TextIO, err: TextIO,
                           file=err)
                     return EXIT_BAD_CHOICE
                 story.choose(n - 1)
+            elif isinstance(event, Input):
+                # The default is the answer (a terminal player is asked, with it offered).
+                try:
+                    typed = ask(f"{strip_tags(event.prompt)} [{event.default}]> ") if ask \
+                        else ""
+                except EOFError:
+                    typed = ""
+                print(f"{strip_tags(event.prompt)} > {typed or event.default}", file=out)
+                if typed:
+                    story.enter(typed)
+            elif isinstance(event, Notify):
+                print(f"({strip_tags(event.message)})", file=out)
             elif isinstance(event, End):
                 if event.ending:
                     print(f"-- Ending: {event.ending} --", file=out)

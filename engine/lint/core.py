@@ -12,7 +12,9 @@ from pathlib import Path
 
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
+from engine.lint import code
 from engine.lint.atl import AtlLint
+from engine.lint.code import CODE_KINDS
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
@@ -65,6 +67,8 @@ class Linter:
         self.constants = story.constants if story else {}
         self.defined = set(PROVIDED_NAMES) | {i.name for i in program.inits}
         self.defined |= {s.args["target"] for s in program.statements if s.kind == "assign"}
+        self.defined |= {t for s in program.statements if s.kind in CODE_KINDS
+                         for t in code.targets(s)}
         self.marks: set[str] = set()  # the maps' stage marks, found by run()
         self.atl = AtlLint(self)
 
@@ -277,6 +281,9 @@ class Linter:
             self.names(a["expr"], stmt)
         elif kind in ("window", "nvl"):
             self.names(a["with_"], stmt)
+        elif kind in CODE_KINDS:
+            for expr in code.exprs(stmt):
+                self.names(expr, stmt)
 
     def reachability(self) -> None:
         p = self.program

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.flow import reachable
+from engine.lint import code
 from engine.lint.atl import names_in
+from engine.lint.code import CODE_KINDS
 from engine.lint.fit import BoxMeasure, line_kind, sampler, spoken
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError
@@ -94,6 +96,9 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
             reads |= names_read(a["expr"]) - {a["target"]}
         elif stmt.kind == "branch":
             names_read(a["cond"], reads)
+        elif stmt.kind in CODE_KINDS:
+            for expr in code.exprs(stmt):
+                names_read(expr, reads)
         elif stmt.kind in ("play", "queue"):
             names_read(a["files"], reads)
         elif stmt.kind == "pause" and a["expr"] is not None:
@@ -135,4 +140,4 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
             warn(stmt.loc, f"label '{name}' has no title for the player (save cards and the "
                  "route map show its name)", stmt.source,
                  hint='begin it with  $ save_name = "A title a player reads"')
-    return out
+    return out + code.ignored_notes(program)

@@ -346,7 +346,7 @@ class App(ScreenStack):
             self._audio.on_music_end()
         elif self._audio is not None and t == self._audio.ambient_end_event:
             self._audio.ambient.on_end()
-        else:
+        elif not (self.stack and self.top.typed(event)):
             for act in self.bindings.actions(event):
                 self.act(act)
         if not self.stack:

@@ -142,6 +142,12 @@ class Harness:
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="",
                                              scancode=0))
         return "yield"
+
+    def do_type(self, a: Action, now: float) -> str:
+        """Text typed into a text entry (renpy.input), as the keyboard sends it."""
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=" ".join(a.args)))
+        return "yield"
+
     def do_advance_to(self, a: Action, now: float) -> str:
         """Go on through the story, a line at a time, until a menu (or the ending card)
         shows: with the mouse, the space bar or the pad's A button."""
@@ -153,6 +159,11 @@ class Harness:
         if st.get("screen") == "game" and st.get("menu") and not st.get("transition"):
             self.fail(a, "a menu is waiting")
             return "wait"
+        if st.get("screen") == "text-entry":  # renpy.input: Return takes what is typed
+            for kind in (pygame.KEYDOWN, pygame.KEYUP):
+                pygame.event.post(pygame.event.Event(kind, key=pygame.K_RETURN, mod=0,
+                                                     unicode="\r", scancode=0))
+            return "wait_yield"
         if st.get("clickable") and st.get("screen") == "game":
             how = a.args[1] if len(a.args) > 1 else "click"
             if how == "click":

@@ -18,7 +18,8 @@ DEFAULT_CLICK = (1100, 660)
 
 ACTIONS = ("click", "key", "keydown", "keyup", "wheel", "press", "choose", "wait", "advance",
            "shot", "expect-text", "expect-screen", "expect-notice", "expect-slot",
-           "expect-mode", "quit", "pad", "advance-to", "expect-spoken", "expect-message")
+           "expect-mode", "quit", "pad", "advance-to", "expect-spoken", "expect-message",
+           "type")
 SLOT_STATES = ("saved", "empty", "unreadable")
 MODES = ("skip", "auto", "none")
 KEY_MODS = {"shift": "KMOD_SHIFT", "ctrl": "KMOD_CTRL", "alt": "KMOD_ALT"}
@@ -51,7 +52,7 @@ def parse_script(path: Path, text: str | None = None) -> list[Action]:
         if name not in ACTIONS:
             raise HarnessError(f"{where}: unknown action '{name}' (known: {', '.join(ACTIONS)})")
         if name in ("expect-text", "expect-notice", "press", "keydown", "keyup",
-                    "expect-spoken", "expect-message"):
+                    "expect-spoken", "expect-message", "type"):
             args = [rest[1:-1] if len(rest) > 1 and rest[0] == rest[-1] and rest[0] in "\"'"
                     else rest]
         else:
@@ -81,7 +82,7 @@ def _check(name: str, args: list[str]) -> None:
         if not 1 <= len(args) <= 2 or args[0] not in ("menu", "ending") or \
                 (len(args) == 2 and args[1] not in ("click", "key", "pad")):
             raise ValueError("advance-to takes menu|ending and optionally click|key|pad")
-    elif name in ("expect-spoken", "expect-message"):
+    elif name in ("expect-spoken", "expect-message", "type"):
         if not args or not args[0]:
             raise ValueError(f"{name} takes the text to look for")
     elif name == "wheel":

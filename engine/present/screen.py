@@ -116,6 +116,11 @@ class Screen:
         """The mouse moved; True when that changes the picture."""
         return False
 
+    def typed(self, event: pygame.event.Event) -> bool:
+        """A key or text event, before the keymap sees it: True when this screen took it
+        as typing (a text entry), so it is no command."""
+        return False
+
     def update(self, now: float) -> bool:
         """Time passed; True when that changes the picture."""
         return False

@@ -20,6 +20,7 @@ from .picture_view import PictureView
 from .routemap import RouteMapScreen
 from .settings import SettingsScreen
 from .slots import SlotScreen
+from .text_entry import TextEntryScreen
 from .title import TitleScreen
 
 # A new screen: its module, and one line here.
@@ -38,4 +39,5 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "about": AboutScreen,
     "extras": ExtrasScreen,
     "picture-view": PictureView,
+    "text-entry": TextEntryScreen,
 }

@@ -124,4 +124,26 @@ class End:
     loc: Loc
 
 
-Event = Say | Menu | StageChange | With | Pause | Audio | End | Window | Nvl
+@dataclass(frozen=True, slots=True)
+class Input:
+    """`renpy.input`: the player types a line; answer with Story.enter(text) before the
+    next next() (without an answer, `default` stands)."""
+
+    prompt: str
+    default: str
+    length: int  # at most this many characters
+    allow: str | None  # only these characters, when given
+    exclude: str  # never these
+    loc: Loc
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notify:
+    """`renpy.notify`: a short message shown for a moment over the game."""
+
+    message: str
+    loc: Loc
+
+
+Event = Say | Menu | StageChange | With | Pause | Audio | End | Window | Nvl | Input | Notify

@@ -13,6 +13,14 @@ from typing import Any
 # have always found them.
 from engine.atl.transitions import TRANSITIONS, transition_spec
 
+from .expr_calls import (
+    BUILTINS,
+    KEYWORDS_TAKEN,
+    RANDOM,
+    RANDOM_FUNCS,
+    call_method,
+    comprehension,
+)
 from .expr_syntax import ExprError, Node, expr_error, names_read, parse_expression
 from .limits import MAX_IMAGE_NAME, MAX_NAME_LENGTH, MAX_ROUND_DIGITS
 from .values import (
@@ -119,6 +127,18 @@ CHARACTER_KWARGS = frozenset(
 )
 
 
+# Ren'Py's other Character() styling, accepted and ignored (lint --strict names them).
+IGNORED_PREFIXES = ("what_", "who_", "window_", "ctc", "show_", "namebox_", "nvl_")
+IGNORED_KWARGS = frozenset({"callback", "screen", "mode", "interact", "advance",
+                            "voice_tag", "condition", "retain", "statement_name"})
+
+
+def ignored_kwarg(key: str) -> bool:
+    """Whether Character() accepts `key=` without honouring it."""
+    return key not in CHARACTER_KWARGS and (key in IGNORED_KWARGS
+                                            or key.startswith(IGNORED_PREFIXES))
+
+
 def _character(args: list, kwargs: dict) -> dict:
     if len(args) > 1:
         raise ExprError("Character() takes the name and keyword arguments")
@@ -129,8 +149,10 @@ def _character(args: list, kwargs: dict) -> dict:
     if name is not None and len(name) > MAX_NAME_LENGTH:
         raise ExprError(f"Character()'s name is {len(name)} characters long; at most "
                         f"{MAX_NAME_LENGTH}")
-    for key in kwargs:
-        if key not in CHARACTER_KWARGS:
+    for key in list(kwargs):
+        if ignored_kwarg(key):
+            del kwargs[key]
+        elif key not in CHARACTER_KWARGS:
             raise ExprError(f"Character() does not support '{key}='",
                             hint="supported: " + ", ".join(sorted(CHARACTER_KWARGS)))
     image = kwargs.get("image")
@@ -183,6 +205,12 @@ def _call(name: str, args: list, kwargs: dict) -> Any:
         if len(args) != 1 or not isinstance(args[0], str):
             raise ExprError("_() marks one string for translation")
         return args[0]
+    if name in BUILTINS:
+        if set(kwargs) - KEYWORDS_TAKEN.get(name, set()):
+            raise ExprError(f"{name}() takes no such keyword arguments")
+        if any(type(a) in _BIG for a in args):
+            charge(sum(map(cost, args)))
+        return check_result(BUILTINS[name](*args, **kwargs))
     fn = _SAFE_FUNCS.get(name)
     if fn is None:
         raise ExprError(f"'{name}()' is not a function scenes may call",
@@ -202,7 +230,7 @@ _SAFE_FUNCS: dict[str, Callable[..., Any]] = {
     "min": min, "max": max, "round": round,
 }
 CALLABLE = frozenset({"Character", "Dissolve", "Fade", "MoveTransition", "Pause", "_",
-                      *_SAFE_FUNCS})
+                      *_SAFE_FUNCS, *BUILTINS})
 
 BUILTIN_VALUES: dict[str, Any] = {
     # Ren'Py's transitions by name (engine/atl/transitions.py), fade and dissolve below.
@@ -250,7 +278,11 @@ def _eval(node: Node, lookup: Lookup) -> Any:
     if tag == "name":
         return lookup(node[1])
     if tag == "bin":
-        return _binop(node[1], _eval(node[2], lookup), _eval(node[3], lookup))
+        left = _eval(node[2], lookup)
+        right = _eval(node[3], lookup)
+        if node[1] == "%" and node[3][0] == "tuple":
+            right = tuple(right)  # `"%s of %s" % (a, b)`: the values, not one list
+        return _binop(node[1], left, right)
     if tag == "cmp":
         ops, operands = node[1], node[2]
         left = _eval(operands[0], lookup)
@@ -289,7 +321,16 @@ def _eval(node: Node, lookup: Lookup) -> Any:
     if tag == "call":
         args = [_eval(a, lookup) for a in node[2]]
         kwargs = {k: _eval(v, lookup) for k, v in node[3]}
+        if node[1].startswith("renpy."):
+            return _renpy(node[1], args, kwargs, lookup)
         return _call(node[1], args, kwargs)
+    if tag == "mcall":
+        obj = _eval(node[1], lookup)
+        args = [_eval(a, lookup) for a in node[3]]
+        kwargs = {k: _eval(v, lookup) for k, v in node[4]}
+        return call_method(obj, node[2], args, kwargs)[0]
+    if tag == "comp":
+        return comprehension(node, lookup, _eval)
     if tag == "list" or tag == "tuple":
         return check_result([_eval(i, lookup) for i in node[1]])
     if tag == "dict":
@@ -297,3 +338,16 @@ def _eval(node: Node, lookup: Lookup) -> Any:
     if tag == "if":
         return _eval(node[2], lookup) if _eval(node[1], lookup) else _eval(node[3], lookup)
     raise ExprError(f"unknown expression node {tag!r}")
+
+
+def _renpy(name: str, args: list, kwargs: dict, lookup: Lookup) -> Any:
+    """`renpy.random.*` in an expression: the story's seeded source (story.py keeps its
+    state, so a save, a load and a rollback draw the same numbers)."""
+    module, _, func = name.rpartition(".")
+    if module == RANDOM and func in RANDOM_FUNCS:
+        if kwargs:
+            raise ExprError(f"{name}() takes no keyword arguments")
+        return check_result(lookup(RANDOM)(func, args))
+    raise ExprError(f"'{name}()' cannot be used in an expression",
+                    hint="renpy.random.randint/choice/random are; other renpy calls are "
+                    "'$' lines of their own")

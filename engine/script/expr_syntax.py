@@ -11,23 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .errors import Loc, ScriptError
+from .expr_walk import ExprError, Node, check_depth, children, names_read
 from .lexer import Token
-from .limits import MAX_EXPR_DEPTH, MAX_EXPR_NESTING, MAX_EXPR_TOKENS
+from .limits import MAX_EXPR_NESTING, MAX_EXPR_TOKENS
 
-Node = list  # ["lit", v] | ["name", n] | ["attr", node, n] | ["bin", op, a, b] | ...
+__all__ = ["ExprError", "Node", "children", "expr_error", "names_read", "parse_expression"]
 
 _BIN_PREC = {
     "+": 6, "-": 6, "*": 7, "/": 7, "//": 7, "%": 7,
 }
-
-
-class ExprError(Exception):
-    """Raised by the parser or evaluator; the caller adds the location."""
-
-    def __init__(self, message: str, col: int | None = None, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.col = col
-        self.hint = hint
 
 
 class _Parser:
@@ -182,7 +174,8 @@ class _Parser:
                 if t is None or t[0] != "name":
                     raise ExprError("expected a name after '.'", t[3] if t else None)
                 self.i += 1
-                node = ["attr", node, t[1]]
+                # `store.x` is the variable x, as in Ren'Py.
+                node = ["name", t[1]] if node == ["name", "store"] else ["attr", node, t[1]]
             elif self.is_op("["):
                 self.i += 1
                 index = self.expression()
@@ -195,8 +188,12 @@ class _Parser:
 
     def call(self, func: Node) -> Node:
         t = self.toks[self.i]
-        if func[0] != "name":
-            raise ExprError("only named functions can be called", t[3])
+        name = dotted(func)
+        method = None
+        if name is None or ("." in name and name.split(".")[0] not in MODULES):
+            if func[0] != "attr":
+                raise ExprError("only named functions and methods can be called", t[3])
+            method = func[2]  # `x.get(k)`, `name.strip()`: a method of a value
         self.i += 1
         args: list[Node] = []
         kwargs: list[list] = []
@@ -211,12 +208,51 @@ class _Parser:
             else:
                 if kwargs:
                     raise ExprError("positional argument after keyword argument", nt[3])
-                args.append(self.expression())
+                arg = self.expression()
+                if self.is_word("for") and not args:  # `any(x for x in items)`
+                    arg = self.comprehension("list", arg)
+                args.append(arg)
             if not self.is_op(","):
                 break
             self.i += 1
         self.expect_op(")")
-        return ["call", func[1], args, kwargs]
+        if method is not None:
+            return ["mcall", func[1], method, args, kwargs]
+        if name == "Character":
+            # callback= only runs code on events: accepted and ignored (lint --strict says
+            # so), without reading the expression, which names a Python function.
+            kwargs = [[k, ["lit", None] if k in IGNORED_CALLBACKS else v] for k, v in kwargs]
+        if name is not None and name.startswith("store."):
+            name = name[6:]
+        return ["call", name, args, kwargs]
+
+    def comprehension(self, kind: str, elt: Node) -> Node:
+        """`elt for a[, b] in items [if cond]...`, after `elt`: the names are its own."""
+        self.i += 1  # for
+        names: list[str] = []
+        while True:
+            t = self.peek()
+            if t is None or t[0] != "name" or t[1] in _KEYWORDS:
+                raise ExprError("expected a name after 'for'", t[3] if t else None)
+            names.append(t[1])  # type: ignore[arg-type]
+            self.i += 1
+            if not self.is_op(","):
+                break
+            self.i += 1
+        if not self.is_word("in"):
+            t = self.peek()
+            raise ExprError("expected 'in' after the names of a 'for'", t[3] if t else None)
+        self.i += 1
+        items = self.or_expr()
+        conds = []
+        while self.is_word("if"):
+            self.i += 1
+            conds.append(self.or_expr())
+        if self.is_word("for"):
+            t = self.peek()
+            raise ExprError("one 'for' a comprehension", t[3] if t else None,
+                            hint="nest a second one inside the first's brackets")
+        return ["comp", kind, elt, names, items, conds]
 
     def atom(self) -> Node:
         t = self.peek()
@@ -244,6 +280,10 @@ class _Parser:
                 self.i += 1
                 return ["tuple", []]
             first = self.expression()
+            if self.is_word("for"):
+                node = self.comprehension("list", first)
+                self.expect_op(")")
+                return node
             if self.is_op(","):
                 items = [first]
                 while self.is_op(","):
@@ -256,14 +296,41 @@ class _Parser:
             self.expect_op(")")
             return first
         if value == "[":
-            items = self.items("]")
-            return ["list", items]
+            if not self.is_op("]"):
+                first = self.expression()
+                if self.is_word("for"):
+                    node = self.comprehension("list", first)
+                    self.expect_op("]")
+                    return node
+                rest = [first]
+                if self.is_op(","):
+                    self.i += 1
+                    rest += self.items("]")
+                else:
+                    self.expect_op("]")
+                return ["list", rest]
+            self.i += 1
+            return ["list", []]
         if value == "{":
             pairs: list[list] = []
             while not self.is_op("}"):
                 k = self.expression()
+                if not pairs and (self.is_op(",") or self.is_op("}")):
+                    # A set: kept as a list of its distinct items (variables hold JSON).
+                    rest = [k]
+                    if self.is_op(","):
+                        self.i += 1
+                        rest += self.items("}")
+                    else:
+                        self.expect_op("}")
+                    return ["call", "set", [["list", rest]], []]
                 self.expect_op(":")
-                pairs.append([k, self.expression()])
+                v = self.expression()
+                if not pairs and self.is_word("for"):
+                    node = self.comprehension("dict", ["tuple", [k, v]])
+                    self.expect_op("}")
+                    return node
+                pairs.append([k, v])
                 if not self.is_op(","):
                     break
                 self.i += 1
@@ -282,6 +349,23 @@ class _Parser:
             self.i += 1
         self.expect_op(close)
         return items
+
+
+# Dotted names that are functions, not a value's methods: `renpy.random.randint(1, 6)`.
+MODULES = frozenset({"renpy", "store"})
+IGNORED_CALLBACKS = frozenset({"callback"})
+
+
+def dotted(node: Node) -> str | None:
+    """`a.b.c` as "a.b.c" when the node is only names and attributes, else None."""
+    parts: list[str] = []
+    while node[0] == "attr":
+        parts.append(node[2])
+        node = node[1]
+    if node[0] != "name":
+        return None
+    parts.append(node[1])
+    return ".".join(reversed(parts))
 
 
 _KEYWORDS = frozenset(
@@ -304,63 +388,8 @@ def parse_expression(tokens: list[Token], start: int = 0, stop: int | None = Non
     if whole and p.i < len(p.toks):
         t = p.toks[p.i]
         raise ExprError(f"unexpected '{t[1]}' after the expression", t[3])
-    if p.i > MAX_EXPR_DEPTH:  # deeper than that needs more tokens than that
-        _check_depth(node, p.toks[0][3])
+    check_depth(node, p.i, p.toks[0][3])
     return node, start + p.i
-
-
-def children(node: Node) -> list[Node]:
-    """The expressions directly inside an expression node."""
-    tag = node[0]
-    if tag in ("lit", "name"):
-        return []
-    if tag == "bin":
-        return [node[2], node[3]]
-    if tag in ("un", "not"):
-        return [node[-1]]
-    if tag == "attr":
-        return [node[1]]
-    if tag in ("and", "or", "list", "tuple"):
-        return node[1]
-    if tag == "cmp":
-        return node[2]
-    if tag == "sub":
-        return [node[1], node[2]]
-    if tag == "call":
-        return [*node[2], *(v for _, v in node[3])]
-    if tag == "dict":
-        return [x for pair in node[1] for x in pair]
-    if tag == "if":
-        return node[1:4]
-    return []
-
-
-def _check_depth(node: Node, col: int) -> None:
-    """Every walker over expressions recurses once a level: refuse a tree too deep."""
-    todo = [(node, 1)]
-    while todo:
-        n, d = todo.pop()
-        if d > MAX_EXPR_DEPTH:
-            raise ExprError(f"expression more than {MAX_EXPR_DEPTH} operations deep",
-                            col, hint="split it over several '$' lines")
-        todo.extend((c, d + 1) for c in children(n))
-
-
-def names_read(node: Node, out: set[str] | None = None) -> set[str]:
-    """Every top-level name an expression reads (for lint's undefined-variable check).
-    Iterative, so even an expression from an old cache cannot exhaust the stack."""
-    if out is None:
-        out = set()
-    todo = [node]
-    while todo:
-        n = todo.pop()
-        tag = n[0]
-        if tag == "name":
-            out.add(n[1])
-        elif tag == "call":
-            out.add(n[1])
-        todo.extend(children(n))
-    return out
 
 
 def expr_error(exc: ExprError, loc: Loc, source: str | None) -> ScriptError:

@@ -9,7 +9,7 @@ script knows exactly what to change.
 
 from __future__ import annotations
 
-from . import ast, parse_atl, parse_media, parse_show, parse_text
+from . import ast, parse_atl, parse_code, parse_media, parse_show, parse_text
 from .cursor import Cursor
 from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
@@ -60,12 +60,24 @@ def _block(lines: list[Line], file: str, top: bool = False) -> list[ast.Node]:
             continue
         if word in ("elif", "else"):
             raise Cursor(line, file).error(f"'{word}' without an 'if' before it")
+        if word == "python" or (word == "init" and _is_init_python(line)):
+            out.extend(parse_code.python_block(line, file, init=word == "init"))
+            i += 1
+            continue
         if not top and word == "label":
             raise Cursor(line, file).error("labels must be at the top level of a file, not "
                                             "inside another block")
         out.append(_statement(line, file))
         i += 1
     return out
+
+
+def _is_init_python(line: Line) -> bool:
+    """`init python:` or `init N python:` (the priority is the order Ren'Py runs them in;
+    here every define and default runs before the story starts)."""
+    toks = line.tokens
+    j = 2 if len(toks) > 2 and toks[1][0] == "num" else 1
+    return len(toks) > j and toks[j][1] == "python" and toks[-1][1] == ":"
 
 
 def _first_word(line: Line) -> str | None:
@@ -265,29 +277,16 @@ def _return(c: Cursor, line: Line, file: str) -> ast.Node:
     return ast.Return(c.loc(), line.source)
 
 
-_ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=")
-
-
 def _dollar(c: Cursor, line: Line, file: str) -> ast.Node:
     c.no_block()
     t = c.peek()
     if t is None or t[0] != "name":
         raise c.error("expected an assignment after '$'", hint="$ name = value")
-    target = c.dotted_name("a variable name")
-    if target == "renpy.pause":
+    if t[1] == "renpy" and len(c.toks) > 3 and c.toks[3][1] == "pause" \
+            and c.toks[2][1] == ".":
+        c.i += 3
         return parse_show.renpy_pause(c, line)
-    if target.startswith("renpy.") or target.startswith("store."):
-        raise c.error(f"'{target.split('.')[0]}.' is not available: scene files cannot run "
-                      "Python", t)
-    op = c.peek()
-    if op is None or op[0] != "op" or op[1] not in _ASSIGN_OPS:
-        raise c.error("only assignments are supported after '$' (=, +=, -=, *=, /=)",
-                      op if op is not None else t,
-                      hint="scene files cannot run Python code")
-    if "." in target and target.split(".")[0] not in ("persistent", "config"):
-        raise c.error(f"cannot assign to '{target}': only plain names and persistent.NAME", t)
-    c.i += 1
-    return ast.Assign(c.loc(), line.source, target, op[1], c.expression())  # type: ignore[arg-type]
+    return parse_code.dollar(c, line)
 
 
 def _if_chain(lines: list[Line], i: int, file: str) -> tuple[ast.Node, int]:

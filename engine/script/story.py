@@ -13,11 +13,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import dialogue, steps
+from . import code_steps, dialogue, steps
 from . import events as ev
 from .atl_runtime import transform_table
 from .errors import Loc, ScriptError, did_you_mean
 from .expr import BUILTIN_VALUES, CALLABLE, ExprError, evaluate, expr_error
+from .expr_calls import RANDOM
 from .migrations import STATE_VERSION, migrate
 from .program import Program, Stmt
 from .state import Dialogue, Frame, RunStatus, Stage, StoryState, empty_stage
@@ -33,7 +34,7 @@ PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE | {"ending"
 
 StepHook = Callable[[int], None]  # the index of the statement about to run
 LabelHook = Callable[[str], None]  # the name of the label entered
-HANDLERS = {**steps.HANDLERS, **dialogue.HANDLERS}
+HANDLERS = {**steps.HANDLERS, **dialogue.HANDLERS, **code_steps.HANDLERS}
 ChoiceHook = Callable[[int, int], None]  # the menu's index, the option's index as written
 
 
@@ -282,6 +283,10 @@ class Story:
         for hook in self._on_choice:
             hook(index, option)
 
+    def enter(self, text: str) -> None:
+        """Answer the renpy.input on screen with the text the player typed."""
+        code_steps.enter(self, text)
+
     # --- names -------------------------------------------------------------------------
 
     def lookup(self, name: str) -> Any:
@@ -298,5 +303,7 @@ class Story:
             return self.persistent.get(name.split(".", 1)[1])
         if name.startswith("config.") or name == "ending":
             return None
+        if name == RANDOM and st is not None:
+            return code_steps.random_draw(self)
         known = list(self.constants) + (list(st.variables) if st else [])
         raise ExprError(f"'{name}' is not defined", hint=did_you_mean(name, known))

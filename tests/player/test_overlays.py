@@ -57,6 +57,9 @@ def overlay_args(play: Any, name: str) -> dict[str, Any]:
         return {"question": "Overwrite this save?", "on_yes": lambda: None}
     if name in ("game-menu", "history", "save"):
         return {"play": play}
+    if name == "text-entry":
+        return {"prompt": "What is your name?", "default": "Sam", "length": 20,
+                "allow": None, "exclude": "", "on_done": lambda text: None}
     return {}
 
 

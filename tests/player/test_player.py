@@ -185,10 +185,10 @@ def test_script_error_at_load_shows_the_error_screen(tmp_path: Path) -> None:
         label start:
             "Fine."
             python:
-                x = 1
+                import os
     """)
     r = play(tmp_path, """
-        expect-text game.scene:3
+        expect-text game.scene:4
         click 520 628
     """, game=game)
     ok(r)

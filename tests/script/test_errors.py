@@ -9,12 +9,16 @@ import pytest
 from engine.script import End, ScriptError, Story, compile_texts
 
 PARSE_ERRORS = [
-    ("label start:\n    python:\n        x = 1\n",
-     "scenes/t.scene:2:5: error: 'python' blocks are not supported: scene files cannot run "
-     "code; use '$ name = value'\n        python:\n        ^"),
-    ("init python:\n    x = 1\n",
-     "scenes/t.scene:1:1: error: 'init python' blocks are not supported: scene files cannot "
-     "run code; use 'define' and 'default'\n    init python:\n    ^"),
+    ("label start:\n    python:\n        def f():\n            pass\n",
+     "scenes/t.scene:3:9: error: 'def' in a python block: scene files cannot run Python code\n"
+     "            def f():\n            ^\n    hint: python blocks may hold assignments and "
+     "renpy calls only; anything else (def, class, import, if, for) runs Python, which scene "
+     "files cannot"),
+    ("init python:\n    import os\n",
+     "scenes/t.scene:2:5: error: 'import' in a python block: scene files cannot run Python "
+     "code\n        import os\n        ^\n    hint: python blocks may hold assignments and "
+     "renpy calls only; anything else (def, class, import, if, for) runs Python, which scene "
+     "files cannot"),
     ("screen hello():\n    text \"x\"\n",
      "scenes/t.scene:1:1: error: 'screen' (screen language) is not supported: the engine "
      "draws its own screens\n    screen hello():\n    ^"),
@@ -60,12 +64,15 @@ PARSE_ERRORS = [
     ("label start:\n    $ x = 1 @ 2\n",
      "scenes/t.scene:2:13: error: unexpected character '@'\n        $ x = 1 @ 2\n"
      "                ^"),
-    ("label start:\n    $ renpy.notify(1)\n",
-     "scenes/t.scene:2:7: error: 'renpy.' is not available: scene files cannot run Python\n"
-     "        $ renpy.notify(1)\n          ^"),
+    ("label start:\n    $ renpy.quit()\n",
+     "scenes/t.scene:2:7: error: 'renpy.quit' is not available: scene files cannot run Python\n"
+     "        $ renpy.quit()\n          ^\n    hint: allowed: renpy.pause, renpy.music.play/"
+     "queue/stop/set_volume, renpy.sound.play/queue/stop, renpy.notify, renpy.input, renpy.say,"
+     " renpy.jump, renpy.call, renpy.show/hide/scene, renpy.random.*, renpy.restart_interaction"),
     ("label start:\n    $ print(1)\n",
-     "scenes/t.scene:2:12: error: only assignments are supported after '$' (=, +=, -=, *=, "
-     "/=)\n        $ print(1)\n               ^\n    hint: scene files cannot run Python code"),
+     "scenes/t.scene:2:7: error: 'print()' runs Python code: only assignments, methods of "
+     "variables and renpy calls are supported after '$'\n        $ print(1)\n          ^\n"
+     "    hint: scene files cannot run Python code"),
     ("label start:\n    elif x:\n        pass\n",
      "scenes/t.scene:2:5: error: 'elif' without an 'if' before it\n        elif x:\n        ^"),
     ("label start:\n    show screen inventory\n",
@@ -127,7 +134,8 @@ RUNTIME_ERRORS = [
     ("label start:\n    $ x = open('f')\n",
      "scenes/t.scene:2:5: error: 'open()' is not a function scenes may call\n"
      "        $ x = open('f')\n        ^\n    hint: allowed: Character, Dissolve, Fade, "
-     "MoveTransition, Pause, _, abs, bool, float, int, len, max, min, round, str"),
+     "MoveTransition, Pause, _, abs, all, any, bool, dict, float, int, len, list, max, min, "
+     "range, reversed, round, set, sorted, str, sum, tuple"),
     ("label start:\n    while True:\n        pass\n",
      "scenes/t.scene:3:9: error: the story ran 200000 statements without showing anything: "
      "an endless loop?\n            pass\n            ^"),

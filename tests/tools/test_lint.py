@@ -134,7 +134,7 @@ def test_unreachable_labels_warn_and_missing_start_errors(tmp_path: Path) -> Non
 
 
 def test_parse_errors_in_several_files_are_all_reported(tmp_path: Path) -> None:
-    game = make_game(tmp_path, 'label start:\n    python:\n        pass\n')
+    game = make_game(tmp_path, 'label start:\n    $ print(1)\n')
     (game / "scenes" / "other.scene").write_text('label x:\n    "unclosed\n', "utf-8")
     found = lint(game)
     assert [(p.loc.file, p.loc.line) for p in found] == [

@@ -20,7 +20,9 @@ from engine.present.ui import Button, ButtonList
 from engine.script import (
     Audio,
     End,
+    Input,
     Menu,
+    Notify,
     Nvl,
     Pause,
     Say,
@@ -188,6 +190,18 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         elif isinstance(event, End):
             self.layout = self.typer = None  # the ending's music plays on until the title
             self.waiting = True
+        elif isinstance(event, Input):
+            self.waiting = True
+            host.open("text-entry", prompt=event.prompt, default=event.default,
+                      length=event.length, allow=event.allow, exclude=event.exclude,
+                      on_done=self.entered)
+        elif isinstance(event, Notify):
+            self.notify(event.message)
+
+    def entered(self, text: str) -> None:
+        """renpy.input's answer: into the story, which goes on."""
+        self.story.enter(text)
+        self.pump(self.host.clock.now())
 
     def cut_transitions(self) -> bool:
         return (self.host.instant or bool(self.host.data.settings["reduce_motion"])

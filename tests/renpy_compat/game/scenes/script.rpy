@@ -45,7 +45,7 @@ label start:
     e concerned "A pause comes next.{w} There it was.{p}And a new paragraph."
 
     narrator_quote "Narration in quotes, from a Character with what_prefix."
-
+    call code_tour
     call meadow_visit
 
     n "Meanwhile, in the notebook Nora keeps, a page begins."

@@ -1,0 +1,90 @@
+"""`renpy.input`'s question over the game: the prompt, the line being typed and a caret.
+Return enters it; Backspace takes a character back. While it is open, keys type: the
+keymap's letters (screenshot, fullscreen, …) wait until it closes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from engine.present.screen import Host, Screen
+from engine.present.ui import TEXT, wrap
+from engine.script.code_steps import filter_text
+
+PANEL = (240, 230, 800, 260)
+PROMPT_PX, TEXT_PX, LINE_STEP = 24, 30, 34
+
+
+class TextEntryScreen(Screen):
+    name = "text-entry"
+
+    def __init__(self, host: Host, prompt: str, default: str, length: int,
+                 allow: str | None, exclude: str, on_done: Callable[[str], Any]) -> None:
+        super().__init__(host)
+        self.prompt = prompt
+        self.text = filter_text(default, allow, exclude, length)
+        self.length, self.allow, self.exclude = length, allow, exclude
+        self.on_done = on_done
+        self.blink = 0
+
+    def enter(self) -> None:
+        pygame.key.start_text_input()
+
+    def leave(self) -> None:
+        pygame.key.stop_text_input()
+
+    def type(self, text: str) -> None:
+        """Characters typed (a TEXTINPUT event, or a test)."""
+        self.text = filter_text(self.text + text, self.allow, self.exclude, self.length)
+        self.host.redraw()
+
+    def typed(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.TEXTINPUT:
+            self.type(event.text)
+            return True
+        if event.type != pygame.KEYDOWN:
+            return False
+        if event.key == pygame.K_BACKSPACE:
+            self.text = self.text[:-1]
+            self.host.redraw()
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.done()
+        return True  # every other key is typing, not a command
+
+    def action(self, name: str, pos: Any = None, n: int = 0) -> None:
+        if name == "activate":  # a pad's A button, or a test's key press
+            self.done()
+
+    def done(self) -> None:
+        self.host.pop(self)
+        self.on_done(self.text)
+
+    def draw(self, target: pygame.Surface, now: float) -> None:
+        host, vp, p = self.host, self.host.vp, self.host.painter
+        panel = vp.crect(*PANEL)
+        target.blit(p.box(panel.size, host.palette.box, 248, vp.px(16), host.palette.accent,
+                          max(1, vp.px(2))), panel)
+        font = p.fonts.get(vp.px(PROMPT_PX))
+        lines = wrap(self.prompt, font, vp.px(PANEL[2] - 60))[:3]
+        y = PANEL[1] + 50
+        for i, line in enumerate(lines):
+            p.shadowed(target, line, vp.px(PROMPT_PX), vp.to_window(640, y + i * LINE_STEP),
+                       TEXT, anchor="center")
+        caret = "_" if int(now * 2) % 2 == 0 else " "
+        p.shadowed(target, self.text + caret, vp.px(TEXT_PX),
+                   vp.to_window(640, PANEL[1] + PANEL[3] - 60), host.palette.accent,
+                   anchor="center")
+
+    def deadline(self, now: float) -> float | None:
+        return (int(now * 2) + 1) / 2  # the caret blinks
+
+    def update(self, now: float) -> bool:
+        blink = int(now * 2) % 2
+        changed, self.blink = blink != self.blink, blink
+        return changed
+
+    def status(self) -> dict[str, Any]:
+        return {"text": f"{self.prompt}\n{self.text}", "prompt": self.prompt,
+                "typed": self.text, "ready": True}

@@ -1,0 +1,57 @@
+"""renpy.input on screen: the text-entry screen over the game takes typing (the keymap's
+letters do not fire), Backspace and Return, and the story goes on with the answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from engine.clock import VirtualClock
+from engine.present.app import App, Options
+from tests.player.helpers import data_dir, make_game, play
+
+SCENE = """
+label start:
+    $ name = renpy.input("What is your name?", default="Al", length=6, exclude="0").strip()
+    $ renpy.notify("Name taken")
+    "Hello, [name]."
+"""
+
+
+def key(app: App, k: int, text: str = "") -> None:
+    app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=text, scancode=0))
+    if text:
+        app.dispatch(pygame.event.Event(pygame.TEXTINPUT, text=text))
+
+
+def test_typing_an_answer_goes_into_the_story(tmp_path: Path) -> None:
+    game = make_game(tmp_path, SCENE)
+    app = App(Options(game=game, data_dir=data_dir(tmp_path), headless=True, warp="start"),
+              VirtualClock())
+    app.begin()
+    app.draw(0.0)
+    st = app.top.status()
+    assert app.top.name == "text-entry"
+    assert (st["prompt"], st["typed"]) == ("What is your name?", "Al")
+    fullscreen = app.options.size
+    for ch in "fs0x":  # f and s are fullscreen and screenshot keys: here they type
+        key(app, getattr(pygame, f"K_{ch}"), ch)
+    key(app, pygame.K_BACKSPACE)
+    assert app.top.status()["typed"] == "Alfs"  # 0 is excluded; Backspace took the x
+    assert app.options.size == fullscreen
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "game"
+    assert app.top.story.variables["name"] == "Alfs"
+    assert app.top.play.say.text == "Hello, Alfs."
+
+
+def test_a_test_script_types_an_answer(tmp_path: Path) -> None:
+    game = make_game(tmp_path, SCENE)
+    r = play(tmp_path, """
+        expect-screen text-entry
+        type "rie"
+        key return
+        expect-text Hello, Alrie.
+    """, game=game)
+    assert r.returncode == 0, r.stderr
