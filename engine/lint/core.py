@@ -13,6 +13,7 @@ from pathlib import Path
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
 from engine.lint.atl import AtlLint
+from engine.lint.flow import flow_lint
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
@@ -65,6 +66,8 @@ class Linter:
         self.constants = story.constants if story else {}
         self.defined = set(PROVIDED_NAMES) | {i.name for i in program.inits}
         self.defined |= {s.args["target"] for s in program.statements if s.kind == "assign"}
+        self.defined |= {p for s in program.statements if s.kind == "label"
+                         for p in s.args.get("params") or ()}
         self.marks: set[str] = set()  # the maps' stage marks, found by run()
         self.atl = AtlLint(self)
 
@@ -242,13 +245,16 @@ class Linter:
     def statement(self, stmt: Stmt) -> None:
         a = stmt.args
         kind = stmt.kind
-        if kind in ("jump", "call") and a["target"] not in self.program.labels:
+        if kind in ("jump", "call", "return", "label") and len(a) > (kind != "return"):
+            flow_lint(self, stmt)
+        elif kind in ("jump", "call") and a["target"] not in self.program.labels:
             self.error(stmt, f"no label named '{a['target']}'",
                        hint=did_you_mean(a["target"], self.program.labels))
         elif kind == "say":
             self.speaker(a, stmt)
             self.text(a["text"], stmt)
         elif kind == "menu":
+            self.names(a.get("set"), stmt)
             if a["prompt"]:
                 self.speaker(a["prompt"], stmt)
                 self.text(a["prompt"]["text"], stmt)

@@ -16,7 +16,7 @@ from engine.atl.transitions import is_transition
 from engine.stage import is_scene_image
 
 from . import events as ev
-from . import stage_ops
+from . import flow_steps, stage_ops
 from .atl_runtime import bind_atl, bind_refs
 from .errors import Loc, ScriptError, did_you_mean
 from .expr import ExprError, apply_operator, evaluate, expr_error
@@ -85,6 +85,8 @@ def return_(story: Story, stmt: Stmt | None) -> ev.Event | None:
 def _label_index(story: Story, stmt: Stmt) -> int:
     target = stmt.args["target"]
     labels = story.program.labels
+    if target is None:
+        return labels[flow_steps.dynamic_target(story, stmt)]
     if target not in labels:
         raise ScriptError(stmt.loc, f"no label named '{target}'", stmt.source,
                           hint=did_you_mean(target, labels))
@@ -196,8 +198,9 @@ def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | Non
 
 def shown_options(story: Story, stmt: Stmt) -> list[int]:
     """The menu's options whose guard is true, by their index as written."""
-    return [i for i, opt in enumerate(stmt.args["options"])
-            if opt["cond"] is None or value_of(story, opt["cond"], stmt)]
+    shown = [i for i, opt in enumerate(stmt.args["options"])
+             if opt["cond"] is None or value_of(story, opt["cond"], stmt)]
+    return flow_steps.without_chosen(story, stmt, shown) if "set" in stmt.args else shown
 
 
 def _menu_event(story: Story, stmt: Stmt) -> tuple[ev.Menu, Stage | None]:
@@ -214,6 +217,8 @@ def _menu_event(story: Story, stmt: Stmt) -> tuple[ev.Menu, Stage | None]:
 
 def _label(story: Story, stmt: Stmt) -> None:
     name = stmt.args["name"]
+    if "params" in stmt.args:
+        flow_steps.bind_defaults(story, stmt)
     story.state.label = name
     goto(story, story.state.pc + 1)
     for hook in story._on_label:
@@ -228,8 +233,10 @@ def _say(story: Story, stmt: Stmt) -> ev.Event:
     return event
 
 
-def _menu(story: Story, stmt: Stmt) -> ev.Event:
+def _menu(story: Story, stmt: Stmt) -> ev.Event | None:
     event, stage = _menu_event(story, stmt)
+    if not event.choices and "set" in stmt.args:  # every option chosen: Ren'Py goes on
+        return goto(story, stmt.args["end"])
     if not event.choices:
         raise ScriptError(stmt.loc, "no option of this menu is available (every guard is "
                           "false)", stmt.source)
@@ -249,6 +256,8 @@ def _call(story: Story, stmt: Stmt) -> None:
         raise ScriptError(stmt.loc, f"calls nested more than {MAX_CALL_DEPTH} deep: a call "
                           "without a return?", stmt.source)
     target = _label_index(story, stmt)
+    if "args" in stmt.args:
+        flow_steps.bind_call(story, stmt, target)
     nxt = st.pc + 1
     stmts = story.program.statements
     st.stack = (*st.stack, Frame(nxt, stmts[nxt].fp if nxt < len(stmts) else None, st.label))
@@ -256,6 +265,7 @@ def _call(story: Story, stmt: Stmt) -> None:
 
 
 def _return(story: Story, stmt: Stmt) -> ev.Event | None:
+    flow_steps.set_return(story, stmt)
     return return_(story, stmt)
 
 

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import dialogue, steps
+from . import dialogue, flow_steps, steps
 from . import events as ev
 from .atl_runtime import transform_table
 from .errors import Loc, ScriptError, did_you_mean
@@ -29,7 +29,8 @@ __all__ = ["PROVIDED_NAMES", "STATE_VERSION", "STEP_LIMIT", "RunStatus", "Story"
 STEP_LIMIT = 200_000
 RESERVED = frozenset({"config", "persistent", "True", "False", "None"})
 # Names the scene language provides (lint treats them as defined).
-PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE | {"ending", "save_name"})
+PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE
+                           | {"ending", "save_name", "_return"})
 
 StepHook = Callable[[int], None]  # the index of the statement about to run
 LabelHook = Callable[[str], None]  # the name of the label entered
@@ -54,6 +55,7 @@ class Story:
         self._undo: list[steps.Write] = []  # variable writes of the running next() call
         # The line on screen, until the story moves past it (see dialogue.commit).
         self._pending: ev.Say | None = None
+        self._bound: int | None = None  # the label a call just gave its arguments to
         self._run_inits()
         self.state: StoryState = self._fresh_state(None)
 
@@ -278,6 +280,8 @@ class Story:
         index = self.state.pc
         dialogue.commit(self)
         self.state.status = RunStatus.READY
+        if "set" in stmt.args:
+            flow_steps.remember_choice(self, stmt, option)
         steps.goto(self, stmt.args["options"][option]["target"])
         for hook in self._on_choice:
             hook(index, option)
@@ -296,7 +300,7 @@ class Story:
             return BUILTIN_VALUES[name]
         if name.startswith("persistent."):
             return self.persistent.get(name.split(".", 1)[1])
-        if name.startswith("config.") or name == "ending":
+        if name.startswith("config.") or name in ("ending", "_return"):
             return None
         known = list(self.constants) + (list(st.variables) if st else [])
         raise ExprError(f"'{name}' is not defined", hint=did_you_mean(name, known))
