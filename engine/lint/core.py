@@ -13,7 +13,7 @@ from pathlib import Path
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
 from engine.lint.atl import AtlLint
-from engine.lint.flow import flow_lint
+from engine.lint.flow import call_problems, flow_lint
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
@@ -81,6 +81,9 @@ class Linter:
     def names(self, expr: list | None, stmt: Stmt) -> None:
         if expr is None:
             return
+        if "(" in stmt.source:
+            for problem in call_problems(expr):
+                self.error(stmt, problem)
         for name in sorted(names_read(expr)):
             base = name.split(".")[0]
             if base in ("persistent", "config") or name in self.defined:

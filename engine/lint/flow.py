@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from engine.script.atl_runtime import match_args
 from engine.script.errors import did_you_mean
+from engine.script.expr import ExprError, evaluate
+from engine.script.expr_syntax import children
 from engine.script.program import Stmt
 
 if TYPE_CHECKING:
@@ -45,3 +47,32 @@ def _arguments(lint: Linter, stmt: Stmt, label: Stmt) -> None:
                                   stmt.args["args"], stmt.args["kwargs"])
     if problem is not None:
         lint.error(stmt, problem, hint=hint)
+
+
+_CONSTANT = frozenset({"lit", "list", "tuple", "dict", "un", "bin"})
+
+
+def call_problems(expr: list) -> list[str]:
+    """What the runtime will say of each call in `expr` whose arguments are all written
+    out (`Dissolve(1.0, alpha=True)`): lint evaluates it the same way, so the two agree on
+    every call's arguments."""
+    out = []
+    todo = [expr]
+    while todo:
+        node = todo.pop()
+        kids = children(node)
+        todo.extend(kids)
+        if node[0] == "call" and all(_constant(k) for k in kids):
+            try:
+                evaluate(node, _no_names)
+            except ExprError as exc:
+                out.append(str(exc))
+    return out
+
+
+def _constant(node: list) -> bool:
+    return node[0] in _CONSTANT and all(_constant(k) for k in children(node))
+
+
+def _no_names(name: str) -> None:
+    raise ExprError(f"'{name}' is not defined")

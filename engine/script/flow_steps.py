@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from .atl_runtime import match_args
 from .errors import ScriptError, did_you_mean
+from .expr import ExprError, evaluate, expr_error
 from .program import Stmt
+from .values import variable_problem
+from .writes import store
 
 if TYPE_CHECKING:
     from .story import Story
@@ -23,8 +26,6 @@ RETURN = "_return"
 
 def dynamic_target(story: Story, stmt: Stmt) -> str:
     """The label a `jump expression`/`call expression` goes to."""
-    from .steps import value_of
-
     target = value_of(story, stmt.args["expr"], stmt)
     if not isinstance(target, str):
         raise ScriptError(stmt.loc, f"a label's name must be text, not {target!r}",
@@ -39,8 +40,6 @@ def dynamic_target(story: Story, stmt: Stmt) -> str:
 
 def bind_call(story: Story, stmt: Stmt, index: int) -> None:
     """`call name(args)`: the label's parameters get the arguments (and their defaults)."""
-    from .steps import value_of
-
     label = story.program.statements[index]
     params = label.args.get("params")
     name = label.args["name"]
@@ -61,8 +60,6 @@ def bind_call(story: Story, stmt: Stmt, index: int) -> None:
 def bind_defaults(story: Story, stmt: Stmt) -> None:
     """A label with parameters reached by a jump, a plain call or falling into it: each
     parameter takes its default; one without a default is an error, as in Ren'Py."""
-    from .steps import value_of
-
     if story._bound == story.state.pc:
         story._bound = None
         return
@@ -76,8 +73,6 @@ def bind_defaults(story: Story, stmt: Stmt) -> None:
 
 def set_return(story: Story, stmt: Stmt) -> None:
     """`return value` sets _return for the caller; a plain return clears it once set."""
-    from .steps import value_of
-
     expr = stmt.args.get("expr") if stmt.args else None
     if expr is not None:
         _set(story, RETURN, value_of(story, expr, stmt), stmt)
@@ -85,18 +80,25 @@ def set_return(story: Story, stmt: Stmt) -> None:
         _set(story, RETURN, None, stmt)
 
 
-def _set(story: Story, name: str, value: Any, stmt: Stmt) -> None:
-    from .steps import check_storable, store
+def value_of(story: Story, expr: list, stmt: Stmt) -> Any:
+    try:
+        return evaluate(expr, story.lookup)
+    except ExprError as exc:
+        raise expr_error(exc, stmt.loc, stmt.source) from None
 
-    check_storable(name, value, stmt.loc, stmt.source)
+
+def _set(story: Story, name: str, value: Any, stmt: Stmt) -> None:
+    problem = variable_problem(name, value)
+    if problem is None and name == "save_name":  # its own rules: set it with '$'
+        problem = "save_name is set with '$ save_name = \"…\"'"
+    if problem is not None:
+        raise ScriptError(stmt.loc, problem, stmt.source)
     store(story, story.state.variables, name, value)
 
 
 # --- menu sets ----------------------------------------------------------------------------
 
 def _chosen(story: Story, stmt: Stmt) -> list:
-    from .steps import value_of
-
     chosen = value_of(story, stmt.args["set"], stmt)
     if not isinstance(chosen, list):
         raise ScriptError(stmt.loc, f"a menu's set must be a list, not {chosen!r}",

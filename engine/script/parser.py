@@ -52,13 +52,19 @@ def parse_all(text: str, file: str, errors: list[ScriptError]) -> list[ast.Node]
     statement that fails is left out, a block header's block with it, a label's excepted):
     what lint reports, every error of a file at once, as Ren'Py does."""
     global _noted
-    lines, _ = logical_lines(text, file, errors)
-    blocks = build_blocks(lines, file, errors)
-    _noted = errors
+    found: list[ScriptError] = []
+    lines, _ = logical_lines(text, file, found)
+    blocks = build_blocks(lines, file, found)
+    _noted = found
     try:
         return _block(blocks, file, top=True)
     finally:
         _noted = None
+        seen = set()  # one problem a line: the first (a header without its block, say)
+        for exc in found:
+            if exc.loc.line not in seen:
+                seen.add(exc.loc.line)
+                errors.append(exc)
 
 
 def _block(lines: list[Line], file: str, top: bool = False) -> list[ast.Node]:
@@ -236,45 +242,55 @@ def _menu(c: Cursor, line: Line, file: str) -> ast.Node:
     set_ = None
     options: list[ast.MenuOption] = []
     for child in line.children:
-        oc = Cursor(child, file)
-        if child.say is not None or not child.children:
-            word = _first_word(child)
-            if word == "set" and child.say is None:
-                if set_ is not None or options:
-                    raise oc.error("'set' comes once, before the menu's options")
-                oc.i = 1
-                oc.no_block()
-                set_ = oc.expression()
-                if set_[0] != "name":
-                    raise oc.error("'set' takes a variable's name", hint="default chosen = []")
-                continue
-            if options or prompt is not None:
-                raise oc.error("expected a menu option: \"text\": followed by a block",
-                               hint="a menu has at most one prompt line, before its options")
-            node = _statement(child, file)
-            if not isinstance(node, ast.Say):
-                raise oc.error("a menu holds an optional prompt line and options, "
-                               "each \"text\": with a block")
-            prompt = node
-            continue
-        if not oc.is_string_next():
-            raise oc.error("expected a menu option: \"text\": followed by a block")
-        loc = oc.loc()
-        text = oc.string("the option's text")
-        if oc.peek_op("("):  # `"text" (caption="x"):`: for the choice screen, not needed
-            parse_flow.skip_arguments(oc)
-        cond = None
-        if oc.peek_word() == "if":
-            oc.i += 1
-            cond = oc.expression(stop_ops=(":",))
-        oc.expect_colon_end()
-        if len(options) == MAX_MENU_OPTIONS:
-            raise oc.error(f"more than {MAX_MENU_OPTIONS} options in one menu", oc.toks[0])
-        options.append(ast.MenuOption(loc, child.source, text, cond, _children(child, file)))
+        try:
+            prompt, set_ = _menu_item(child, file, prompt, set_, options)
+        except ScriptError as exc:
+            _note(exc, child)  # (reading on past an option lint reports)
     if not options:
         raise c.error("this menu has no options", c.toks[0],
                       hint='add options: "Option text": followed by an indented block')
     return ast.Menu(c.loc(), line.source, name, prompt, options, set_)
+
+
+def _menu_item(child: Line, file: str, prompt: ast.Say | None, set_: ast.Expr | None,
+               options: list[ast.MenuOption]) -> tuple[ast.Say | None, ast.Expr | None]:
+    """One line of a menu's block: its `set`, its prompt or an option (added to
+    `options`); returns the prompt and the set as they stand after it."""
+    oc = Cursor(child, file)
+    if child.say is not None or not child.children:
+        word = _first_word(child)
+        if word == "set" and child.say is None:
+            if set_ is not None or options:
+                raise oc.error("'set' comes once, before the menu's options")
+            oc.i = 1
+            oc.no_block()
+            set_ = oc.expression()
+            if set_[0] != "name":
+                raise oc.error("'set' takes a variable's name", hint="default chosen = []")
+            return prompt, set_
+        if options or prompt is not None:
+            raise oc.error("expected a menu option: \"text\": followed by a block",
+                           hint="a menu has at most one prompt line, before its options")
+        node = _statement(child, file)
+        if not isinstance(node, ast.Say):
+            raise oc.error("a menu holds an optional prompt line and options, "
+                           "each \"text\": with a block")
+        return node, set_
+    if not oc.is_string_next():
+        raise oc.error("expected a menu option: \"text\": followed by a block")
+    loc = oc.loc()
+    text = oc.string("the option's text")
+    if oc.peek_op("("):  # `"text" (caption="x"):`: for the choice screen, not needed
+        parse_flow.skip_arguments(oc)
+    cond = None
+    if oc.peek_word() == "if":
+        oc.i += 1
+        cond = oc.expression(stop_ops=(":",))
+    oc.expect_colon_end()
+    if len(options) == MAX_MENU_OPTIONS:
+        raise oc.error(f"more than {MAX_MENU_OPTIONS} options in one menu", oc.toks[0])
+    options.append(ast.MenuOption(loc, child.source, text, cond, _children(child, file)))
+    return prompt, set_
 
 
 _ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=")

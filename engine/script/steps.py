@@ -25,27 +25,12 @@ from .program import Stmt
 from .state import Frame, RunStatus, Stage
 from .text import interpolate
 from .values import image_name_problem, name_problem, variable_problem
+from .writes import Write, store, undo_writes  # noqa: F401 (Story uses them from here)
 
 if TYPE_CHECKING:
     from .story import Story
 
 MAX_CALL_DEPTH = 1000
-_ABSENT = object()  # a name that had no value before a write
-Write = tuple[dict[str, Any], str, Any]  # the table, the key, the value it had
-
-
-def store(story: Story, table: dict[str, Any], key: str, value: Any) -> None:
-    story._undo.append((table, key, table.get(key, _ABSENT)))
-    table[key] = value
-
-
-def undo_writes(writes: list[Write]) -> None:
-    """Put back what `store` wrote, last write first."""
-    for table, key, old in reversed(writes):
-        if old is _ABSENT:
-            table.pop(key, None)
-        else:
-            table[key] = old
 
 
 # --- moving ---------------------------------------------------------------------------
