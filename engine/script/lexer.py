@@ -277,6 +277,8 @@ def build_blocks(lines: list[Line], file: str, errors: list[ScriptError] | None 
                 raise
             errors.append(exc)
             opener = None
+            while len(stack) > 1 and line.indent < stack[-1][0]:
+                stack.pop()
             if line.indent != stack[-1][0]:
                 continue
         stack[-1][1].append(line)
