@@ -313,3 +313,71 @@ def test_end_event_after_everything() -> None:
     ''')
     assert isinstance(s.next(), End)
     assert s.variables["_return"] == 5
+
+
+# --- rollback and saves ------------------------------------------------------------------
+
+FLOW_GAME = '''
+default chosen = []
+label start:
+    call pick(2)
+    "got [_return]"
+    menu ask:
+        set chosen
+        "Tea":
+            "tea"
+            jump ask
+        "Coffee":
+            "coffee"
+            jump ask
+    "done"
+    return
+label pick(n):
+    return n * 10
+'''
+
+
+def _shown(play: object) -> object:
+    while True:
+        event = play.next()  # type: ignore[attr-defined]
+        if isinstance(event, (Say, Menu, End)):
+            return event
+
+
+def test_rollback_undoes_a_set_menus_choice_and_a_return_value() -> None:
+    from engine.playthrough import Playthrough
+    from tests.tools.test_playthrough import Memory
+
+    s = Story(program(FLOW_GAME))
+    s.start()
+    play = Playthrough(s, Memory())
+    assert _shown(play).text == "got 20"
+    assert isinstance(_shown(play), Menu)
+    play.choose(0)
+    assert _shown(play).text == "tea"
+    assert s.variables["chosen"] == ["Tea"]
+    play.roll(back=True)  # back to the menu: the choice is not made yet
+    assert s.variables["chosen"] == [] and s.variables["_return"] == 20
+    menu = _shown(play)
+    assert isinstance(menu, Menu) and [c.text for c in menu.choices] == ["Tea", "Coffee"]
+
+
+def test_a_save_file_keeps_the_return_value_and_the_set() -> None:
+    from engine import saves
+    from engine.playthrough import Playthrough
+    from tests.tools.test_playthrough import Memory
+
+    s = Story(program(FLOW_GAME))
+    s.start()
+    play = Playthrough(s, Memory())
+    _shown(play)
+    _shown(play)
+    play.choose(1)
+    assert _shown(play).text == "coffee"
+    data = saves.decode(saves.encode(play.save_data(b"\xff\xd8\xffthumb"), "Test"))
+    loaded = Playthrough.from_save(s.program, Memory(), data).play
+    assert loaded.story.variables["_return"] == 20
+    assert loaded.story.variables["chosen"] == ["Coffee"]
+    assert _shown(loaded).text == "coffee"
+    menu = _shown(loaded)
+    assert isinstance(menu, Menu) and [c.text for c in menu.choices] == ["Tea"]
