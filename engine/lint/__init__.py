@@ -37,7 +37,8 @@ def lint(game_dir: Path, strict: bool = False) -> list[ScriptError]:
     except ScriptError as exc:
         errors.append(exc)
     # A file read past its errors is in the program, but not all of it.
-    complete = len(program.files) == len(scene_files(game_dir)) and not errors
+    complete = len(program.files) == len(scene_files(game_dir)) and not any(
+        getattr(e, "read_past", False) for e in errors)
     linter = Linter(game_dir, program, story, complete=complete)
     linter.run()
     found = errors + linter.problems

@@ -64,6 +64,7 @@ def parse_all(text: str, file: str, errors: list[ScriptError]) -> list[ast.Node]
         for exc in found:
             if exc.loc.line not in seen:
                 seen.add(exc.loc.line)
+                exc.read_past = True  # type: ignore[attr-defined]  # (the file is partial)
                 errors.append(exc)
 
 
