@@ -54,3 +54,11 @@ def test_the_set_menu_asks_the_other_question_when_it_comes_first() -> None:
 def test_the_tour_lints_clean_with_every_label_titled() -> None:
     found = [p.format() for p in lint(GAME, strict=True) if p.loc.file == "scenes/flow.rpy"]
     assert found == []
+
+
+def test_the_story_graph_follows_jump_expression_to_the_labels_named_in_strings() -> None:
+    from engine.graph import build_dot
+    from engine.script import load_game
+
+    dot = build_dot(load_game(GAME, use_cache=False), "t")
+    assert '"label:flow_tour.after_questions" -> "label:flow_tour.finale"' in dot
