@@ -9,6 +9,7 @@ menu set are variables, so they save, load and roll back with the rest.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .atl_runtime import match_args
@@ -16,7 +17,7 @@ from .errors import ScriptError, did_you_mean
 from .expr import ExprError, evaluate, expr_error
 from .program import Stmt
 from .values import variable_problem
-from .writes import store
+from .writes import forget, store
 
 if TYPE_CHECKING:
     from .story import Story
@@ -50,10 +51,9 @@ def bind_call(story: Story, stmt: Stmt, index: int) -> None:
     values, problem, hint = match_args(name, params, label.args["defaults"], args, kwargs)
     if problem is not None:
         raise ScriptError(stmt.loc, problem, stmt.source, hint=hint)
-    for param in params:
-        value = values[param] if param in values else \
-            value_of(story, label.args["defaults"][param], label)
-        _set(story, param, value, stmt)
+    _bind(story, {param: values[param] if param in values else
+                  value_of(story, label.args["defaults"][param], label) for param in params},
+          stmt)
     story._bound = index  # the label itself then leaves them be
 
 
@@ -68,7 +68,32 @@ def bind_defaults(story: Story, stmt: Stmt) -> None:
         if param not in defaults:
             raise ScriptError(stmt.loc, f"label '{stmt.args['name']}' needs a value for "
                               f"'{param}': call it with arguments", stmt.source)
-        _set(story, param, value_of(story, defaults[param], stmt), stmt)
+    _bind(story, {p: value_of(story, defaults[p], stmt) for p in stmt.args["params"]}, stmt)
+
+
+def _bind(story: Story, values: dict[str, Any], stmt: Stmt) -> None:
+    """Set the parameters; the call they belong to (the innermost) keeps what they held
+    before, to put back when it returns, as Ren'Py's dynamic variables."""
+    st = story.state
+    if st.stack:
+        top = st.stack[-1]
+        saved = dict(top.saved or {})
+        for name in values:
+            if name not in saved:
+                saved[name] = [st.variables[name]] if name in st.variables else []
+        st.stack = (*st.stack[:-1], replace(top, saved=saved))
+    for name, value in values.items():
+        _set(story, name, value, stmt)
+
+
+def put_back(story: Story, saved: dict[str, list]) -> None:
+    """On return: the parameters the call bound get back what they held before it."""
+    variables = story.state.variables
+    for name, old in saved.items():
+        if old:
+            store(story, variables, name, old[0])
+        else:
+            forget(story, variables, name)
 
 
 def set_return(story: Story, stmt: Stmt) -> None:

@@ -58,6 +58,8 @@ def return_(story: Story, stmt: Stmt | None) -> ev.Event | None:
     st = story.state
     if st.stack:
         frame = st.stack[-1]
+        if frame.saved:
+            flow_steps.put_back(story, frame.saved)
         st.stack = st.stack[:-1]
         st.label = frame.label
         goto(story, frame.pc)
@@ -241,11 +243,11 @@ def _call(story: Story, stmt: Stmt) -> None:
         raise ScriptError(stmt.loc, f"calls nested more than {MAX_CALL_DEPTH} deep: a call "
                           "without a return?", stmt.source)
     target = _label_index(story, stmt)
-    if "args" in stmt.args:
-        flow_steps.bind_call(story, stmt, target)
     nxt = st.pc + 1
     stmts = story.program.statements
     st.stack = (*st.stack, Frame(nxt, stmts[nxt].fp if nxt < len(stmts) else None, st.label))
+    if "args" in stmt.args:
+        flow_steps.bind_call(story, stmt, target)
     goto(story, target)
 
 

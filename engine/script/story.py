@@ -189,7 +189,7 @@ class Story:
         frames = []
         for frame in new.stack:
             pc = self._locate(frame.pc, frame.fp, frame.label, notices, False)
-            frames.append(Frame(pc, self._fp_at(pc), frame.label))
+            frames.append(Frame(pc, self._fp_at(pc), frame.label, frame.saved))
         new.stack = tuple(frames)
         if not ended:
             new.status = RunStatus.READY  # a say, pause or menu shows itself again

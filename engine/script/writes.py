@@ -17,6 +17,13 @@ def store(story: Story, table: dict[str, Any], key: str, value: Any) -> None:
     table[key] = value
 
 
+def forget(story: Story, table: dict[str, Any], key: str) -> None:
+    """Remove `key`, as an undoable write."""
+    if key in table:
+        story._undo.append((table, key, table[key]))
+        del table[key]
+
+
 def undo_writes(writes: list[Write]) -> None:
     """Put back what `store` wrote, last write first."""
     for table, key, old in reversed(writes):

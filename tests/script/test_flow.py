@@ -112,21 +112,42 @@ def test_call_arguments_bind_parameters_and_return_sets_underscore_return() -> N
     assert s.variables["_return"] is None  # a plain return clears it, as in Ren'Py
 
 
-def test_return_value_and_parameters_survive_save_and_restore() -> None:
+def test_parameters_are_put_back_on_return_as_renpys_dynamic_variables() -> None:
+    text = '''
+        label start:
+            $ n = "outer"
+            call count(2)
+            "n is [n] again, got [_return]"
+            return
+        label count(n):
+            "in [n]"
+            if n > 0:
+                call count(n - 1)
+            "back in [n]"
+            return n
+    '''
+    assert transcript(story(text)) == ["in 2", "in 1", "in 0", "back in 0", "back in 1",
+                                       "back in 2", "n is outer again, got 2", "END None"]
+    s = story(text)
+    for _ in range(3):
+        s.next()  # "in 0", three calls deep
+    again = restored(s)
+    assert [f.saved for f in again.state.stack] == [{"n": ["outer"]}, {"n": [2]}, {"n": [1]}]
+    assert transcript(again)[1:] == ["back in 0", "back in 1", "back in 2",
+                                     "n is outer again, got 2", "END None"]
+
+
+def test_a_parameter_that_was_not_set_before_the_call_is_unset_after_it() -> None:
     s = story('''
         label start:
             call pick(3)
-            "picked [_return], n is [n]"
-            "after"
+            "picked [_return]"
             return
-        label pick(n):
-            return n * 2
+        label pick(k):
+            return k * 2
     ''')
-    event = s.next()
-    assert isinstance(event, Say) and event.text == "picked 6, n is 3"
-    again = restored(s)
-    assert again.variables["_return"] == 6 and again.variables["n"] == 3
-    assert transcript(again)[0] == "picked 6, n is 3"
+    assert transcript(s) == ["picked 6", "END None"]
+    assert "k" not in s.variables
 
 
 @pytest.mark.parametrize(("call", "message"), [
