@@ -133,7 +133,7 @@ def _saved(saved: Any) -> dict[str, list] | None:
         return None
     if not isinstance(saved, dict) or not all(
             isinstance(k, str) and isinstance(v, list) and len(v) <= 1
-            for k, v in saved.items()):
+            and (not v or storable_problem(v[0]) is None) for k, v in saved.items()):
         raise ValueError("a call's saved parameters are damaged")
     return saved
 

@@ -402,3 +402,19 @@ def test_a_save_file_keeps_the_return_value_and_the_set() -> None:
     assert _shown(loaded).text == "coffee"
     menu = _shown(loaded)
     assert isinstance(menu, Menu) and [c.text for c in menu.choices] == ["Tea"]
+
+
+def test_a_damaged_saved_parameter_in_a_save_is_refused() -> None:
+    s = story('''
+        label start:
+            call pick(3)
+            return
+        label pick(k):
+            "in pick"
+            return
+    ''')
+    s.next()
+    data = json.loads(json.dumps(s.snapshot()))
+    data["stack"][0]["saved"] = {"k": [1, 2]}
+    with pytest.raises(ValueError, match="saved parameters are damaged"):
+        Story(s.program).restore(data)
