@@ -53,15 +53,20 @@ def parse_all(text: str, file: str, errors: list[ScriptError]) -> list[ast.Node]
     what lint reports, every error of a file at once, as Ren'Py does."""
     global _noted
     found: list[ScriptError] = []
-    lines, _ = logical_lines(text, file, found)
+    lines, sources = logical_lines(text, file, found)
     blocks = build_blocks(lines, file, found)
     _noted = found
     try:
         return _block(blocks, file, top=True)
     finally:
         _noted = None
+        # A block left out with its header (a `python:` block) has no problems of its own:
+        # a line Python reads and this lexer cannot is the header's problem, not another.
+        spans = [_block_span(exc.span, sources) for exc in found if hasattr(exc, "span")]
         seen = set()  # one problem a line: the first (a header without its block, say)
         for exc in found:
+            if spans and any(a <= exc.loc.line <= b for a, b in spans):
+                continue
             if exc.loc.line not in seen:
                 seen.add(exc.loc.line)
                 exc.read_past = True  # type: ignore[attr-defined]  # (the file is partial)
@@ -112,7 +117,23 @@ def _note(exc: ScriptError, line: Line) -> None:
         raise exc
     if not hasattr(exc, "touches"):
         exc.touches = _count(line)  # type: ignore[attr-defined]
+        if line.children:
+            exc.span = (line.lineno, line.indent)  # type: ignore[attr-defined]
     _noted.append(exc)
+
+
+def _block_span(header: tuple[int, int], sources: list[str]) -> tuple[int, int]:
+    """The physical lines of a header's block (1-based): those after it indented more
+    than it, and the blank and comment lines among them."""
+    first, indent = header
+    end = first
+    for n in range(first, len(sources)):
+        stripped = sources[n].lstrip(" ")
+        if stripped and not stripped.startswith("#"):
+            if len(sources[n]) - len(stripped) <= indent:
+                break
+            end = n + 1
+    return first + 1, end
 
 
 def _count(line: Line) -> int:

@@ -145,3 +145,21 @@ def test_set_menus_and_menu_arguments_lint_clean(tmp_path: Path) -> None:
             return
     ''')
     assert messages(game) == []
+
+
+def test_python_the_lexer_cannot_read_is_the_python_blocks_problem_only(
+        tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        init python:
+            def helper():
+                return 1
+            total = a @ b
+
+        label start:
+            "A line ? of text."
+            "Fine."
+    ''')
+    assert messages(game) == [
+        "2: error: 'init python' blocks are not supported: scene files cannot run code; "
+        "use 'define' and 'default'",
+    ]
