@@ -139,9 +139,14 @@ def return_(c: Cursor, line: Line, file: str) -> ast.Node:
 
 
 def is_init_block(line: Line) -> bool:
-    """`init:` or `init N:` (a block of Ren'Py statements), not `init python`."""
+    """`init:` or `init N:` (a block of Ren'Py statements), not `init python`; or
+    `init offset = N`."""
     toks = line.tokens
-    if not toks or toks[0][1] != "init" or toks[-1][1] != ":":
+    if not toks or toks[0][1] != "init":
+        return False
+    if len(toks) > 1 and toks[1][1] == "offset":
+        return True
+    if toks[-1][1] != ":":
         return False
     return not any(t[0] == "name" and t[1] == "python" for t in toks[1:])
 
@@ -151,6 +156,14 @@ def init_block(line: Line, file: str, block: BlockParser) -> list[ast.Node]:
     (`init -1:`) is read and not needed: defines run in file order, before the story."""
     c = Cursor(line, file)
     c.i = 1
+    if c.peek_word() == "offset":  # the priority of the file's init blocks: not needed
+        c.i += 1
+        if not c.peek_op("="):
+            raise c.error("expected '=' and a number after 'init offset'")
+        c.i += 1
+        c.no_block()
+        c.expression()
+        return []
     if c.peek_op("-") or c.peek_op("+"):
         c.i += 1
     t = c.peek()

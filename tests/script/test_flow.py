@@ -217,6 +217,7 @@ def test_jump_expression_to_a_missing_label_or_a_number_is_an_error() -> None:
 
 def test_init_blocks_hold_definitions_and_starting_values() -> None:
     s = story('''
+        init offset = -1
         init:
             define e = Character("Eileen")
             $ score = 2
