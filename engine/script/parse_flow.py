@@ -151,9 +151,14 @@ def is_init_block(line: Line) -> bool:
     return not any(t[0] == "name" and t[1] == "python" for t in toks[1:])
 
 
-def init_block(line: Line, file: str, block: BlockParser) -> list[ast.Node]:
-    """The statements of an `init:` block, as if written at the top level. The priority
-    (`init -1:`) is read and not needed: defines run in file order, before the story."""
+INIT_KINDS = (ast.Define, ast.Default, ast.Image, ast.Transform)
+
+
+def init_block(line: Line, file: str, block: BlockParser,
+               ) -> tuple[list[ast.Node], list[ScriptError]]:
+    """The statements of an `init:` block, as if written at the top level, and the
+    problems of those that cannot be there. The priority (`init -1:`) is read and not
+    needed: defines run in file order, before the story."""
     c = Cursor(line, file)
     c.i = 1
     if c.peek_word() == "offset":  # the priority of the file's init blocks: not needed
@@ -163,7 +168,7 @@ def init_block(line: Line, file: str, block: BlockParser) -> list[ast.Node]:
         c.i += 1
         c.no_block()
         c.expression()
-        return []
+        return [], []
     if c.peek_op("-") or c.peek_op("+"):
         c.i += 1
     t = c.peek()
@@ -172,16 +177,24 @@ def init_block(line: Line, file: str, block: BlockParser) -> list[ast.Node]:
             raise c.error("an init priority is a whole number", t)
         c.i += 1
     c.expect_colon_end()
-    out = []
+    out: list[ast.Node] = []
+    problems = []
     for node in block(line.children, file, True):
-        if isinstance(node, ast.Label):
-            raise ScriptError(node.loc, "a label cannot be inside an 'init:' block",
-                              node.source)
         if isinstance(node, ast.Assign) and node.op == "=" and "." not in node.target:
             # `$ x = 1` in an init block sets the variable's starting value.
             node = ast.Default(node.loc, node.source, node.target, node.expr)
-        out.append(node)
-    return out
+        if isinstance(node, INIT_KINDS):
+            out.append(node)
+        elif isinstance(node, ast.Label):
+            problems.append(ScriptError(node.loc, "a label cannot be inside an 'init:' "
+                                        "block", node.source))
+        else:
+            # Ren'Py runs these before the story; this engine runs only definitions then.
+            problems.append(ScriptError(
+                node.loc, "only define, default, image, transform and '$ name = value' "
+                "can be in an 'init:' block", node.source,
+                hint="move it to the start of the 'start' label"))
+    return out, problems
 
 
 HANDLERS = {"jump": jump, "call": call, "return": return_}

@@ -65,7 +65,9 @@ def parse_all(text: str, file: str, errors: list[ScriptError]) -> list[ast.Node]
         spans = [_block_span(exc.span, sources) for exc in found if hasattr(exc, "span")]
         seen = set()  # one problem a line: the first (a header without its block, say)
         for exc in found:
-            if spans and any(a <= exc.loc.line <= b for a, b in spans):
+            # (only the lexer's problems: a statement's own were never read inside one)
+            if spans and not hasattr(exc, "touches") and any(a <= exc.loc.line <= b
+                                                             for a, b in spans):
                 continue
             if exc.loc.line not in seen:
                 seen.add(exc.loc.line)
@@ -95,7 +97,11 @@ def _block(lines: list[Line], file: str, top: bool = False) -> list[ast.Node]:
             if word in ("elif", "else"):
                 raise Cursor(line, file).error(f"'{word}' without an 'if' before it")
             if word == "init" and parse_flow.is_init_block(line):
-                out.extend(parse_flow.init_block(line, file, _block))
+                nodes, problems = parse_flow.init_block(line, file, _block)
+                out.extend(nodes)
+                for problem in problems:
+                    problem.touches = 1  # type: ignore[attr-defined]
+                    _note(problem, line)
             else:
                 out.append(_statement(line, file))
         except ScriptError as exc:

@@ -419,3 +419,18 @@ def test_a_damaged_saved_parameter_in_a_save_is_refused() -> None:
     data["stack"][0]["saved"] = {"k": [1, 2]}
     with pytest.raises(ValueError, match="saved parameters are damaged"):
         Story(s.program).restore(data)
+
+
+def test_a_statement_that_would_run_inside_an_init_block_is_an_error() -> None:
+    with pytest.raises(ScriptError) as info:
+        program('''
+            init:
+                define e = Character("Eileen")
+                if persistent.seen is None:
+                    $ persistent.seen = False
+        ''')
+    assert info.value.format() == (
+        "scenes/test.scene:4:5: error: only define, default, image, transform and "
+        "'$ name = value' can be in an 'init:' block\n"
+        "        if persistent.seen is None:\n        ^\n"
+        "    hint: move it to the start of the 'start' label")
