@@ -138,6 +138,24 @@ def return_(c: Cursor, line: Line, file: str) -> ast.Node:
     return ast.Return(c.loc(), line.source, expr)
 
 
+def _persistent_default(node: ast.Node) -> ast.Node:
+    """`if persistent.x is None:` / `$ persistent.x = value` in an init block, Ren'Py's
+    older idiom for `default persistent.x = value`, is that default."""
+    if not (isinstance(node, ast.If) and len(node.branches) == 1):
+        return node
+    branch = node.branches[0]
+    cond = branch.cond
+    if not (cond and cond[0] == "cmp" and cond[1] == ["is"] and cond[2][1] == ["lit", None]
+            and cond[2][0][0] == "attr" and cond[2][0][1] == ["name", "persistent"]):
+        return node
+    name = f"persistent.{cond[2][0][2]}"
+    body = branch.body
+    if len(body) == 1 and isinstance(body[0], ast.Assign) and body[0].target == name \
+            and body[0].op == "=":
+        return ast.Default(node.loc, node.source, name, body[0].expr)
+    return node
+
+
 def is_init_block(line: Line) -> bool:
     """`init:` or `init N:` (a block of Ren'Py statements), not `init python`; or
     `init offset = N`."""
@@ -183,6 +201,7 @@ def init_block(line: Line, file: str, block: BlockParser,
         if isinstance(node, ast.Assign) and node.op == "=" and "." not in node.target:
             # `$ x = 1` in an init block sets the variable's starting value.
             node = ast.Default(node.loc, node.source, node.target, node.expr)
+        node = _persistent_default(node)
         if isinstance(node, INIT_KINDS):
             out.append(node)
         elif isinstance(node, ast.Label):

@@ -97,6 +97,12 @@ class Story:
                 except ExprError as exc:
                     raise expr_error(exc, init.loc, init.source) from None
                 steps.check_storable(init.name, value, init.loc, init.source)
+                if init.name.startswith("persistent."):
+                    # Ren'Py's `default persistent.x`: set when the player's data has none.
+                    key = init.name.split(".", 1)[1]
+                    if self.persistent.get(key) is None:
+                        self.persistent[key] = value
+                    continue
                 state.variables[init.name] = value
         return state
 

@@ -426,11 +426,28 @@ def test_a_statement_that_would_run_inside_an_init_block_is_an_error() -> None:
         program('''
             init:
                 define e = Character("Eileen")
-                if persistent.seen is None:
-                    $ persistent.seen = False
+                if persistent.seen:
+                    $ seen_before = True
         ''')
     assert info.value.format() == (
         "scenes/test.scene:4:5: error: only define, default, image, transform and "
         "'$ name = value' can be in an 'init:' block\n"
-        "        if persistent.seen is None:\n        ^\n"
+        "        if persistent.seen:\n        ^\n"
         "    hint: move it to the start of the 'start' label")
+
+
+def test_persistent_defaults_in_init_blocks_and_default_statements() -> None:
+    s = story('''
+        init:
+            if persistent.unlocked is None:
+                $ persistent.unlocked = False
+        default persistent.seen = 3
+        label start:
+            "[persistent.unlocked] [persistent.seen]"
+            $ persistent.seen = 5
+            "[persistent.seen]"
+    ''')
+    assert transcript(s) == ["False 3", "5", "END None"]
+    kept = Story(s.program, persistent={"unlocked": True, "seen": 9})
+    kept.start()
+    assert transcript(kept)[0] == "True 9"  # the player's data wins over the default
