@@ -54,6 +54,7 @@ def parse_all(text: str, file: str, errors: list[ScriptError]) -> list[ast.Node]
     global _noted
     found: list[ScriptError] = []
     lines, sources = logical_lines(text, file, found)
+    lexical = len(found)  # the lexer's problems come first
     blocks = build_blocks(lines, file, found)
     _noted = found
     try:
@@ -64,10 +65,8 @@ def parse_all(text: str, file: str, errors: list[ScriptError]) -> list[ast.Node]
         # a line Python reads and this lexer cannot is the header's problem, not another.
         spans = [_block_span(exc.span, sources) for exc in found if hasattr(exc, "span")]
         seen = set()  # one problem a line: the first (a header without its block, say)
-        for exc in found:
-            # (only the lexer's problems: a statement's own were never read inside one)
-            if spans and not hasattr(exc, "touches") and any(a <= exc.loc.line <= b
-                                                             for a, b in spans):
+        for n, exc in enumerate(found):
+            if n < lexical and spans and any(a <= exc.loc.line <= b for a, b in spans):
                 continue
             if exc.loc.line not in seen:
                 seen.add(exc.loc.line)
