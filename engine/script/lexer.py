@@ -18,6 +18,7 @@ from .limits import (
     MAX_GAME_LINES,
     MAX_INT_DIGITS,
     MAX_LINE_LENGTH,
+    MAX_PROBLEMS_READ_PAST,
     MAX_SCENE_BYTES,
     MAX_SCENE_TOKENS,
     MAX_STATEMENT_LINES,
@@ -220,7 +221,8 @@ def logical_lines(text: str, file: str, errors: list[ScriptError] | None = None,
                     raise ScriptError(Loc(file, i + 1, indent + 1),
                                       "bracket or triple-quoted string is never closed", raw)
         except ScriptError as exc:
-            if errors is None or depth > 0:  # a bracket never closed: nothing after it reads
+            # A bracket never closed: nothing after it reads.
+            if errors is None or depth > 0 or len(errors) >= MAX_PROBLEMS_READ_PAST:
                 raise
             errors.append(exc)
             continue
@@ -273,7 +275,7 @@ def build_blocks(lines: list[Line], file: str, errors: list[ScriptError] | None 
                     raise ScriptError(Loc(file, line.lineno, line.indent + 1), what,
                                       line.source)
         except ScriptError as exc:
-            if errors is None:
+            if errors is None or len(errors) >= MAX_PROBLEMS_READ_PAST:
                 raise
             errors.append(exc)
             opener = None

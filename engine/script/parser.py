@@ -9,11 +9,13 @@ script knows exactly what to change.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from . import ast, parse_atl, parse_flow, parse_media, parse_show, parse_text
 from .cursor import Cursor
 from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
-from .limits import MAX_MENU_OPTIONS
+from .limits import MAX_MENU_OPTIONS, MAX_PROBLEMS_READ_PAST
 from .text import too_many_tags
 from .values import image_name_problem
 
@@ -53,20 +55,25 @@ def parse_all(text: str, file: str, errors: list[ScriptError]) -> list[ast.Node]
     what lint reports, every error of a file at once, as Ren'Py does."""
     global _noted
     found: list[ScriptError] = []
-    lines, sources = logical_lines(text, file, found)
-    lexical = len(found)  # the lexer's problems come first
-    blocks = build_blocks(lines, file, found)
-    _noted = found
+    sources: list[str] = []
+    lexical = MAX_PROBLEMS_READ_PAST  # the lexer's problems come first
     try:
+        lines, sources = logical_lines(text, file, found)
+        lexical = len(found)
+        blocks = build_blocks(lines, file, found)
+        _noted = found
         return _block(blocks, file, top=True)
     finally:
         _noted = None
         # A block left out with its header (a `python:` block) has no problems of its own:
         # a line Python reads and this lexer cannot is the header's problem, not another.
-        spans = [_block_span(exc.span, sources) for exc in found if hasattr(exc, "span")]
+        spans = sorted(_block_span(exc.span, sources) for exc in found
+                       if hasattr(exc, "span"))
+        starts = [a for a, _ in spans]
         seen = set()  # one problem a line: the first (a header without its block, say)
         for n, exc in enumerate(found):
-            if n < lexical and spans and any(a <= exc.loc.line <= b for a, b in spans):
+            k = bisect_right(starts, exc.loc.line) - 1  # (a nested span may hide its outer)
+            if n < lexical and k >= 0 and exc.loc.line <= spans[k][1]:
                 continue
             if exc.loc.line not in seen:
                 seen.add(exc.loc.line)
@@ -118,7 +125,7 @@ def _block(lines: list[Line], file: str, top: bool = False) -> list[ast.Node]:
 
 def _note(exc: ScriptError, line: Line) -> None:
     """Note a statement's problem and go on (parse_all), or raise it (parse_file)."""
-    if _noted is None:
+    if _noted is None or len(_noted) >= MAX_PROBLEMS_READ_PAST:
         raise exc
     if not hasattr(exc, "touches"):
         exc.touches = _count(line)  # type: ignore[attr-defined]

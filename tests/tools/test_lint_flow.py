@@ -163,3 +163,15 @@ def test_python_the_lexer_cannot_read_is_the_python_blocks_problem_only(
         "2: error: 'init python' blocks are not supported: scene files cannot run code; "
         "use 'define' and 'default'",
     ]
+
+
+def test_lint_stops_reading_a_file_after_its_bound_of_problems(
+        tmp_path: Path, monkeypatch) -> None:
+    from engine.script import lexer, parser
+
+    monkeypatch.setattr(lexer, "MAX_PROBLEMS_READ_PAST", 5)
+    monkeypatch.setattr(parser, "MAX_PROBLEMS_READ_PAST", 5)
+    game = make_game(tmp_path, "label start:\n" + '    "never closed\n' * 20)
+    # Five read past, then the sixth stops the file (and the checks of the whole game).
+    assert messages(game) == [f"{n}: error: this string is never closed on its line"
+                              for n in range(2, 8)]
