@@ -21,10 +21,14 @@ def _choices(text: str) -> list[int]:
 def cmd_lint(args: argparse.Namespace) -> int:
     from engine.lint import lint
     from engine.lint.cap import capped, counts
+    from engine.lint.summary import unsupported_summary
 
-    problems = capped(lint(args.game, strict=args.strict))
+    found = lint(args.game, strict=args.strict)
+    problems = capped(found)
     for p in problems:
         print(p.format())
+    for line in unsupported_summary(found):
+        print(line)
     errors, warnings = counts(problems)
     print(f"lint: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     # --strict is for a writer's pre-commit check: there, a warning fails the run too.

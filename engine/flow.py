@@ -20,9 +20,13 @@ def successors(program: Program, index: int) -> list[int]:
     labels = program.labels
     nxt = index + 1
     if kind == "jump":
+        if args["target"] is None:
+            return dynamic_targets(program)
         return [labels[args["target"]]] if args["target"] in labels else []
     if kind == "call":
         out = [nxt] if nxt < len(program.statements) else []
+        if args["target"] is None:
+            return dynamic_targets(program) + out
         if args["target"] in labels:
             out.insert(0, labels[args["target"]])
         return out
@@ -36,8 +40,36 @@ def successors(program: Program, index: int) -> list[int]:
             out.append(args["target"])
         return out
     if kind == "menu":
-        return [o["target"] for o in args["options"] if o["target"] < len(program.statements)]
+        out = [o["target"] for o in args["options"]]
+        if "set" in args:  # once every option was chosen, a set menu is passed over
+            out.append(args["end"])
+        return [t for t in out if t < len(program.statements)]
     return [nxt] if nxt < len(program.statements) else []
+
+
+def dynamic_targets(program: Program) -> list[int]:
+    """Where a `jump expression` or `call expression` over a variable may go: each label
+    the program names in a string somewhere (`default next_stop = "chapter_2"`)."""
+    found = getattr(program, "_dynamic_targets", None)
+    if found is None:
+        strings: set[str] = set()
+        _strings([i.expr for i in program.inits], strings)
+        _strings([s.args for s in program.statements if s.kind == "assign"], strings)
+        found = sorted(i for name, i in program.labels.items() if name in strings)
+        program._dynamic_targets = found  # type: ignore[attr-defined]
+    return found
+
+
+def _strings(data: object, out: set[str]) -> None:
+    todo = [data]
+    while todo:
+        d = todo.pop()
+        if isinstance(d, str):
+            out.add(d)
+        elif isinstance(d, list):
+            todo.extend(d)
+        elif isinstance(d, dict):
+            todo.extend(d.values())
 
 
 def reachable(program: Program, start: str = "start") -> set[int]:
@@ -70,9 +102,17 @@ def steering_variables(program: Program) -> set[str]:
         if stmt.kind == "branch":
             names_read(a["cond"], wanted)
         elif stmt.kind == "menu":
+            if "set" in a:  # what was chosen decides what a set menu shows
+                names_read(a["set"], wanted)
             for opt in a["options"]:
                 if opt["cond"] is not None:
                     names_read(opt["cond"], wanted)
+        elif stmt.kind == "call" and "args" in a:
+            # A parameter may steer: what the arguments read may, then (an overestimate).
+            for e in [*a["args"], *(v for _, v in a["kwargs"])]:
+                names_read(e, wanted)
+            if a.get("expr") is not None:
+                names_read(a["expr"], wanted)
         elif stmt.kind == "assign":
             read = names_read(a["expr"])
             if a["op"] != "=":

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from engine.flow import reachable
+from engine.flow import dynamic_targets, reachable
 from engine.script import Program, ScriptError, Story, load_game
 from engine.script.text import strip_tags
 
@@ -114,6 +114,12 @@ class StoryGraph:
                 leave(Exit("join", i), cond)
             elif kind == "label" and i != start:
                 leave(Exit("fall", a["name"]), cond)
+            elif kind in ("jump", "call") and a["target"] is None:
+                # jump/call expression: to each label the script names in a string.
+                for t in dynamic_targets(self.program):
+                    leave(Exit(kind, stmts[t].args["name"]), cond)
+                if kind == "call":
+                    todo.append((i + 1, cond, ending))
             elif kind == "jump":
                 known = a["target"] in self.program.labels
                 leave(Exit("jump" if known else "missing", a["target"]), cond)

@@ -157,7 +157,7 @@ class _Explorer:
             # Values of steering variables, and which others exist at all.
             kept = [{k: v for k, v in vars_.items() if k in self.steering},
                     sorted(k for k in vars_ if k not in self.steering)]
-        frames = [(f.pc, f.label) for f in st.stack]
+        frames = [(f.pc, f.label, f.saved) for f in st.stack]
         return json.dumps([st.pc, st.label, frames, kept, self.story.persistent],
                           sort_keys=True, separators=(",", ":"))
 

@@ -36,7 +36,9 @@ def lint(game_dir: Path, strict: bool = False) -> list[ScriptError]:
         story._fresh_state(None)  # evaluates every default, so their errors show here
     except ScriptError as exc:
         errors.append(exc)
-    complete = len(program.files) == len(scene_files(game_dir))
+    # A file read past its errors is in the program, but not all of it.
+    complete = len(program.files) == len(scene_files(game_dir)) and not any(
+        getattr(e, "read_past", False) for e in errors)
     linter = Linter(game_dir, program, story, complete=complete)
     linter.run()
     found = errors + linter.problems

@@ -15,6 +15,7 @@ from engine.flow import reachable
 from engine.lint import code
 from engine.lint.atl import AtlLint
 from engine.lint.code import CODE_KINDS
+from engine.lint.flow import call_problems, flow_lint
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
@@ -69,6 +70,8 @@ class Linter:
         self.defined |= {s.args["target"] for s in program.statements if s.kind == "assign"}
         self.defined |= {t for s in program.statements if s.kind in CODE_KINDS
                          for t in code.targets(s)}
+        self.defined |= {p for s in program.statements if s.kind == "label"
+                         for p in s.args.get("params") or ()}
         self.marks: set[str] = set()  # the maps' stage marks, found by run()
         self.atl = AtlLint(self)
 
@@ -82,6 +85,9 @@ class Linter:
     def names(self, expr: list | None, stmt: Stmt) -> None:
         if expr is None:
             return
+        if "(" in stmt.source:
+            for problem in call_problems(expr):
+                self.error(stmt, problem)
         for name in sorted(names_read(expr)):
             base = name.split(".")[0]
             if base in ("persistent", "config") or name in self.defined:
@@ -246,13 +252,16 @@ class Linter:
     def statement(self, stmt: Stmt) -> None:
         a = stmt.args
         kind = stmt.kind
-        if kind in ("jump", "call") and a["target"] not in self.program.labels:
+        if kind in ("jump", "call", "return", "label") and len(a) > (kind != "return"):
+            flow_lint(self, stmt)
+        elif kind in ("jump", "call") and a["target"] not in self.program.labels:
             self.error(stmt, f"no label named '{a['target']}'",
                        hint=did_you_mean(a["target"], self.program.labels))
         elif kind == "say":
             self.speaker(a, stmt)
             self.text(a["text"], stmt)
         elif kind == "menu":
+            self.names(a.get("set"), stmt)
             if a["prompt"]:
                 self.speaker(a["prompt"], stmt)
                 self.text(a["prompt"]["text"], stmt)

@@ -106,7 +106,12 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
         elif stmt.kind in ("scene", "show", "hide", "with", "window", "nvl") \
                 and a.get("with_") is not None:
             names_read(a["with_"], reads)
+        elif stmt.kind in ("jump", "call", "return", "label"):
+            # What jump/call expression, call arguments, return values and parameter
+            # defaults read (see parse_flow.py).
+            names_in([a.get("expr"), a.get("args"), a.get("kwargs"), a.get("defaults")], reads)
         elif stmt.kind == "menu":
+            names_in(a.get("set"), reads)
             for opt in a["options"]:
                 if opt["cond"] is not None:
                     names_read(opt["cond"], reads)

@@ -36,8 +36,10 @@ class Image(Node):
 
 @dataclass(slots=True)
 class Label(Node):
-    name: str
+    name: str  # `.local` names are resolved by the compiler
     body: list[Node] = field(default_factory=list)
+    params: list[str] | None = None  # `label name(a, b=1):`
+    defaults: dict[str, Expr] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -102,21 +104,26 @@ class Menu(Node):
     name: str | None
     prompt: Say | None
     options: list[MenuOption]
+    set_: Expr | None = None  # `set NAME`: the options already chosen are left out
 
 
 @dataclass(slots=True)
 class Jump(Node):
-    target: str
+    target: str | None  # None: `jump expression`
+    expr: Expr | None = None
 
 
 @dataclass(slots=True)
 class Call(Node):
-    target: str
+    target: str | None  # None: `call expression`
+    expr: Expr | None = None
+    args: list[Expr] | None = None  # `call name(1, b=2)`
+    kwargs: list[list] | None = None
 
 
 @dataclass(slots=True)
 class Return(Node):
-    pass
+    expr: Expr | None = None  # `return value`: the caller reads it as _return
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ class _Compiler:
     def __init__(self) -> None:
         self.program = Program()
         self.label: str | None = None
+        self.global_label: str | None = None  # what a `.local` name belongs to
         self.seen: Counter[tuple[str | None, str, str]] = Counter()
         self.errors: list[ScriptError] = []
 
@@ -38,7 +39,7 @@ class _Compiler:
 
     def file(self, name: str, nodes: list[ast.Node]) -> None:
         self.program.files.append(name)
-        self.label = None
+        self.label = self.global_label = None
         self.block(nodes)
         # Falling off the end of a file returns, as in Ren'Py.
         end = ast.Return(Loc(name, nodes[-1].loc.line if nodes else 1, 1), "")
@@ -54,8 +55,11 @@ class _Compiler:
             return
         match node:
             case ast.Label():
-                self.label = node.name
-                self.define_label(node.name, node)
+                name = self.label_name(node.name, node)
+                if "." not in node.name:
+                    self.global_label = name
+                self.label = name
+                self.define_label(name, node, node.params, node.defaults)
                 self.block(node.body)
             case ast.Define() | ast.Default() | ast.Image():
                 name = " ".join(node.name) if isinstance(node, ast.Image) else node.name
@@ -78,12 +82,13 @@ class _Compiler:
                 self.emit("with", node, with_=node.expr)
             case ast.Menu():
                 self.menu(node)
-            case ast.Jump():
-                self.emit("jump", node, target=node.target)
-            case ast.Call():
-                self.emit("call", node, target=node.target)
+            case ast.Jump() | ast.Call():
+                self.jump(node)
             case ast.Return():
-                self.emit("return", node)
+                if node.expr is None:
+                    self.emit("return", node)
+                else:
+                    self.emit("return", node, expr=node.expr)
             case ast.Assign():
                 self.emit("assign", node, target=node.target, op=node.op, expr=node.expr)
             case ast.If():
@@ -108,9 +113,38 @@ class _Compiler:
             case _:
                 raise ScriptError(node.loc, f"cannot compile {type(node).__name__}", node.source)
 
-    def define_label(self, name: str, node: ast.Node) -> None:
+    def label_name(self, name: str, node: ast.Node) -> str:
+        """A label's full name: `.local` belongs to the global label before it."""
+        if not name.startswith("."):
+            return name
+        if self.global_label is None:
+            self.errors.append(ScriptError(node.loc, f"local label '{name}' has no global "
+                                           "label before it in this file", node.source))
+            return name[1:]
+        return self.global_label + name
+
+    def jump(self, node: ast.Jump | ast.Call) -> None:
+        kind = "jump" if isinstance(node, ast.Jump) else "call"
+        args: dict = {"target": None}
+        expr = node.expr
+        if node.target is not None:
+            args["target"] = self.label_name(node.target, node)
+        elif expr is not None and expr[0] == "lit" and isinstance(expr[1], str):
+            args["target"] = self.label_name(expr[1], node)  # lint can check it
+        else:
+            args["expr"] = expr
+            args["base"] = self.global_label  # for a `.local` name it evaluates to
+        if isinstance(node, ast.Call) and node.args is not None:
+            args["args"], args["kwargs"] = node.args, node.kwargs
+        self.emit(kind, node, **args)
+
+    def define_label(self, name: str, node: ast.Node, params: list[str] | None = None,
+                     defaults: dict | None = None) -> None:
         labels = self.program.labels
-        index = self.emit("label", node, name=name)
+        if params is None:
+            index = self.emit("label", node, name=name)
+        else:
+            index = self.emit("label", node, name=name, params=params, defaults=defaults)
         if name in labels:
             # Reported, and the first definition kept, so one slip does not hide every
             # other problem from lint.
@@ -133,7 +167,9 @@ class _Compiler:
             # `menu name:` is also a label naming the menu, as in Ren'Py; the statements
             # keep their enclosing label for fingerprints.
             self.define_label(node.name, node)
-        index = self.emit("menu", node, prompt=prompt, options=options, name=node.name)
+        extra = {} if node.set_ is None else {"set": node.set_}
+        index = self.emit("menu", node, prompt=prompt, options=options, name=node.name,
+                          **extra)
         ends = []
         for option, spec in zip(node.options, options, strict=True):
             spec["target"] = len(self.program.statements)

@@ -50,8 +50,10 @@ def _say(story: Story, stmt: Stmt) -> ev.Event:
     return event
 
 
-def _menu(story: Story, stmt: Stmt) -> ev.Event:
+def _menu(story: Story, stmt: Stmt) -> ev.Event | None:
     event = steps.HANDLERS["menu"](story, stmt)
+    if event is None:  # a set menu whose every option was chosen: it is passed over
+        return None
     assert isinstance(event, ev.Menu)
     if event.prompt is not None:
         if event.prompt.kind == "extend":

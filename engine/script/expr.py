@@ -180,8 +180,9 @@ def _call(name: str, args: list, kwargs: dict) -> Any:
     if name == "Character":
         return _character(args, kwargs)
     if name == "Dissolve":
-        if len(args) != 1 or kwargs:
-            raise ExprError("Dissolve() takes one argument, the time in seconds")
+        # alpha= (keep the picture's transparency) is how Ren'Py always dissolves here.
+        if len(args) != 1 or set(kwargs) - {"alpha"}:
+            raise ExprError("Dissolve() takes the time in seconds (and alpha=)")
         return transition("dissolve", _num(args[0], "Dissolve's time"))
     if name == "Fade":
         if not 1 <= len(args) <= 3 or set(kwargs) - {"color"}:

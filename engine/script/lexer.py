@@ -18,6 +18,7 @@ from .limits import (
     MAX_GAME_LINES,
     MAX_INT_DIGITS,
     MAX_LINE_LENGTH,
+    MAX_PROBLEMS_READ_PAST,
     MAX_SCENE_BYTES,
     MAX_SCENE_TOKENS,
     MAX_STATEMENT_LINES,
@@ -49,7 +50,10 @@ _FAST_SAY_RE = re.compile(
     r"""( *)((?:[A-Za-z_]\w*\ +)*)"([^"\\\n]*(?:\\.[^"\\\n]*)*)"[ \t]*(?:\#.*)?$"""
 )
 _SPACE_RUN = re.compile(r"[ \t\r\n]+")
-_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'", " ": " ", "%": "%"}
+# `\[` and `\{` are literal text in Ren'Py: kept as the doubled `[[` and `{{` that
+# interpolation and the text tags read as one literal character.
+_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'", " ": " ", "%": "%",
+            "[": "[[", "{": "{{"}
 _ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _STILL_OPEN = 1_000_000  # "join the next line": a triple-quoted string is still open
@@ -167,8 +171,10 @@ def _check_size(text: str, sources: list[str], file: str) -> None:
                           f"characters ({len(sources[n])})")
 
 
-def logical_lines(text: str, file: str) -> tuple[list[Line], list[str]]:
-    """The file's logical lines (blank and comment lines dropped) and its physical lines."""
+def logical_lines(text: str, file: str, errors: list[ScriptError] | None = None,
+                  ) -> tuple[list[Line], list[str]]:
+    """The file's logical lines (blank and comment lines dropped) and its physical lines.
+    With `errors`, a line that cannot be read is noted there and left out."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -198,19 +204,28 @@ def logical_lines(text: str, file: str) -> tuple[list[Line], list[str]]:
             if not words or words[0] not in not_speakers:
                 append(Line(indent, i + 1, raw, [], say=(words, unescape(m.group(3)))))
                 continue
-        tokens, depth, end = _tokenize(raw, file, i + 1, sources)
-        if depth < 0:
-            raise ScriptError(Loc(file, i + 1, indent + 1), "unbalanced closing bracket", raw)
-        if depth != 0:
-            if starts is None:
-                starts = list(accumulate((len(s) + 1 for s in sources), initial=0))
-            tokens, depth, end = _tokenize(text, file, i + 1, sources, starts[i], True)
+        depth = 0
+        try:
+            tokens, depth, end = _tokenize(raw, file, i + 1, sources)
             if depth < 0:
                 raise ScriptError(Loc(file, i + 1, indent + 1), "unbalanced closing bracket",
                                   raw)
-            if depth > 0:
-                raise ScriptError(Loc(file, i + 1, indent + 1),
-                                  "bracket or triple-quoted string is never closed", raw)
+            if depth != 0:
+                if starts is None:
+                    starts = list(accumulate((len(s) + 1 for s in sources), initial=0))
+                tokens, depth, end = _tokenize(text, file, i + 1, sources, starts[i], True)
+                if depth < 0:
+                    raise ScriptError(Loc(file, i + 1, indent + 1),
+                                      "unbalanced closing bracket", raw)
+                if depth > 0:
+                    raise ScriptError(Loc(file, i + 1, indent + 1),
+                                      "bracket or triple-quoted string is never closed", raw)
+        except ScriptError as exc:
+            # A bracket never closed: nothing after it reads.
+            if errors is None or depth > 0 or len(errors) >= MAX_PROBLEMS_READ_PAST:
+                raise
+            errors.append(exc)
+            continue
         skip_to = end + 1
         budget -= len(tokens)
         if budget < 0:
@@ -228,36 +243,60 @@ _KEYWORDS_NOT_SPEAKERS = frozenset(
 )
 
 
-def build_blocks(lines: list[Line], file: str) -> list[Line]:
+def build_blocks(lines: list[Line], file: str, errors: list[ScriptError] | None = None,
+                 ) -> list[Line]:
     """Nest logical lines into blocks by indentation: a line ending in ':' owns the more
-    indented lines after it."""
+    indented lines after it (a label may own none, as in Ren'Py). With `errors`, a line
+    indented wrongly is noted there and left out."""
     root: list[Line] = []
     if not lines:
         return root
     stack: list[tuple[int, list[Line]]] = [(lines[0].indent, root)]
     opener: Line | None = None
     for line in lines:
-        if opener is not None:
-            if line.indent <= opener.indent:
-                raise ScriptError(Loc(file, opener.lineno, opener.indent + 1),
-                                  "expected an indented block after ':'", opener.source)
-            if len(stack) > MAX_BLOCK_DEPTH:
-                raise ScriptError(Loc(file, line.lineno, line.indent + 1), "blocks nested "
-                                  f"more than {MAX_BLOCK_DEPTH} deep", line.source)
-            stack.append((line.indent, opener.children))
+        try:
+            if opener is not None and line.indent <= opener.indent and _blockless(opener):
+                opener = None
+            if opener is not None:
+                if line.indent <= opener.indent:
+                    raise ScriptError(Loc(file, opener.lineno, opener.indent + 1),
+                                      "expected an indented block after ':'", opener.source)
+                if len(stack) > MAX_BLOCK_DEPTH:
+                    raise ScriptError(Loc(file, line.lineno, line.indent + 1), "blocks nested "
+                                      f"more than {MAX_BLOCK_DEPTH} deep", line.source)
+                stack.append((line.indent, opener.children))
+                opener = None
+            else:
+                while len(stack) > 1 and line.indent < stack[-1][0]:
+                    stack.pop()
+                if line.indent != stack[-1][0]:
+                    what = "unexpected indentation" if line.indent > stack[-1][0] else \
+                        "indentation does not match any outer block"
+                    raise ScriptError(Loc(file, line.lineno, line.indent + 1), what,
+                                      line.source)
+        except ScriptError as exc:
+            if errors is None or len(errors) >= MAX_PROBLEMS_READ_PAST:
+                raise
+            errors.append(exc)
             opener = None
-        else:
             while len(stack) > 1 and line.indent < stack[-1][0]:
                 stack.pop()
             if line.indent != stack[-1][0]:
-                what = "unexpected indentation" if line.indent > stack[-1][0] else \
-                    "indentation does not match any outer block"
-                raise ScriptError(Loc(file, line.lineno, line.indent + 1), what, line.source)
+                continue
         stack[-1][1].append(line)
         toks = line.tokens
         if toks and toks[-1][0] == "op" and toks[-1][1] == ":":
             opener = line
-    if opener is not None:
-        raise ScriptError(Loc(file, opener.lineno, opener.indent + 1),
+    if opener is not None and not _blockless(opener):
+        exc = ScriptError(Loc(file, opener.lineno, opener.indent + 1),
                           "expected an indented block after ':'", opener.source)
+        if errors is None:
+            raise exc
+        errors.append(exc)
     return root
+
+
+def _blockless(line: Line) -> bool:
+    """`label name:` with nothing indented under it: Ren'Py reads on at the next line."""
+    toks = line.tokens
+    return bool(toks) and toks[0][0] == "name" and toks[0][1] == "label"

@@ -73,3 +73,6 @@ MAX_TEXT_TAGS = 500
 # Findings lint prints per file, and per kind of finding in a file; the rest are counted.
 MAX_FINDINGS_PER_FILE = 200
 MAX_FINDINGS_PER_KIND = 10
+# Problems lint reads past in one file before it stops reading it (a file of 250,000 bad
+# lines would otherwise keep a quarter of a million findings in memory to count them).
+MAX_PROBLEMS_READ_PAST = 10_000

@@ -111,7 +111,7 @@ def _compile_texts(texts: list[tuple[str, str]], errors: list[ScriptError] | Non
     # Imported here: a game whose program is cached never needs the parser (~25 ms of
     # start-up, mostly the syntax tree's classes).
     from .compiler import compile_files
-    from .parser import parse_file
+    from .parser import parse_all, parse_file
 
     parsed = []
     lines = size = 0
@@ -121,7 +121,10 @@ def _compile_texts(texts: list[tuple[str, str]], errors: list[ScriptError] | Non
         if lines > MAX_GAME_LINES or size > MAX_GAME_SCENE_BYTES:
             _or_note(errors, _too_much, name, lines > MAX_GAME_LINES)
             continue
-        nodes = _or_note(errors, parse_file, text, name)
+        if errors is None:
+            nodes = parse_file(text, name)
+        else:  # every problem of the file, and what it could read of it (see parse_all)
+            nodes = _or_note(errors, parse_all, text, name, errors)
         if nodes is not None:
             parsed.append((name, nodes))
     return compile_files(parsed, errors)

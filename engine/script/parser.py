@@ -9,11 +9,13 @@ script knows exactly what to change.
 
 from __future__ import annotations
 
-from . import ast, parse_atl, parse_code, parse_media, parse_show, parse_text
+from bisect import bisect_right
+
+from . import ast, parse_atl, parse_code, parse_flow, parse_media, parse_show, parse_text
 from .cursor import Cursor
 from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
-from .limits import MAX_MENU_OPTIONS
+from .limits import MAX_MENU_OPTIONS, MAX_PROBLEMS_READ_PAST
 from .text import too_many_tags
 from .values import image_name_problem
 
@@ -43,6 +45,42 @@ def parse_file(text: str, file: str) -> list[ast.Node]:
     return _block(build_blocks(lines, file), file, top=True)
 
 
+# Where parse_all notes the problems it reads past (None: the first one raises).
+_noted: list[ScriptError] | None = None
+
+
+def parse_all(text: str, file: str, errors: list[ScriptError]) -> list[ast.Node]:
+    """Parse one scene file, noting every problem in `errors` and reading on past each (a
+    statement that fails is left out, a block header's block with it, a label's excepted):
+    what lint reports, every error of a file at once, as Ren'Py does."""
+    global _noted
+    found: list[ScriptError] = []
+    sources: list[str] = []
+    lexical = MAX_PROBLEMS_READ_PAST  # the lexer's problems come first
+    try:
+        lines, sources = logical_lines(text, file, found)
+        lexical = len(found)
+        blocks = build_blocks(lines, file, found)
+        _noted = found
+        return _block(blocks, file, top=True)
+    finally:
+        _noted = None
+        # A block left out with its header (a `python:` block) has no problems of its own:
+        # a line Python reads and this lexer cannot is the header's problem, not another.
+        spans = sorted(_block_span(exc.span, sources) for exc in found
+                       if hasattr(exc, "span"))
+        starts = [a for a, _ in spans]
+        seen = set()  # one problem a line: the first (a header without its block, say)
+        for n, exc in enumerate(found):
+            k = bisect_right(starts, exc.loc.line) - 1  # (a nested span may hide its outer)
+            if n < lexical and k >= 0 and exc.loc.line <= spans[k][1]:
+                continue
+            if exc.loc.line not in seen:
+                seen.add(exc.loc.line)
+                exc.read_past = True  # type: ignore[attr-defined]  # (the file is partial)
+                errors.append(exc)
+
+
 def _block(lines: list[Line], file: str, top: bool = False) -> list[ast.Node]:
     out: list[ast.Node] = []
     i = 0
@@ -50,24 +88,39 @@ def _block(lines: list[Line], file: str, top: bool = False) -> list[ast.Node]:
     while i < n:
         line = lines[i]
         if line.say is not None:  # the common case, kept short
-            out.append(_say_line(line, file))
+            try:
+                out.append(_say_line(line, file))
+            except ScriptError as exc:
+                _note(exc, line)
             i += 1
             continue
         word = _first_word(line)
-        if word == "if":
-            node, i = _if_chain(lines, i, file)
-            out.append(node)
-            continue
-        if word in ("elif", "else"):
-            raise Cursor(line, file).error(f"'{word}' without an 'if' before it")
-        if word == "python" or (word == "init" and _is_init_python(line)):
-            out.extend(parse_code.python_block(line, file, init=word == "init"))
-            i += 1
-            continue
-        if not top and word == "label":
-            raise Cursor(line, file).error("labels must be at the top level of a file, not "
-                                            "inside another block")
-        out.append(_statement(line, file))
+        try:
+            if word == "if":
+                node, i = _if_chain(lines, i, file)
+                out.append(node)
+                continue
+            if word in ("elif", "else"):
+                raise Cursor(line, file).error(f"'{word}' without an 'if' before it")
+            if word == "python" or (word == "init" and _is_init_python(line)):
+                out.extend(parse_code.python_block(line, file, init=word == "init"))
+            elif word == "init" and parse_flow.is_init_block(line):
+                nodes, problems = parse_flow.init_block(line, file, _block)
+                out.extend(nodes)
+                for problem in problems:
+                    problem.touches = 1  # type: ignore[attr-defined]
+                    _note(problem, line)
+            else:
+                out.append(_statement(line, file))
+        except ScriptError as exc:
+            if word == "label":
+                exc.touches = 1  # type: ignore[attr-defined]
+            _note(exc, line)
+            if word == "label" and line.children:  # its block is script: read it too
+                out.extend(_block(line.children, file))
+            if word == "if":
+                while i + 1 < n and _first_word(lines[i + 1]) in ("elif", "else"):
+                    i += 1
         i += 1
     return out
 
@@ -78,6 +131,36 @@ def _is_init_python(line: Line) -> bool:
     toks = line.tokens
     j = 2 if len(toks) > 2 and toks[1][0] == "num" else 1
     return len(toks) > j and toks[j][1] == "python" and toks[-1][1] == ":"
+
+
+def _note(exc: ScriptError, line: Line) -> None:
+    """Note a statement's problem and go on (parse_all), or raise it (parse_file)."""
+    if _noted is None or len(_noted) >= MAX_PROBLEMS_READ_PAST:
+        raise exc
+    if not hasattr(exc, "touches"):
+        exc.touches = _count(line)  # type: ignore[attr-defined]
+        if line.children:
+            exc.span = (line.lineno, line.indent)  # type: ignore[attr-defined]
+    _noted.append(exc)
+
+
+def _block_span(header: tuple[int, int], sources: list[str]) -> tuple[int, int]:
+    """The physical lines of a header's block (1-based): those after it indented more
+    than it, and the blank and comment lines among them."""
+    first, indent = header
+    end = first
+    for n in range(first, len(sources)):
+        stripped = sources[n].lstrip(" ")
+        if stripped and not stripped.startswith("#"):
+            if len(sources[n]) - len(stripped) <= indent:
+                break
+            end = n + 1
+    return first + 1, end
+
+
+def _count(line: Line) -> int:
+    """The statements a line stands for: itself and every line of its block."""
+    return 1 + sum(_count(child) for child in line.children)
 
 
 def _first_word(line: Line) -> str | None:
@@ -191,90 +274,67 @@ def _image(c: Cursor, line: Line, file: str) -> ast.Node:
 
 
 def _label(c: Cursor, line: Line, file: str) -> ast.Node:
-    if c.peek_op("."):
-        raise c.error("local labels (.name) are not supported: give the label a full name")
-    name = c.name("a label name")
-    if c.peek_op("("):
-        raise c.error("labels with parameters are not supported")
-    if c.peek_word() == "hide":
-        c.i += 1
-    c.expect_colon_end()
-    return ast.Label(c.loc(), line.source, name, _children(line, file))
+    return parse_flow.label(c, line, file, _block)
 
 
 def _menu(c: Cursor, line: Line, file: str) -> ast.Node:
     name = c.name("a menu name") if c.peek_word() is not None else None
+    if c.peek_op("("):  # `menu (screen="x"):`: arguments for Ren'Py's choice screen
+        parse_flow.skip_arguments(c)
     c.expect_colon_end()
     prompt: ast.Say | None = None
+    set_ = None
     options: list[ast.MenuOption] = []
     for child in line.children:
-        oc = Cursor(child, file)
-        if child.say is not None or not child.children:
-            word = _first_word(child)
-            if word == "set":
-                raise oc.error("'set' in menus is not supported")
-            if options or prompt is not None:
-                raise oc.error("expected a menu option: \"text\": followed by a block",
-                               hint="a menu has at most one prompt line, before its options")
-            node = _statement(child, file)
-            if not isinstance(node, ast.Say):
-                raise oc.error("a menu holds an optional prompt line and options, "
-                               "each \"text\": with a block")
-            prompt = node
-            continue
-        if not oc.is_string_next():
-            raise oc.error("expected a menu option: \"text\": followed by a block")
-        loc = oc.loc()
-        text = oc.string("the option's text")
-        cond = None
-        if oc.peek_word() == "if":
-            oc.i += 1
-            cond = oc.expression(stop_ops=(":",))
-        elif oc.peek_op("("):
-            raise oc.error("menu option arguments are not supported")
-        oc.expect_colon_end()
-        if len(options) == MAX_MENU_OPTIONS:
-            raise oc.error(f"more than {MAX_MENU_OPTIONS} options in one menu", oc.toks[0])
-        options.append(ast.MenuOption(loc, child.source, text, cond, _children(child, file)))
+        try:
+            prompt, set_ = _menu_item(child, file, prompt, set_, options)
+        except ScriptError as exc:
+            _note(exc, child)  # (reading on past an option lint reports)
     if not options:
         raise c.error("this menu has no options", c.toks[0],
                       hint='add options: "Option text": followed by an indented block')
-    return ast.Menu(c.loc(), line.source, name, prompt, options)
+    return ast.Menu(c.loc(), line.source, name, prompt, options, set_)
 
 
-def _jump(c: Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
-    if c.peek_word() == "expression":
-        raise c.error("'jump expression' is not supported: jump to a named label")
-    if c.peek_op("."):
-        raise c.error("local labels (.name) are not supported")
-    target = c.name("a label to jump to")
-    c.expect_end()
-    return ast.Jump(c.loc(), line.source, target)
-
-
-def _call(c: Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
-    w = c.peek_word()
-    if w == "screen":
-        raise c.error("'call screen' is not supported")
-    if w == "expression":
-        raise c.error("'call expression' is not supported: call a named label")
-    target = c.name("a label to call")
-    if c.peek_op("("):
-        raise c.error("calls with arguments are not supported")
-    if c.peek_word() == "from":
-        c.i += 1
-        c.name("a label name after 'from'")
-    c.expect_end()
-    return ast.Call(c.loc(), line.source, target)
-
-
-def _return(c: Cursor, line: Line, file: str) -> ast.Node:
-    c.no_block()
-    if not c.at_end():
-        raise c.error("'return' with a value is not supported")
-    return ast.Return(c.loc(), line.source)
+def _menu_item(child: Line, file: str, prompt: ast.Say | None, set_: ast.Expr | None,
+               options: list[ast.MenuOption]) -> tuple[ast.Say | None, ast.Expr | None]:
+    """One line of a menu's block: its `set`, its prompt or an option (added to
+    `options`); returns the prompt and the set as they stand after it."""
+    oc = Cursor(child, file)
+    if child.say is not None or not child.children:
+        word = _first_word(child)
+        if word == "set" and child.say is None:
+            if set_ is not None or options:
+                raise oc.error("'set' comes once, before the menu's options")
+            oc.i = 1
+            oc.no_block()
+            set_ = oc.expression()
+            if set_[0] != "name":
+                raise oc.error("'set' takes a variable's name", hint="default chosen = []")
+            return prompt, set_
+        if options or prompt is not None:
+            raise oc.error("expected a menu option: \"text\": followed by a block",
+                           hint="a menu has at most one prompt line, before its options")
+        node = _statement(child, file)
+        if not isinstance(node, ast.Say):
+            raise oc.error("a menu holds an optional prompt line and options, "
+                           "each \"text\": with a block")
+        return node, set_
+    if not oc.is_string_next():
+        raise oc.error("expected a menu option: \"text\": followed by a block")
+    loc = oc.loc()
+    text = oc.string("the option's text")
+    if oc.peek_op("("):  # `"text" (caption="x"):`: for the choice screen, not needed
+        parse_flow.skip_arguments(oc)
+    cond = None
+    if oc.peek_word() == "if":
+        oc.i += 1
+        cond = oc.expression(stop_ops=(":",))
+    oc.expect_colon_end()
+    if len(options) == MAX_MENU_OPTIONS:
+        raise oc.error(f"more than {MAX_MENU_OPTIONS} options in one menu", oc.toks[0])
+    options.append(ast.MenuOption(loc, child.source, text, cond, _children(child, file)))
+    return prompt, set_
 
 
 def _dollar(c: Cursor, line: Line, file: str) -> ast.Node:
@@ -326,7 +386,7 @@ def _pass(c: Cursor, line: Line, file: str) -> ast.Node:
 
 _HANDLERS = {
     "define": _define, "default": _default, "image": _image, "label": _label,
-    "menu": _menu, "jump": _jump, "call": _call, "return": _return, "$": _dollar,
+    "menu": _menu, "$": _dollar, **parse_flow.HANDLERS,
     "while": _while, "pass": _pass, **parse_media.HANDLERS,
     **parse_show.HANDLERS,
     **parse_text.HANDLERS,

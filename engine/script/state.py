@@ -39,9 +39,15 @@ class Frame:
     pc: int
     fp: str | None  # the fingerprint of the statement at pc, to find it after edits
     label: str | None
+    # What the called label's parameters held before it bound them, put back on return
+    # (Ren'Py's parameters are dynamic): {name: [value]}, [] for a name that had none.
+    saved: dict[str, list] | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {"pc": self.pc, "fp": self.fp, "label": self.label}
+        out = {"pc": self.pc, "fp": self.fp, "label": self.label}
+        if self.saved:
+            out["saved"] = self.saved
+        return out
 
 
 def empty_stage() -> Stage:
@@ -91,7 +97,8 @@ class StoryState:
             variables = data["vars"]
             if not isinstance(variables, dict) or not isinstance(stack, list):
                 raise ValueError("'vars' or 'stack' has the wrong type")
-            frames = tuple(Frame(f["pc"], f["fp"], f["label"]) for f in stack)
+            frames = tuple(Frame(f["pc"], f["fp"], f["label"], _saved(f.get("saved")))
+                           for f in stack)
             check_stage(data["stage"])
             # Optional: a snapshot from before text staging has the default.
             dialogue = data.get("dialogue", empty_dialogue())
@@ -119,6 +126,16 @@ class StoryState:
         if key not in self._KEYS:
             raise KeyError(key)
         setattr(self, self._KEYS[key], value)
+
+
+def _saved(saved: Any) -> dict[str, list] | None:
+    if saved is None:
+        return None
+    if not isinstance(saved, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and len(v) <= 1
+            and (not v or storable_problem(v[0]) is None) for k, v in saved.items()):
+        raise ValueError("a call's saved parameters are damaged")
+    return saved
 
 
 def json_safe(value: Any) -> bool:

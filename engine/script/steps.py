@@ -16,7 +16,7 @@ from engine.atl.transitions import is_transition
 from engine.stage import is_scene_image
 
 from . import events as ev
-from . import stage_ops
+from . import flow_steps, stage_ops
 from .atl_runtime import bind_atl, bind_refs
 from .errors import Loc, ScriptError, did_you_mean
 from .expr import ExprError, apply_operator, evaluate, expr_error
@@ -25,27 +25,12 @@ from .program import Stmt
 from .state import Frame, RunStatus, Stage
 from .text import interpolate
 from .values import image_name_problem, name_problem, variable_problem
+from .writes import Write, store, undo_writes  # noqa: F401 (Story uses them from here)
 
 if TYPE_CHECKING:
     from .story import Story
 
 MAX_CALL_DEPTH = 1000
-_ABSENT = object()  # a name that had no value before a write
-Write = tuple[dict[str, Any], str, Any]  # the table, the key, the value it had
-
-
-def store(story: Story, table: dict[str, Any], key: str, value: Any) -> None:
-    story._undo.append((table, key, table.get(key, _ABSENT)))
-    table[key] = value
-
-
-def undo_writes(writes: list[Write]) -> None:
-    """Put back what `store` wrote, last write first."""
-    for table, key, old in reversed(writes):
-        if old is _ABSENT:
-            table.pop(key, None)
-        else:
-            table[key] = old
 
 
 # --- moving ---------------------------------------------------------------------------
@@ -73,6 +58,8 @@ def return_(story: Story, stmt: Stmt | None) -> ev.Event | None:
     st = story.state
     if st.stack:
         frame = st.stack[-1]
+        if frame.saved:
+            flow_steps.put_back(story, frame.saved)
         st.stack = st.stack[:-1]
         st.label = frame.label
         goto(story, frame.pc)
@@ -85,6 +72,8 @@ def return_(story: Story, stmt: Stmt | None) -> ev.Event | None:
 def _label_index(story: Story, stmt: Stmt) -> int:
     target = stmt.args["target"]
     labels = story.program.labels
+    if target is None:
+        return labels[flow_steps.dynamic_target(story, stmt)]
     if target not in labels:
         raise ScriptError(stmt.loc, f"no label named '{target}'", stmt.source,
                           hint=did_you_mean(target, labels))
@@ -196,8 +185,9 @@ def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | Non
 
 def shown_options(story: Story, stmt: Stmt) -> list[int]:
     """The menu's options whose guard is true, by their index as written."""
-    return [i for i, opt in enumerate(stmt.args["options"])
-            if opt["cond"] is None or value_of(story, opt["cond"], stmt)]
+    shown = [i for i, opt in enumerate(stmt.args["options"])
+             if opt["cond"] is None or value_of(story, opt["cond"], stmt)]
+    return flow_steps.without_chosen(story, stmt, shown) if "set" in stmt.args else shown
 
 
 def _menu_event(story: Story, stmt: Stmt) -> tuple[ev.Menu, Stage | None]:
@@ -214,6 +204,8 @@ def _menu_event(story: Story, stmt: Stmt) -> tuple[ev.Menu, Stage | None]:
 
 def _label(story: Story, stmt: Stmt) -> None:
     name = stmt.args["name"]
+    if "params" in stmt.args:
+        flow_steps.bind_defaults(story, stmt)
     story.state.label = name
     goto(story, story.state.pc + 1)
     for hook in story._on_label:
@@ -228,8 +220,10 @@ def _say(story: Story, stmt: Stmt) -> ev.Event:
     return event
 
 
-def _menu(story: Story, stmt: Stmt) -> ev.Event:
+def _menu(story: Story, stmt: Stmt) -> ev.Event | None:
     event, stage = _menu_event(story, stmt)
+    if not event.choices and "set" in stmt.args:  # every option chosen: Ren'Py goes on
+        return goto(story, stmt.args["end"])
     if not event.choices:
         raise ScriptError(stmt.loc, "no option of this menu is available (every guard is "
                           "false)", stmt.source)
@@ -252,10 +246,13 @@ def _call(story: Story, stmt: Stmt) -> None:
     nxt = st.pc + 1
     stmts = story.program.statements
     st.stack = (*st.stack, Frame(nxt, stmts[nxt].fp if nxt < len(stmts) else None, st.label))
+    if "args" in stmt.args:
+        flow_steps.bind_call(story, stmt, target)
     goto(story, target)
 
 
 def _return(story: Story, stmt: Stmt) -> ev.Event | None:
+    flow_steps.set_return(story, stmt)
     return return_(story, stmt)
 
 

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import code_steps, dialogue, steps
+from . import code_steps, dialogue, flow_steps, steps
 from . import events as ev
 from .atl_runtime import transform_table
 from .errors import Loc, ScriptError, did_you_mean
@@ -30,7 +30,8 @@ __all__ = ["PROVIDED_NAMES", "STATE_VERSION", "STEP_LIMIT", "RunStatus", "Story"
 STEP_LIMIT = 200_000
 RESERVED = frozenset({"config", "persistent", "True", "False", "None"})
 # Names the scene language provides (lint treats them as defined).
-PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE | {"ending", "save_name"})
+PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE
+                           | {"ending", "save_name", "_return"})
 
 StepHook = Callable[[int], None]  # the index of the statement about to run
 LabelHook = Callable[[str], None]  # the name of the label entered
@@ -55,6 +56,7 @@ class Story:
         self._undo: list[steps.Write] = []  # variable writes of the running next() call
         # The line on screen, until the story moves past it (see dialogue.commit).
         self._pending: ev.Say | None = None
+        self._bound: int | None = None  # the label a call just gave its arguments to
         self._run_inits()
         self.state: StoryState = self._fresh_state(None)
 
@@ -96,6 +98,12 @@ class Story:
                 except ExprError as exc:
                     raise expr_error(exc, init.loc, init.source) from None
                 steps.check_storable(init.name, value, init.loc, init.source)
+                if init.name.startswith("persistent."):
+                    # Ren'Py's `default persistent.x`: set when the player's data has none.
+                    key = init.name.split(".", 1)[1]
+                    if self.persistent.get(key) is None:
+                        self.persistent[key] = value
+                    continue
                 state.variables[init.name] = value
         return state
 
@@ -188,7 +196,7 @@ class Story:
         frames = []
         for frame in new.stack:
             pc = self._locate(frame.pc, frame.fp, frame.label, notices, False)
-            frames.append(Frame(pc, self._fp_at(pc), frame.label))
+            frames.append(Frame(pc, self._fp_at(pc), frame.label, frame.saved))
         new.stack = tuple(frames)
         if not ended:
             new.status = RunStatus.READY  # a say, pause or menu shows itself again
@@ -279,6 +287,8 @@ class Story:
         index = self.state.pc
         dialogue.commit(self)
         self.state.status = RunStatus.READY
+        if "set" in stmt.args:
+            flow_steps.remember_choice(self, stmt, option)
         steps.goto(self, stmt.args["options"][option]["target"])
         for hook in self._on_choice:
             hook(index, option)
@@ -301,7 +311,7 @@ class Story:
             return BUILTIN_VALUES[name]
         if name.startswith("persistent."):
             return self.persistent.get(name.split(".", 1)[1])
-        if name.startswith("config.") or name == "ending":
+        if name.startswith("config.") or name in ("ending", "_return"):
             return None
         if name == RANDOM and st is not None:
             return code_steps.random_draw(self)

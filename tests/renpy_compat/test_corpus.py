@@ -59,13 +59,13 @@ def test_a_statement_is_a_logical_line_inside_a_label_or_a_definition() -> None:
 
 
 def test_a_rejected_block_header_keeps_its_body_judged() -> None:
-    text = 'label start:\n    menu (screen="x"):\n        "Go":\n            "Went."\n'
+    text = 'label start:\n    menu (screen=):\n        "Go":\n            "Went."\n'
     stmts = measure.logical_lines(text)
     measure.classify(stmts)
     lines = text.splitlines()
     measure.parse_until_clean("t.rpy", stmts, lines)
     rejected = {s.first: s.rejected for s in stmts if s.rejected}
-    assert list(rejected) == [2]  # the menu's arguments; its choice and line still parse
+    assert list(rejected) == [2]  # the menu's bad arguments; its choice and line still parse
 
 
 @pytest.mark.slow

@@ -149,6 +149,7 @@ label meadow_ending:
     scene bg meadow
     with dissolve
     "The meadow is quiet. [points] points."
+    call flow_tour
     $ ending = "Meadow"
     return
 
