@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from engine.script.atl_runtime import match_args
 from engine.script.errors import did_you_mean
 from engine.script.expr import ExprError, evaluate
+from engine.script.expr_calls import RANDOM
 from engine.script.expr_syntax import children
 from engine.script.program import Stmt
 
@@ -67,6 +68,8 @@ def call_problems(expr: list) -> list[str]:
                 evaluate(node, _no_names)
             except ExprError as exc:
                 out.append(str(exc))
+            except _Unknowable:
+                pass  # its value depends on the playthrough (renpy.random): nothing to check
     return out
 
 
@@ -74,5 +77,11 @@ def _constant(node: list) -> bool:
     return node[0] in _CONSTANT and all(_constant(k) for k in children(node))
 
 
+class _Unknowable(Exception):
+    pass
+
+
 def _no_names(name: str) -> None:
+    if name == RANDOM:
+        raise _Unknowable(name)
     raise ExprError(f"'{name}' is not defined")

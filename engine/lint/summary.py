@@ -12,7 +12,7 @@ from engine.script.errors import ScriptError
 
 # Messages that name a construct the engine does not run, rather than a slip in the script.
 _UNSUPPORTED = re.compile(r"not supported|not available|is not a function scenes may call|"
-                          r"does not support")
+                          r"does not support|cannot run")
 
 
 def construct(problem: ScriptError) -> str | None:
