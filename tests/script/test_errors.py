@@ -42,8 +42,8 @@ PARSE_ERRORS = [
      "scenes/t.scene:1:1: error: 'style' statements are not supported\n"
      "    style default:\n    ^"),
     ('label start:\n    "hello\n',
-     'scenes/t.scene:2:5: error: this string is never closed on its line\n        "hello\n'
-     '        ^\n    hint: add the closing quote, or use """…""" for text that spans lines'),
+     'scenes/t.scene:2:5: error: this string is never closed\n        "hello\n'
+     '        ^\n    hint: add the closing quote'),
     ('label start:\n    "a"\n      "b"\n',
      'scenes/t.scene:3:7: error: unexpected indentation\n          "b"\n          ^'),
     ("label start:\n",
