@@ -6,6 +6,7 @@ into files by the asset conventions of DESIGN.md, for the screen and for lint al
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ class BackgroundSpec:
     path: Path | None
     attrs: tuple[str, ...] = ()
     black: bool = False
+    color: str | None = None  # `image x = Solid("#rrggbb")`: the colour to fill with
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def image_path(game_dir: Path, file: str) -> Path:
 
 
 def _asset(game_dir: Path, file: str) -> Path:
-    p = Path(file)
+    # Ren'Py reads "/audio/1.ogg" below the game folder, as "audio/1.ogg".
+    p = Path(file.lstrip("/"))
     if p.parts and p.parts[0] == "assets":
         return game_dir / p
     return game_dir / "assets" / p
@@ -71,6 +74,9 @@ def background_candidates(game_dir: Path, words: list[str], images: dict[str, st
         defined = images.get(" ".join(words[:n]))
         if defined is not None:
             return [_asset(game_dir, defined)], tuple(words[n:])
+    found = renpy_image(game_dir, words)
+    if found is not None:
+        return [found], ()
     if words[0] == "cg" and len(words) > 1:
         # an event illustration: `cg kiss hands` is assets/cg/kiss_hands.png, no layers
         stem = "_".join(words[1:])
@@ -92,6 +98,9 @@ def resolve_background(game_dir: Path, words: list[str] | None,
                        images: dict[str, str]) -> BackgroundSpec:
     if not words or words == ["black"]:
         return BackgroundSpec("black", None, black=True)
+    value = images.get(" ".join(words))
+    if value is not None and is_colour(value):
+        return BackgroundSpec(" ".join(words), None, color=value)
     candidates, attrs = background_candidates(game_dir, words, images)
     for path in candidates:
         if usable(game_dir, path):
@@ -104,6 +113,9 @@ def sprite_candidates(game_dir: Path, tag: str, attrs: list[str] | tuple[str, ..
     name = " ".join([tag, *attrs])
     if name in images:
         return [_asset(game_dir, images[name])]
+    found = renpy_image(game_dir, [tag, *attrs])
+    if found is not None:
+        return [found]
     base = game_dir / "assets" / "characters"
     if attrs:
         return [base / tag / f"{'_'.join(attrs)}.png"]
@@ -116,6 +128,42 @@ def resolve_sprite(game_dir: Path, sprite: dict[str, Any], images: dict[str, str
     path = next((p for p in sprite_candidates(game_dir, tag, attrs, images)
                  if usable(game_dir, p)), None)
     return SpriteSpec(tag, attrs, sprite.get("at"), path, " ".join([tag, *attrs]))
+
+
+def is_colour(value: str) -> bool:
+    """An image defined as a colour (`Solid("#102030")`), not a file."""
+    return value.startswith("#")
+
+
+RENPY_IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".webp")
+MAX_IMAGE_FILES = 20_000  # a bound on the folder walk
+_renpy_images: dict[tuple[Path, float], dict[str, Path]] = {}
+
+
+def renpy_image(game_dir: Path, words: list[str] | tuple[str, ...]) -> Path | None:
+    """Ren'Py's images folder: game/images/ and its subfolders, a file named by the
+    image's words (`images/bg room.png` is `bg room`, lower case), beside our assets/."""
+    folder = game_dir / "images"
+    try:
+        stamp = folder.stat().st_mtime
+    except OSError:
+        return None
+    table = _renpy_images.get((folder, stamp))
+    if table is None:
+        table = {}
+        seen = 0
+        for root, dirs, files in os.walk(folder):  # symlinked folders are not followed
+            dirs.sort()
+            for f in sorted(files):
+                seen += 1
+                if seen > MAX_IMAGE_FILES:
+                    break
+                path = Path(root) / f
+                if path.suffix.lower() in RENPY_IMAGE_EXTS:
+                    table.setdefault(path.stem.lower(), path)
+        _renpy_images.clear()
+        _renpy_images[(folder, stamp)] = table
+    return table.get(" ".join(words).lower())
 
 
 def audio_path(game_dir: Path, file: str) -> Path:

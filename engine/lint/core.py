@@ -26,6 +26,7 @@ from engine.stage import (
     audio_path,
     background_candidates,
     image_path,
+    is_colour,
     is_scene_image,
     sprite_candidates,
     unusable_reason,
@@ -117,6 +118,9 @@ class Linter:
             self.sprite_file(tag, spec["attrs"], stmt)
 
     def sprite_file(self, tag: str, attrs: list[str], stmt: Stmt) -> None:
+        attrs = [a for a in attrs if not a.startswith("-")]  # `-happy` takes one away
+        if is_colour(self.images.get(" ".join([tag, *attrs]), "")):
+            return
         candidates = sprite_candidates(self.game, tag, attrs, self.images)
         if not attrs and self.has_images_of(tag):
             return  # `show sakura at right`: the attributes she is shown with are kept
@@ -134,7 +138,7 @@ class Linter:
             folder.is_dir() and any(folder.glob("*.png")))
 
     def scene_file(self, words: list[str], stmt: Stmt) -> None:
-        if words == ["black"]:
+        if words == ["black"] or is_colour(self.images.get(" ".join(words), "")):
             return
         candidates, attrs = background_candidates(self.game, words, self.images)
         path = next((p for p in candidates if usable(self.game, p)), None)
@@ -233,7 +237,8 @@ class Linter:
         """`image bg x = "../../secret.png"`: a file outside the game (or not a plain
         file) is an error where it is defined, shown or not ("not found" is reported where
         it is shown)."""
-        if init.expr[0] == "lit" and isinstance(init.expr[1], str):
+        if init.expr[0] == "lit" and isinstance(init.expr[1], str) \
+                and not is_colour(init.expr[1]):
             why = unusable_reason(self.game, image_path(self.game, init.expr[1]))
             if why not in (None, "not found"):
                 self.error(None, f"image '{init.name}': {why}", loc=init.loc,
@@ -277,6 +282,8 @@ class Linter:
             self.names(a["expr"], stmt)
         elif kind in ("window", "nvl"):
             self.names(a["with_"], stmt)
+        elif kind == "camera":
+            self.atl.statement(stmt)
 
     def reachability(self) -> None:
         p = self.program

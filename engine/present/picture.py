@@ -118,9 +118,9 @@ class StageView(Composer):
                    ) -> tuple[Background | pygame.Surface, dict[str, tuple[float, float]]]:
         spec = resolve_background(self.game_dir, words, self.images)
         size = vp.size
-        if spec.black:
+        if spec.black or spec.color is not None:
             surf = pygame.Surface(size)
-            surf.fill((0, 0, 0))
+            surf.fill(pygame.Color(spec.color) if spec.color else (0, 0, 0))
             return surf, {}
         if spec.path is None:
             folder = "cg" if words and words[0] == "cg" else "backgrounds"

@@ -37,7 +37,7 @@ _TOKEN_RE = re.compile(
   | (?P<str>"[^"\\]*(?:\\.[^"\\]*)*"|'[^'\\]*(?:\\.[^'\\]*)*')
   | (?P<open_str>["'])
   | (?P<num>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?)
-  | (?P<name>[A-Za-z_][A-Za-z_0-9]*)
+  | (?P<name>[^\W\d]\w*)
   | (?P<op>\*\*|//|==|!=|<=|>=|\+=|-=|\*=|/=|[-+*/%<>=()\[\]{},:.$])
   | (?P<bad>.)
     """,
@@ -46,7 +46,7 @@ _TOKEN_RE = re.compile(
 
 # `who attr attr "text"` or `"text"`, the whole line, nothing after but a comment.
 _FAST_SAY_RE = re.compile(
-    r"""( *)((?:[A-Za-z_]\w*\ +)*)"([^"\\\n]*(?:\\.[^"\\\n]*)*)"[ \t]*(?:\#.*)?$"""
+    r"""( *)((?:[^\W\d]\w*\ +)*)"([^"\\\n]*(?:\\.[^"\\\n]*)*)"[ \t]*(?:\#.*)?$"""
 )
 _SPACE_RUN = re.compile(r"[ \t\r\n]+")
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'", " ": " ", "%": "%"}

@@ -9,7 +9,7 @@ script knows exactly what to change.
 
 from __future__ import annotations
 
-from . import ast, parse_atl, parse_media, parse_show, parse_text
+from . import ast, parse_atl, parse_image, parse_media, parse_show, parse_text
 from .cursor import Cursor
 from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
@@ -27,11 +27,8 @@ UNSUPPORTED = {
     "screen": "'screen' (screen language) is not supported: the engine draws its own screens",
     "style": "'style' statements are not supported",
     "translate": "'translate' blocks are not supported yet",
-    "camera": "'camera' is not supported",
     "layeredimage": "'layeredimage' is not supported: give each expression its own PNG",
     "testcase": "'testcase' is not supported: use main.py --headless --test",
-    "voice": "'voice' is not supported: use 'play sound'",
-    "onlayer": "'onlayer' is not supported: layers are not supported",
     "rpy": "'rpy' statements are not supported",
     "use": "'use' (screen language) is not supported",
 }
@@ -160,22 +157,6 @@ def _name_equals(c: Cursor, what: str, usage: str) -> tuple[str, ast.Expr]:
         raise c.error("expected '=' after the name", hint=usage)
     c.i += 1
     return name, c.expression()
-
-
-def _image(c: Cursor, line: Line, file: str) -> ast.Node:
-    if c.toks[-1][0] == "op" and c.toks[-1][1] == ":":
-        raise c.error("ATL image blocks are not supported: give the image a file name",
-                      hint='image eileen happy = "eileen_happy.png"')
-    words = []
-    while c.peek_word() is not None:
-        words.append(c.name("an image name"))
-    if not words:
-        raise c.error("expected an image name")
-    c.check_image(words)
-    if not c.peek_op("="):
-        raise c.error("expected '=' and a file name after the image name")
-    c.i += 1
-    return ast.Image(c.loc(), line.source, words, c.expression())
 
 
 def _label(c: Cursor, line: Line, file: str) -> ast.Node:
@@ -326,10 +307,11 @@ def _pass(c: Cursor, line: Line, file: str) -> ast.Node:
 
 
 _HANDLERS = {
-    "define": _define, "default": _default, "image": _image, "label": _label,
+    "define": _define, "default": _default, "label": _label,
     "menu": _menu, "jump": _jump, "call": _call, "return": _return, "$": _dollar,
     "while": _while, "pass": _pass, **parse_media.HANDLERS,
     **parse_show.HANDLERS,
     **parse_text.HANDLERS,
+    **parse_image.HANDLERS,
     "transform": parse_atl.transform_statement,
 }

@@ -40,12 +40,17 @@ def show(stage: Stage, tag: str, attrs: list[str], as_: str | None = None,
     sprites: list[Sprite] = list(stage["sprites"])
     name = as_ or tag
     index = next((i for i, s in enumerate(sprites) if key(s) == name), None)
+    drop = [a[1:] for a in attrs if a.startswith("-")]
+    if drop:  # `show eileen -happy`: those attributes go, the others stay
+        attrs = [a for a in attrs if not a.startswith("-")]
     if index is None:
         sprite = new_sprite(tag, attrs, as_, transforms, atl, zorder or 0, seed)
     else:
         old = sprites.pop(index)
         sprite = dict(old, tag=tag)
-        if attrs:
+        if drop:
+            attrs = [a for a in old["attrs"] if a not in drop and a not in attrs] + attrs
+        if attrs or drop:
             sprite["attrs"] = attrs
         if transforms or atl:
             sprite["transforms"] = transforms or old.get("transforms") or []

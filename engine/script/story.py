@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import dialogue, steps
+from . import dialogue, media_steps, steps
 from . import events as ev
 from .atl_runtime import transform_table
 from .errors import Loc, ScriptError, did_you_mean
@@ -33,7 +33,7 @@ PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE | {"ending"
 
 StepHook = Callable[[int], None]  # the index of the statement about to run
 LabelHook = Callable[[str], None]  # the name of the label entered
-HANDLERS = {**steps.HANDLERS, **dialogue.HANDLERS}
+HANDLERS = {**steps.HANDLERS, **dialogue.HANDLERS, **media_steps.HANDLERS}
 ChoiceHook = Callable[[int, int], None]  # the menu's index, the option's index as written
 
 

@@ -75,9 +75,9 @@ PARSE_ERRORS = [
      "scenes/t.scene:2:9: error: 'with' on a say line is not supported\n"
      '        "x" with vpunch\n            ^\n'
      "    hint: put a 'with' statement on the line before"),
-    ("label start:\n    show a at left onlayer master\n",
-     "scenes/t.scene:2:20: error: 'onlayer' is not supported: layers are not supported\n"
-     "        show a at left onlayer master\n                       ^"),
+    ("label start:\n    show a at left onlayer\n",
+     "scenes/t.scene:2:20: error: expected a layer name after 'onlayer'\n"
+     "        show a at left onlayer\n                       ^"),
     ('label start:\n    jump expression "x"\n',
      "scenes/t.scene:2:10: error: 'jump expression' is not supported: jump to a named label\n"
      '        jump expression "x"\n             ^'),

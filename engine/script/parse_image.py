@@ -1,0 +1,117 @@
+"""The `image` statement as Ren'Py writes it, and the other statements of pictures and
+sounds this engine takes from Ren'Py's script unchanged:
+
+    image NAME = "file.png"                 a file (below assets/, or game/images/)
+    image NAME = Solid("#rrggbb")           a colour filling the screen
+    image NAME = Transform("file.png", ...) the child's picture (its properties unused)
+    image NAME:                             an ATL block: its first picture is the image;
+        "a.png"                             the block's motion and later frames are read,
+        pause 0.2                           checked and not played (lint --strict notes it)
+    camera [LAYER] [at T, ...] [:ATL]       read and checked; one layer, so not drawn
+    voice "file.ogg"                        the line's voice, on the sound channel
+
+An image's value stays a string for the stage (engine/stage.py): a file name, or
+"#rrggbb" for a colour.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import ast, parse_atl
+from .cursor import Cursor
+from .lexer import Line
+from .parse_show import image_word
+from .parse_text import Staging
+
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+# Calls an image may be made of, and what they take: the child (or colour) first.
+_DISPLAYABLES = ("Solid", "Transform", "At")
+
+
+def _image_name(c: Cursor) -> list[str]:
+    words = []
+    while (w := image_word(c)) is not None:
+        words.append(w)
+    if not words:
+        raise c.error("expected an image name")
+    return c.check_image(words)
+
+
+def _image(c: Cursor, line: Line, file: str) -> ast.Node:
+    words = _image_name(c)
+    if c.peek_op(":"):
+        c.expect_colon_end()
+        return ast.Image(c.loc(), line.source, words, ["lit", _atl_image(line, file)])
+    if not c.peek_op("="):
+        raise c.error("expected '=' and a file name after the image name")
+    c.i += 1
+    start = c.i
+    expr = c.expression()
+    return ast.Image(c.loc(), line.source, words, _displayable(c, expr, start))
+
+
+def _displayable(c: Cursor, expr: list, at: int) -> list:
+    """The image's value as the stage keeps it (a string expression), from a displayable
+    call Ren'Py allows here; any other expression is left to be evaluated (a string)."""
+    if expr[0] != "call" or expr[1] not in _DISPLAYABLES:
+        return expr
+    args, tok = expr[2], c.toks[at]
+    if not args or args[0][0] != "lit" or not isinstance(args[0][1], str):
+        raise c.error(f"{expr[1]}() takes a file name or a colour in quotes first", tok,
+                      hint='image black = Solid("#000")')
+    value = args[0][1]
+    if expr[1] == "Solid" and not _COLOUR.match(value):
+        raise c.error(f"Solid() takes a colour like \"#1a2b3c\", not {value!r}", tok)
+    return ["lit", value]
+
+
+def _atl_image(line: Line, file: str) -> str:
+    """The first picture of an `image NAME:` block; the rest of the block is checked as
+    ATL (its frames taken out), so a mistake in it is still reported."""
+    first: str | None = None
+    rest: list[Line] = []
+    for child in line.children:
+        text = child.say[1] if child.say is not None and not child.say[0] else None
+        if text is None and child.tokens and child.tokens[0][0] == "str":
+            text = child.tokens[0][1]  # type: ignore[assignment]
+        if text is None:
+            rest.append(child)
+        elif first is None:
+            first = text
+    if first is None:
+        raise Cursor(line, file).error("this image's block names no picture",
+                                       hint='image eileen wave:\n        "eileen_wave.png"')
+    parse_atl.parse_block(rest, file)
+    return first
+
+
+def _camera(c: Cursor, line: Line, file: str) -> ast.Node:
+    layer = c.name("a layer name") if c.peek_word() not in (None, "at") else None
+    transforms = []
+    if c.peek_word() == "at":
+        c.i += 1
+        transforms.append(parse_atl.transform_ref(c, ()))
+        while c.peek_op(","):
+            c.i += 1
+            transforms.append(parse_atl.transform_ref(c, ()))
+    atl = None
+    if c.peek_op(":"):
+        c.expect_colon_end()
+        atl = parse_atl.parse_block(line.children, file)
+    c.expect_end()
+    return Staging(c.loc(), line.source, "camera",
+                   {"layer": layer, "transforms": transforms, "atl": atl})
+
+
+def _voice(c: Cursor, line: Line, file: str) -> ast.Node:
+    c.no_block()
+    if c.peek_word() == "sustain":
+        c.i += 1
+        c.expect_end()
+        return Staging(c.loc(), line.source, "pass", {})
+    files = c.expression()
+    return ast.Play(c.loc(), line.source, "play", "sound", files, None, None, False)
+
+
+HANDLERS = {"image": _image, "camera": _camera, "voice": _voice}
