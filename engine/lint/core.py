@@ -264,11 +264,13 @@ class Linter:
                     self.error(None, problem, loc=loc, source=opt["source"])
         elif kind in ("branch", "assign"):
             self.names(a.get("cond") or a.get("expr"), stmt)
-        elif kind in ("scene", "show", "hide", "with"):
+        elif kind in ("scene", "show", "hide", "with", "show_text"):
             if not self.atl.transition(stmt):
                 self.names(a.get("with_"), stmt)
             self.atl.statement(stmt)
-            if kind == "scene" and a["image"]:
+            if kind == "show_text":
+                self.text(a["text"], stmt)
+            elif kind == "scene" and a["image"]:
                 self.scene_file(a["image"], stmt)
             elif kind == "show":
                 if is_scene_image(a["image"]):

@@ -15,6 +15,7 @@ from typing import Any
 
 import pygame
 
+from engine.script.text import strip_tags
 from engine.stage import SpriteSpec, resolve_background, resolve_sprite
 
 from .compose import Composer
@@ -152,11 +153,27 @@ class StageView(Composer):
 
     def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture:
         """A sprite's picture at its own resolution (or a placeholder at the window's)."""
+        if sprite.get("text") is not None:
+            return self._text_picture(sprite["text"], vp)
         key = (sprite["tag"], tuple(sprite["attrs"]))
         spec = self._specs.get(key)
         if spec is None:  # asked each frame while sprites move: look for files once
             spec = self._specs[key] = resolve_sprite(self.game_dir, sprite, self.images)
         return self.picture_of(spec, vp)
+
+    def _text_picture(self, text: str, vp: Viewport) -> Picture:
+        """`show text "…"`: the text, white on nothing, as a sprite's picture."""
+        key = ("text", text, vp.size)
+        found = self._pictures.get(key)
+        if found is None:
+            plain = strip_tags(text).replace("\n", " ")
+            surf = self.font_for(vp.px(36)).render(plain, True, (255, 255, 255))
+            found = Picture(key, surf, (surf.get_width() / vp.scale,
+                                        surf.get_height() / vp.scale))
+            self._pictures[key] = found
+            while len(self._pictures) > 12:
+                self._pictures.popitem(last=False)
+        return found
 
     def picture_of(self, spec: SpriteSpec, vp: Viewport) -> Picture:
         key = (str(spec.path), spec.name) if spec.path is not None \

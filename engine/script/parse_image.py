@@ -69,21 +69,33 @@ def _displayable(c: Cursor, expr: list, at: int) -> list:
 def _atl_image(line: Line, file: str) -> str:
     """The first picture of an `image NAME:` block; the rest of the block is checked as
     ATL (its frames taken out), so a mistake in it is still reported."""
-    first: str | None = None
-    rest: list[Line] = []
-    for child in line.children:
-        text = child.say[1] if child.say is not None and not child.say[0] else None
-        if text is None and child.tokens and child.tokens[0][0] == "str":
-            text = child.tokens[0][1]  # type: ignore[assignment]
-        if text is None:
-            rest.append(child)
-        elif first is None:
-            first = text
+    first, rest = _frames(line.children)
+    parse_atl.parse_block(rest, file)
     if first is None:
         raise Cursor(line, file).error("this image's block names no picture",
                                        hint='image eileen wave:\n        "eileen_wave.png"')
-    parse_atl.parse_block(rest, file)
     return first
+
+
+def _frames(lines: list[Line]) -> tuple[str | None, list[Line]]:
+    """The first picture named in `lines` (nested blocks too), and the lines without
+    their pictures."""
+    first: str | None = None
+    rest: list[Line] = []
+    for child in lines:
+        text = child.say[1] if child.say is not None and not child.say[0] else None
+        if text is None and child.tokens and child.tokens[0][0] == "str":
+            text = child.tokens[0][1]  # type: ignore[assignment]
+        if text is not None:
+            first = first or text
+            continue
+        if child.children:
+            inner, kept = _frames(child.children)
+            first = first or inner
+            child = Line(child.indent, child.lineno, child.source, child.tokens, kept,
+                         child.say)
+        rest.append(child)
+    return first, rest
 
 
 def _camera(c: Cursor, line: Line, file: str) -> ast.Node:

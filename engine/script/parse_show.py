@@ -16,6 +16,7 @@ from typing import Any
 from . import ast, parse_atl
 from .cursor import Cursor
 from .lexer import Line
+from .parse_text import Staging
 
 _CLAUSES = ("at", "with", "as", "behind", "onlayer", "zorder")
 
@@ -117,6 +118,8 @@ def _show(c: Cursor, line: Line, file: str) -> ast.Node:
         raise c.error("'show screen' is not supported: the engine draws its own screens")
     if w == "expression":
         raise c.error("'show expression' is not supported: name the image")
+    if w == "text" and c._is(c.i + 1, "str"):
+        return _show_text(c, line, file)
     words = _image_words(c, "an image name")
     if not words:
         raise c.error("expected the image to show")
@@ -124,6 +127,19 @@ def _show(c: Cursor, line: Line, file: str) -> ast.Node:
     atl = _atl(c, line, file)
     return ast.Show(c.loc(), line.source, words, _first(found["transforms"]), found["with_"],
                     found["transforms"], atl, found["behind"], found["zorder"], found["as_"])
+
+
+def _show_text(c: Cursor, line: Line, file: str) -> ast.Node:
+    """`show text "…" [at …] [with …] [:ATL]`: a line of text shown as a sprite tagged
+    `text` (`hide text` takes it away), as in Ren'Py."""
+    c.i += 1
+    text = c.string("the text to show")
+    found = _clauses(c, _CLAUSES)
+    atl = _atl(c, line, file)
+    return Staging(c.loc(), line.source, "show_text", {
+        "image": ["text"], "text": text, "at": _first(found["transforms"]),
+        "with_": found["with_"], "transforms": found["transforms"], "atl": atl,
+        "behind": found["behind"], "zorder": found["zorder"], "as_": found["as_"]})
 
 
 def _hide(c: Cursor, line: Line, file: str) -> ast.Node:
