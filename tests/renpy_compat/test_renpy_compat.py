@@ -100,11 +100,11 @@ BEYOND = [
     ("label start:\n    show screen hello\n", 2, "'show screen' is not supported"),
     ("label start:\n    call screen hello\n", 2, "'call screen' is not supported"),
     ("label start(a, b=1):\n    return\n", 1, "labels with parameters are not supported"),
-    ("image eileen anim:\n    \"a.png\"\n    pause 1.0\n", 1,
-     "ATL image blocks are not supported"),
+    ("image eileen anim:\n    \"a.png\"\n    function wobble\n", 3,
+     "'function' statements in ATL are not supported"),
     ("label start:\n    python:\n        x = 1\n", 2, "'python' blocks are not supported"),
     ("label start:\n    $ renpy.notify(\"x\")\n", 2, "'renpy.' is not available"),
-    ("label start:\n    show eileen onlayer master\n", 2, "'onlayer' is not supported"),
+    ("label start:\n    show eileen onlayer\n", 2, "expected a layer name after 'onlayer'"),
     ("label start:\n    window hidden\n", 2, "'window' takes show, hide or auto"),
 ]
 
