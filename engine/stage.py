@@ -166,12 +166,23 @@ def renpy_image(game_dir: Path, words: list[str] | tuple[str, ...]) -> Path | No
     return table.get(" ".join(words).lower())
 
 
+AUDIO_EXTS = (".ogg", ".opus", ".mp3", ".wav", ".flac")
+
+
 def audio_path(game_dir: Path, file: str) -> Path:
     """`play music "x.ogg"` → assets/audio/x.ogg (a path with folders is taken as given
-    below assets/)."""
-    if "/" in file:
-        return _asset(game_dir, file)
-    return game_dir / "assets" / "audio" / file
+    below assets/). A name with no extension is Ren'Py's audio name for a file of the
+    audio folder (`play music calm`): the first of AUDIO_EXTS that exists, in assets/audio
+    or Ren'Py's game/audio."""
+    path = _asset(game_dir, file) if "/" in file else game_dir / "assets" / "audio" / file
+    if path.suffix or "/" in file:
+        return path
+    for folder in (path.parent, game_dir / "audio"):
+        for ext in AUDIO_EXTS:
+            candidate = folder / f"{file}{ext}"
+            if candidate.is_file():
+                return candidate
+    return path.with_name(f"{file}.ogg")
 
 
 def describe(stage: dict[str, Any]) -> str:

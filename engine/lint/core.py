@@ -13,9 +13,11 @@ from pathlib import Path
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
 from engine.lint.atl import AtlLint
+from engine.lint.media import channel_problem
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
+from engine.script.audio_names import audio_value
 from engine.script.errors import Loc, ScriptError, did_you_mean
 from engine.script.expr import names_read
 from engine.script.program import Init, Program, Stmt
@@ -160,7 +162,10 @@ class Linter:
             self.error(stmt, f"'{' '.join(attrs)}': only Tiled maps have layers to switch on")
 
     def audio(self, stmt: Stmt) -> None:
-        expr = stmt.args["files"]
+        expr = audio_value(self.constants, self.defined.__contains__, stmt.args["files"])
+        if expr is stmt.args["files"]:
+            self.names(expr, stmt)
+        channel_problem(self, stmt)
         files = []
         if expr[0] == "lit" and isinstance(expr[1], str):
             files = [expr[1]]
@@ -278,7 +283,6 @@ class Linter:
                 else:
                     self.sprite_file(a["image"][0], a["image"][1:], stmt)
         elif kind in ("play", "queue"):
-            self.names(a["files"], stmt)
             self.audio(stmt)
         elif kind == "pause":
             self.names(a["expr"], stmt)
@@ -286,6 +290,8 @@ class Linter:
             self.names(a["with_"], stmt)
         elif kind == "camera":
             self.atl.statement(stmt)
+        elif kind == "stop":
+            channel_problem(self, stmt)
 
     def reachability(self) -> None:
         p = self.program

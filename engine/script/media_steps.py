@@ -3,15 +3,18 @@ time. `camera` moves no picture here (the engine draws one layer): the story goe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import events as ev
+from .audio_names import audio_value, engine_channel
+from .expr import ExprError
+from .program import Stmt
 from .stage_ops import key
 from .steps import HANDLERS as STEPS
 from .steps import _interp, goto
 
 if TYPE_CHECKING:
-    from .program import Stmt
     from .story import Story
 
 
@@ -31,3 +34,36 @@ def _show_text(story: Story, stmt: Stmt) -> ev.Event:
 
 
 HANDLERS = {"camera": _camera, "show_text": _show_text}
+
+
+def _play(story: Story, stmt: Stmt) -> ev.Event:
+    """play/queue with Ren'Py's audio names and registered channels (audio_names.py);
+    the statement as written when it uses neither."""
+    a = stmt.args
+    files = audio_value(story.constants, _defined(story), a["files"])
+    channel = engine_channel(story.program, a["channel"])
+    if files is not a["files"] or channel != a["channel"]:
+        stmt = Stmt(stmt.kind, stmt.loc, stmt.source, stmt.label, stmt.occ,
+                    {**a, "files": files, "channel": channel}, stmt.implicit)
+    return STEPS[stmt.kind](story, stmt)
+
+
+def _stop(story: Story, stmt: Stmt) -> ev.Event:
+    channel = engine_channel(story.program, stmt.args["channel"])
+    if channel != stmt.args["channel"]:
+        stmt = Stmt(stmt.kind, stmt.loc, stmt.source, stmt.label, stmt.occ,
+                    {**stmt.args, "channel": channel}, stmt.implicit)
+    return STEPS["stop"](story, stmt)
+
+
+def _defined(story: Story) -> Callable[[str], bool]:
+    def defined(name: str) -> bool:
+        try:
+            story.lookup(name)
+        except ExprError:
+            return False
+        return True
+    return defined
+
+
+HANDLERS.update({"play": _play, "queue": _play, "stop": _stop})
