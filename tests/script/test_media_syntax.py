@@ -1,0 +1,171 @@
+"""Ren'Py's picture and sound statements as Ren'Py writers write them (issue 17, media):
+image names with digits, '-' and non-ASCII letters, -attribute, onlayer, camera, voice,
+image ATL blocks, Solid/Transform images, show text, audio names and channels, strings
+over several lines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from engine.script import Audio, Say, ScriptError, StageChange, Story
+from engine.script.audio_names import engine_channel, registered_channels
+from engine.script.errors import Loc
+from engine.script.parser import parse_file
+from engine.script.program import Program, Stmt
+from tests.script.helpers import program, story
+
+
+def _until(s: Story, kind: type) -> object:
+    for _ in range(100):
+        event = s.next()
+        if isinstance(event, kind):
+            return event
+    raise AssertionError(f"no {kind.__name__}")
+
+
+def test_a_string_may_span_lines_as_in_renpy() -> None:
+    s = story('label start:\n    "Hello\n       there,   world."\n    "Next."\n')
+    assert _until(s, Say).text == "Hello there, world."
+    assert _until(s, Say).text == "Next."
+
+
+def test_a_string_never_closed_names_its_line() -> None:
+    with pytest.raises(ScriptError) as info:
+        parse_file('label start:\n    "a"\n    "hello\n    pause\n', "t.rpy")
+    assert info.value.loc.line == 3 and info.value.message == "this string is never closed"
+
+
+def test_image_names_with_digits_and_dashes() -> None:
+    s = story('label start:\n    scene busan 01 with fade\n    scene bg-1\n'
+              '    scene near campus 02\n    "x"\n')
+    assert _until(s, StageChange).stage["scene"] == ["busan", "01"]
+    assert s.next().stage["scene"] == ["bg-1"]
+    assert s.next().stage["scene"] == ["near", "campus", "02"]
+
+
+def test_minus_attribute_takes_one_attribute_away() -> None:
+    s = story('label start:\n    show eileen happy smile\n    show eileen -smile\n'
+              '    show eileen -happy sad\n    "x"\n')
+    s.next()
+    assert s.next().stage["sprites"][0]["attrs"] == ["happy"]
+    assert s.next().stage["sprites"][0]["attrs"] == ["sad"]
+
+
+def test_non_ascii_names_and_image_words() -> None:
+    s = story('define é = Character("Élodie")\ndefault café = 2\nlabel start:\n'
+              '    show élodie souriante\n    é "J\'ai [café] cafés."\n')
+    assert s.next().stage["sprites"][0]["tag"] == "élodie"
+    said = _until(s, Say)
+    assert (said.who, said.text) == ("Élodie", "J'ai 2 cafés.")
+
+
+def test_onlayer_is_read_and_everything_draws_on_one_layer() -> None:
+    s = story('label start:\n    show oph nervous onlayer foreground at left\n'
+              '    hide oph onlayer foreground\n    hide x at right\n    "x"\n')
+    assert s.next().stage["sprites"][0]["tag"] == "oph"
+    assert s.next().stage["sprites"] == []
+
+
+def test_camera_is_read_and_the_story_goes_on() -> None:
+    s = story('transform shake:\n    xoffset 2\nlabel start:\n    camera at shake\n'
+              '    camera foreground at shake\n    camera:\n        zoom 1.1\n    "After."\n')
+    assert isinstance(s.next(), Say)
+
+
+def test_voice_plays_the_line_on_the_sound_channel() -> None:
+    s = story('label start:\n    voice "/audio/1.ogg"\n    "Line."\n    voice sustain\n'
+              '    "More."\n')
+    audio = s.next()
+    assert isinstance(audio, Audio)
+    assert (audio.action, audio.channel, audio.files) == ("play", "sound", ("/audio/1.ogg",))
+    assert s.next().text == "Line."
+    assert s.next().text == "More."
+
+
+def test_an_image_atl_block_is_its_first_picture() -> None:
+    s = Story(program('image posty talk:\n    "talk/open.png"\n    xalign -0.05\n'
+                      '    pause 0.2\n    "talk/close.png"\n    pause 0.2\n    repeat\n'
+                      'image bg hall:\n    block:\n        "hall.png"\n        pause 1\n'
+                      'label start:\n    "x"\n'))
+    assert s.images == {"posty talk": "talk/open.png", "bg hall": "hall.png"}
+
+
+def test_an_image_atl_block_with_code_keeps_the_named_error() -> None:
+    with pytest.raises(ScriptError) as info:
+        parse_file('image a:\n    "a.png"\n    function f\n', "t.rpy")
+    assert info.value.loc.line == 3
+    assert info.value.message.startswith("'function' statements in ATL are not supported")
+    with pytest.raises(ScriptError) as info:
+        parse_file('image a:\n    xalign 0.5\n', "t.rpy")
+    assert info.value.message == "this image's block names no picture"
+
+
+def test_solid_and_transform_images() -> None:
+    s = Story(program('image black2 = Solid("#102030")\n'
+                      'image uni small = Transform("uni.png", zoom=0.5)\n'
+                      'label start:\n    "x"\n'))
+    assert s.images == {"black2": "#102030", "uni small": "uni.png"}
+    with pytest.raises(ScriptError) as info:
+        parse_file('image a = Solid("red-ish")\n', "t.rpy")
+    assert info.value.message == 'Solid() takes a colour like "#1a2b3c", not \'red-ish\''
+
+
+def test_show_text_is_a_sprite_that_survives_save_and_load() -> None:
+    s = story('default who = "Ren"\nlabel start:\n'
+              '    show text "{size=50}It\'s [who].{/size}" with dissolve\n'
+              '    "Line."\n    hide text\n    "End."\n')
+    change = s.next()
+    assert isinstance(change, StageChange) and change.transition is not None
+    sprite = change.stage["sprites"][0]
+    assert (sprite["tag"], sprite["text"]) == ("text", "{size=50}It's Ren.{/size}")
+    assert s.next().text == "Line."
+    snap = json.loads(json.dumps(s.snapshot()))
+    fresh = story('default who = "Ren"\nlabel start:\n'
+                  '    show text "{size=50}It\'s [who].{/size}" with dissolve\n'
+                  '    "Line."\n    hide text\n    "End."\n')
+    fresh.restore(snap)
+    assert fresh.stage["sprites"][0]["text"] == "{size=50}It's Ren.{/size}"
+    assert fresh.next().text == "Line."  # the line on screen when saved, shown again
+    assert fresh.next().stage["sprites"] == []
+
+
+def test_a_damaged_text_sprite_is_refused_on_load() -> None:
+    s = story('label start:\n    show text "Hi"\n    "x"\n')
+    s.next()
+    s.next()
+    snap = json.loads(json.dumps(s.snapshot()))
+    snap["stage"]["sprites"][0]["text"] = 5
+    with pytest.raises(ValueError):
+        story('label start:\n    show text "Hi"\n    "x"\n').restore(snap)
+
+
+def test_audio_names_defines_lists_and_stems() -> None:
+    s = story('define audio.rain = "sfx/rain.ogg"\ndefault track = "t.ogg"\nlabel start:\n'
+              '    play music rain fadein 1.0\n    play sound [rain, "b.ogg"]\n'
+              '    play music track\n    queue music calm\n    "x"\n')
+    assert s.next().files == ("sfx/rain.ogg",)
+    assert s.next().files == ("sfx/rain.ogg", "b.ogg")
+    assert s.next().files == ("t.ogg",)
+    queued = s.next()
+    assert queued.files == ("calm",) and s.stage["music"]["files"] == ["t.ogg", "calm"]
+
+
+def test_a_registered_channel_loops_on_the_ambient_channel() -> None:
+    p = Program()
+    p.statements.append(Stmt("pass", Loc("t", 1, 1), '    $ renpy.music.register_channel('
+                             '"env", "sfx", loop=True)', None, 0, {}))
+    p.statements.append(Stmt("pass", Loc("t", 2, 1), '    $ renpy.music.register_channel('
+                             '"blip", mixer="sfx")', None, 0, {}))
+    assert registered_channels(p) == {"env": True, "blip": False}
+    assert engine_channel(p, "env") == "ambient"
+    assert engine_channel(p, "blip") == "sound"
+    assert engine_channel(p, "music") == "music"
+
+
+def test_an_unregistered_channel_plays_once_on_the_sound_channel() -> None:
+    s = story('label start:\n    play env "a.ogg"\n    stop env\n    "x"\n')
+    played = s.next()
+    assert (played.channel, played.loop) == ("sound", False)
+    assert s.next().channel == "sound"

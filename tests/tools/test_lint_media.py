@@ -1,0 +1,81 @@
+"""Lint of Ren'Py's picture and sound statements (issue 17, media): colours, image ATL
+blocks, Ren'Py's images and audio folders, audio names, a game's own channels, show text
+and camera."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from engine.lint import lint
+from tests.tools.helpers import make_game
+
+
+def messages(game: Path) -> list[str]:
+    return [f"{p.loc.line}: {p.severity}: {p.message}" for p in lint(game)]
+
+
+def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        image night = Solid("#102030")
+        image eileen wave:
+            "assets/characters/eileen/happy.png"
+            pause 0.2
+            "assets/characters/eileen/sad.png"
+            repeat
+        image ghost sad:
+            "ghost.png"
+        label start:
+            scene night
+            show night
+            show eileen wave onlayer master
+            show eileen -wave
+            scene park 01
+            show ghost sad
+            return
+    ''')
+    (game / "images" / "places").mkdir(parents=True)
+    shutil.copy(game / "assets" / "backgrounds" / "room.png",
+                game / "images" / "places" / "Park 01.png")
+    assert messages(game) == ["16: error: image 'ghost sad' not found (looked for "
+                              "assets/ghost.png)"]
+
+
+def test_audio_names_and_channels(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        define audio.calm = "theme.ogg"
+        label start:
+            play music calm
+            play sound [calm, click]
+            queue music theme fadein 1.0
+            play env "click.ogg"
+            stop env fadeout 1.0
+            play music nothing_here
+            voice "/audio/click.ogg"
+            voice "voices/l1.ogg"
+            return
+    ''')
+    assert messages(game) == [
+        "7: error: unknown channel 'env'",
+        "8: error: unknown channel 'env'",
+        "9: error: audio file 'nothing_here' not found in assets/audio",
+        "11: error: audio file 'voices/l1.ogg' not found in assets/voices",
+    ]
+
+
+def test_show_text_and_camera_are_checked(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        label start:
+            show text "{size=40}Ten years [later]{/size}" at truecenter with dissolve
+            show text "{b}open" with nothing
+            camera at nowhere
+            camera:
+                zoom 1.1
+            hide text
+            return
+    ''')
+    assert messages(game) == [
+        "3: error: '[later]' interpolates a variable that is not defined",
+        "4: error: unknown transition 'nothing'",
+        "5: error: unknown transform or position 'nowhere'",
+    ]
