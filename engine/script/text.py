@@ -15,8 +15,9 @@ from .limits import MAX_LEN, MAX_TEXT_TAGS
 from .values import charge, cost
 
 # Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
-SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a"})
-SINGLE_TAGS = frozenset({"w", "p", "nw", "fast"})
+SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a", "k"})
+# {space=N} and {vspace=N} make room, {image=…} is an inline picture (not drawn here).
+SINGLE_TAGS = frozenset({"w", "p", "nw", "fast", "space", "vspace", "image"})
 KNOWN_TAGS = SPAN_TAGS | SINGLE_TAGS
 
 _TAG_RE = re.compile(r"\{\{|\{([^{}]*)\}")
@@ -95,6 +96,9 @@ _VALUES = {
              "size=-4)"),
     "alpha": (re.compile(rf"^[*+-]?{_NUMBER}$"), "an opacity from 0 to 1 (alpha=0.5) or a "
               "change (alpha=*0.5, alpha=-0.2)"),
+    "k": (re.compile(rf"^-?{_NUMBER}$"), "pixels between letters (k=2 or k=-1)"),
+    "space": (re.compile(rf"^{_NUMBER}$"), "pixels (space=20)"),
+    "vspace": (re.compile(rf"^{_NUMBER}$"), "pixels (vspace=10)"),
 }
 
 
@@ -108,6 +112,8 @@ def tag_problems(text: str) -> list[str]:
     open_spans: list[str] = []
     for closing, raw, value in _TAG_NAME_RE.findall(text):
         name = raw.strip()
+        if name.startswith("#"):
+            continue  # {#…}: a comment for translators, shown as nothing
         if name in _VALUES and not closing:
             form, wanted = _VALUES[name]
             if not form.match(value.strip()):
@@ -125,7 +131,7 @@ def tag_problems(text: str) -> list[str]:
             open_spans.append(name)
     if "{" in _TAG_NAME_RE.sub("", text):
         problems.append("a '{' is never closed (write '{{' for a literal brace)")
-    problems.extend(f"'{{{name}}}' is never closed" for name in open_spans)
+    # A span still open at the end is closed there, as Ren'Py does.
     return problems
 
 
