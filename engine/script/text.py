@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .interp import field, root_name
 from .limits import MAX_LEN, MAX_TEXT_TAGS
 from .values import charge, cost
 
@@ -21,8 +22,8 @@ SINGLE_TAGS = frozenset({"w", "p", "nw", "fast", "space", "vspace", "image"})
 KNOWN_TAGS = SPAN_TAGS | SINGLE_TAGS
 
 _TAG_RE = re.compile(r"\{\{|\{([^{}]*)\}")
-_INTERP_RE = re.compile(r"\[\[|\[([^\[\]]*)\]")
-_NAME_RE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?$")
+# [name], and one level of brackets inside: [items[0]]
+_INTERP_RE = re.compile(r"\[\[|\[((?:[^\[\]]|\[[^\[\]]*\])*)\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ def tag_problems(text: str) -> list[str]:
 
 def interpolation_names(text: str) -> list[str]:
     """The names a text interpolates, e.g. ['score', 'persistent.seen']."""
-    return [m.group(1).split("!")[0].strip() for m in _INTERP_RE.finditer(text)
+    return [root_name(m.group(1)) for m in _INTERP_RE.finditer(text)
             if m.group(1) is not None]
 
 
@@ -148,23 +149,16 @@ def interpolate(text: str, lookup: Callable[[str], Any]) -> str:
         return text
     room = [MAX_LEN - len(text)]  # what the values may add, all told
 
-    def sub(m: re.Match[str]) -> str:
-        if m.group(0) == "[[":
-            return "["
-        name, _, conv = m.group(1).partition("!")
-        name = name.strip()
-        if not _NAME_RE.match(name):
-            raise ValueError(f"cannot interpolate '[{m.group(1)}]': only [name] is supported")
+    def charged(name: str) -> Any:
         value = lookup(name)
         if type(value) in (list, dict):
             charge(cost(value))
-        s = "" if value is None else str(value)
-        if conv == "u":
-            s = s.upper()
-        elif conv == "l":
-            s = s.lower()
-        elif conv == "c":
-            s = s[:1].upper() + s[1:]
+        return value
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group(0) == "[[":
+            return "["
+        s = field(m.group(1), charged)
         room[0] -= len(s)
         if room[0] < 0:
             raise ValueError(f"the text comes to more than {MAX_LEN} characters")

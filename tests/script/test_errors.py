@@ -89,9 +89,9 @@ PARSE_ERRORS = [
     ("label start:\n    foo bar\n",
      "scenes/t.scene:2:5: error: unknown statement 'foo'\n        foo bar\n        ^\n"
      '    hint: a say statement needs its text in quotes: foo "Hello."'),
-    ('label start:\n    play movie "x.ogv"\n',
-     "scenes/t.scene:2:10: error: unknown channel 'movie'\n"
-     '        play movie "x.ogv"\n             ^\n    hint: use music, ambient or sound'),
+    ('label start:\n    play "x.ogv"\n',
+     "scenes/t.scene:2:10: error: expected a channel (music, ambient or sound)\n"
+     '        play "x.ogv"\n             ^'),
     ("label start:\n    $ x = \n",
      "scenes/t.scene:2:9: error: expected an expression\n        $ x = \n            ^"),
     ('label start:\n    menu:\n        "A":\n            pass\n        "prompt after"\n',
