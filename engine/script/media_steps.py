@@ -10,9 +10,9 @@ from . import events as ev
 from .audio_names import audio_value, engine_channel
 from .expr import ExprError
 from .program import Stmt
-from .stage_ops import key
+from .stage_ops import key, untemp
 from .steps import HANDLERS as STEPS
-from .steps import _interp, goto
+from .steps import _interp, _speaker, goto
 
 if TYPE_CHECKING:
     from .story import Story
@@ -33,7 +33,16 @@ def _show_text(story: Story, stmt: Stmt) -> ev.Event:
     return event
 
 
-HANDLERS = {"camera": _camera, "show_text": _show_text}
+def _untemp(story: Story, stmt: Stmt) -> None:
+    """After `e @ angry "…"`: the speaker's sprite goes back to its attributes."""
+    name, char = _speaker(story, stmt.args["who"], None, stmt)
+    tag = char.get("image") or (name.lower() if char and name else None)
+    if tag and (stage := untemp(story.state.stage, tag)) is not None:
+        story.state.stage = stage
+    goto(story, story.state.pc + 1)
+
+
+HANDLERS = {"camera": _camera, "show_text": _show_text, "untemp": _untemp}
 
 
 def _play(story: Story, stmt: Stmt) -> ev.Event:

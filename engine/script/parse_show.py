@@ -44,6 +44,15 @@ def image_word(c: Cursor) -> str | None:
     return m.group()
 
 
+def say_attribute(c: Cursor) -> str | None:
+    """An attribute word of a say line, or "@": the attributes after it last for the line
+    only (`e @ angry "…"`), as in Ren'Py."""
+    if c.peek_op("@"):
+        c.i += 1
+        return "@"
+    return image_word(c)
+
+
 def _image_words(c: Cursor, what: str) -> list[str]:
     words = []
     while c.peek_word() not in _CLAUSES and (w := image_word(c)) is not None:

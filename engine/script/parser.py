@@ -123,8 +123,9 @@ def _say(c: Cursor, line: Line, file: str) -> ast.Node:
             text = first
     else:
         who = c.name("a speaker")
-        while c.peek_word() is not None and not c.is_string_next():
-            attrs.append(c.name("an attribute"))
+        # `e happy "…"`, `e -happy "…"`, `e @ angry "…"` (for this line only)
+        while not c.is_string_next() and (w := parse_show.say_attribute(c)) is not None:
+            attrs.append(w)
         if not c.is_string_next():
             raise c.error(f"unknown statement '{who}'", c.toks[0],
                           hint="a say statement needs its text in quotes: "

@@ -169,3 +169,48 @@ def test_an_unregistered_channel_plays_once_on_the_sound_channel() -> None:
     played = s.next()
     assert (played.channel, played.loop) == ("sound", False)
     assert s.next().channel == "sound"
+
+
+def test_interpolation_with_indexes_keys_conversions_and_formats() -> None:
+    s = story('default bag = ["rope", "lamp"]\ndefault hero = {"name": "ana", "hp": 3}\n'
+              'default money = 3.14159\nlabel start:\n'
+              '    "[bag[0]] [bag[-1]] [hero.name!c] [hero[\'hp\']] [money:.2f] [hero.name!u]"\n'
+              '    "[[literal] [money:>6.1f]"\n')
+    assert _until(s, Say).text == "rope lamp Ana 3 3.14 ANA"
+    assert _until(s, Say).text == "[literal]    3.1"
+
+
+@pytest.mark.parametrize(("field", "message"), [
+    ("[bag[5]]", "in [interpolation]: '[bag[5]]': no item 5"),
+    ("[hero.age]", "in [interpolation]: '[hero.age]': no key 'age'"),
+    ("[bag.name]", "in [interpolation]: '[bag.name]': list has no attribute 'name'"),
+    ("[money:>9999]", "in [interpolation]: '[money:>9999]': a width or precision over 200"),
+    ("[bag + 1]", "in [interpolation]: cannot interpolate '[bag + 1]': write [name], "
+                  "[name.key], [name[0]], [name!u] or [name:.2f]"),
+])
+def test_interpolation_errors_name_the_field(field: str, message: str) -> None:
+    s = story('default bag = ["rope"]\ndefault hero = {"name": "ana"}\ndefault money = 1.0\n'
+              f'label start:\n    "{field}"\n')
+    with pytest.raises(ScriptError) as info:
+        s.next()
+    assert info.value.message == message
+
+
+def test_temporary_attributes_last_for_the_line_and_survive_a_save() -> None:
+    text = ('define e = Character("Eileen", image="eileen")\nlabel start:\n'
+            '    show eileen happy\n    e @ angry "Grr."\n    "Then."\n'
+            '    e sad @ vhappy "Ha."\n    e -sad "Plain."\n    "End."\n')
+    s = story(text)
+    s.next()
+    assert _until(s, Say).text == "Grr."
+    assert s.stage["sprites"][0]["attrs"] == ["angry"]
+    snap = json.loads(json.dumps(s.snapshot()))
+    assert _until(s, Say).text == "Then."
+    assert s.stage["sprites"][0]["attrs"] == ["happy"]
+    restored = story(text)
+    restored.restore(snap)
+    assert restored.next().text == "Grr."
+    assert _until(restored, Say).text == "Then."
+    assert restored.stage["sprites"][0]["attrs"] == ["happy"]
+    assert _until(s, Say).text == "Ha." and s.stage["sprites"][0]["attrs"] == ["vhappy"]
+    assert _until(s, Say).text == "Plain." and s.stage["sprites"][0]["attrs"] == []
