@@ -64,6 +64,8 @@ def _asset(game_dir: Path, file: str) -> Path:
     p = Path(file.lstrip("/"))
     if p.parts and p.parts[0] == "assets":
         return game_dir / p
+    if p.parts and p.parts[0] in ("images", "audio") and (game_dir / p).is_file():
+        return game_dir / p  # Ren'Py's own folders, beside ours
     return game_dir / "assets" / p
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
 from engine.lint.atl import AtlLint
-from engine.lint.media import channel_problem
+from engine.lint.media import channel_problem, layered_sprite
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
@@ -121,6 +121,8 @@ class Linter:
 
     def sprite_file(self, tag: str, attrs: list[str], stmt: Stmt) -> None:
         attrs = [a for a in attrs if not a.startswith("-")]  # `-happy` takes one away
+        if layered_sprite(self, tag, attrs, stmt):
+            return
         if is_colour(self.images.get(" ".join([tag, *attrs]), "")):
             return
         candidates = sprite_candidates(self.game, tag, attrs, self.images)
@@ -227,6 +229,8 @@ class Linter:
             if init.kind == "transform":
                 self.atl.init(init)
                 continue
+            if init.kind == "layeredimage":
+                continue  # data, not an expression: checked where it is shown
             if init.kind == "image":
                 self.image_file(init)
             for name in sorted(names_read(init.expr)):

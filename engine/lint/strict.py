@@ -83,7 +83,7 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
     for init in program.inits:
         if init.kind == "transform":
             names_in(init.expr, reads)
-        else:
+        elif init.kind != "layeredimage":
             names_read(init.expr, reads)
     for stmt in program.statements:
         a = stmt.args

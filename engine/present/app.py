@@ -112,6 +112,7 @@ class App(ScreenStack):
         music = story.constants.get("config.main_menu_music")
         self.menu_music = music if isinstance(music, str) and music else None
         self.stage_view.images = dict(story.images)
+        self.stage_view.layered = dict(story.layered)
         return True
 
     def late_init(self) -> None:

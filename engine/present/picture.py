@@ -15,6 +15,7 @@ from typing import Any
 
 import pygame
 
+from engine.layered import layer_files, picture_path
 from engine.script.text import strip_tags
 from engine.stage import SpriteSpec, resolve_background, resolve_sprite
 
@@ -100,6 +101,7 @@ class StageView(Composer):
         self.warned: set[str] = set()
         self.missing: list[str] = []  # names of pictures drawn as placeholders
         self.images: dict[str, str] = {}
+        self.layered: dict[str, dict] = {}  # layeredimage specs by tag
 
     def warn(self, message: str) -> None:
         if message not in self.warned:
@@ -155,6 +157,8 @@ class StageView(Composer):
         """A sprite's picture at its own resolution (or a placeholder at the window's)."""
         if sprite.get("text") is not None:
             return self._text_picture(sprite["text"], vp)
+        if sprite["tag"] in self.layered:
+            return self._layered_picture(sprite["tag"], tuple(sprite["attrs"]), vp)
         key = (sprite["tag"], tuple(sprite["attrs"]))
         spec = self._specs.get(key)
         if spec is None:  # asked each frame while sprites move: look for files once
@@ -173,6 +177,31 @@ class StageView(Composer):
             self._pictures[key] = found
             while len(self._pictures) > 12:
                 self._pictures.popitem(last=False)
+        return found
+
+    def _layered_picture(self, tag: str, attrs: tuple[str, ...], vp: Viewport) -> Picture:
+        """A layeredimage: its chosen layers, each drawn over the last at (0, 0)."""
+        key = ("layered", tag, attrs)
+        found = self._pictures.get(key)
+        if found is not None:
+            return found
+        name = " ".join([tag, *attrs])
+        surfs = []
+        for file in layer_files(tag, self.layered[tag], attrs):
+            path = picture_path(self.game_dir, file, self.images)
+            try:
+                surfs.append(pygame.image.load(str(path)).convert_alpha())
+            except (pygame.error, OSError, FileNotFoundError) as exc:
+                self.warn(f"sprite '{name}': layer '{file}' could not be loaded: {exc}")
+        if not surfs:
+            return self.picture_of(SpriteSpec(tag, attrs, None, None, name), vp)
+        size = (max(s.get_width() for s in surfs), max(s.get_height() for s in surfs))
+        canvas = pygame.Surface(size, pygame.SRCALPHA)
+        for surf in surfs:
+            canvas.blit(surf, (0, 0))
+        found = self._pictures[key] = Picture(key, canvas, (float(size[0]), float(size[1])))
+        while len(self._pictures) > 12:
+            self._pictures.popitem(last=False)
         return found
 
     def picture_of(self, spec: SpriteSpec, vp: Viewport) -> Picture:

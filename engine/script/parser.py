@@ -9,7 +9,7 @@ script knows exactly what to change.
 
 from __future__ import annotations
 
-from . import ast, parse_atl, parse_image, parse_media, parse_show, parse_text
+from . import ast, parse_atl, parse_image, parse_layered, parse_media, parse_show, parse_text
 from .cursor import Cursor
 from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
@@ -27,7 +27,6 @@ UNSUPPORTED = {
     "screen": "'screen' (screen language) is not supported: the engine draws its own screens",
     "style": "'style' statements are not supported",
     "translate": "'translate' blocks are not supported yet",
-    "layeredimage": "'layeredimage' is not supported: give each expression its own PNG",
     "testcase": "'testcase' is not supported: use main.py --headless --test",
     "rpy": "'rpy' statements are not supported",
     "use": "'use' (screen language) is not supported",
@@ -314,5 +313,6 @@ _HANDLERS = {
     **parse_show.HANDLERS,
     **parse_text.HANDLERS,
     **parse_image.HANDLERS,
+    **parse_layered.HANDLERS,
     "transform": parse_atl.transform_statement,
 }

@@ -61,7 +61,7 @@ class Story:
 
     def _run_inits(self) -> None:
         for init in self.program.inits:
-            if init.kind in ("default", "transform"):
+            if init.kind in ("default", "transform", "layeredimage"):
                 continue
             try:
                 value = evaluate(init.expr, self.lookup)
@@ -78,6 +78,9 @@ class Story:
                     raise ScriptError(init.loc, problem, init.source)
                 self.constants[init.name] = value
         self.transforms = transform_table(self.program, self.lookup)
+        # `layeredimage` specs by tag, plain data (see engine/layered.py)
+        self.layered: dict[str, dict] = {i.name: i.expr for i in self.program.inits  # type: ignore[misc]
+                                         if i.kind == "layeredimage"}
 
     def _fresh_state(self, label: str | None) -> StoryState:
         """A new playthrough's state, variables at their defaults; not started (ENDED)
