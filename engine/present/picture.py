@@ -103,6 +103,11 @@ class StageView(Composer):
         self.images: dict[str, str] = {}
         self.layered: dict[str, dict] = {}  # layeredimage specs by tag
 
+    def use_images(self, images: dict[str, str], layered: dict[str, dict]) -> None:
+        """The story's image definitions: files and colours, and layered images."""
+        self.images = dict(images)
+        self.layered = dict(layered)
+
     def warn(self, message: str) -> None:
         if message not in self.warned:
             self.warned.add(message)

@@ -29,9 +29,17 @@ from engine.atl.properties import PROPERTIES
 from . import ast
 from .cursor import Cursor
 from .lexer import Line
+from .parse_atl import _tokenized
 from .parse_show import image_word
 
 _CONDITIONS = ("if_any", "if_all", "if_not")
+
+
+def _tokens(line: Line, file: str) -> Line:
+    """`attribute jeans "jeans.png"` looks like a say to the lexer's fast path."""
+    if line.say is not None and line.say[0]:
+        return _tokenized(line, file)
+    return line
 
 
 def _picture(line: Line, file: str) -> str:
@@ -96,6 +104,7 @@ def _group(c: Cursor, line: Line, file: str, spec: dict) -> None:
     if c.peek_op(":"):
         c.expect_colon_end()
         for child in line.children:
+            child = _tokens(child, file)
             cc = Cursor(child, file)
             if cc.peek_word() != "attribute":
                 raise cc.error("a group holds 'attribute' lines")
@@ -113,8 +122,9 @@ def _layeredimage(c: Cursor, line: Line, file: str) -> ast.Node:
     c.expect_colon_end()
     spec: dict[str, Any] = {"layers": [], "multiple": []}
     for child in line.children:
+        child = _tokens(child, file)
         cc = Cursor(child, file)
-        word = cc.peek_word() if child.say is None else None
+        word = cc.peek_word()
         cc.i = 1
         if word == "always":
             pic = cc.string("a picture") if cc.is_string_next() else None

@@ -79,3 +79,27 @@ def test_show_text_and_camera_are_checked(tmp_path: Path) -> None:
         "4: error: unknown transition 'nothing'",
         "5: error: unknown transform or position 'nowhere'",
     ]
+
+
+def test_layered_images_attributes_and_layer_files(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        layeredimage ann:
+            always "ann_base"
+            group face:
+                attribute calm default
+                attribute cross
+        label start:
+            show ann
+            show ann cross
+            show ann grumpy
+            return
+    ''')
+    (game / "images" / "ann").mkdir(parents=True)
+    for name in ("ann_base", "ann_face_calm"):
+        shutil.copy(game / "assets" / "backgrounds" / "room.png",
+                    game / "images" / "ann" / f"{name}.png")
+    assert messages(game) == [
+        "9: error: image 'ann cross': layer 'ann_face_cross' not found (looked for "
+        "images/ann_face_cross.png)",
+        "10: error: layered image 'ann' has no attribute 'grumpy'",
+    ]
