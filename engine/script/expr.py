@@ -179,9 +179,9 @@ def _call(name: str, args: list, kwargs: dict) -> Any:
         if name == "Pause":
             return {"kind": "pause", "family": "pause", "duration": seconds}
         return transition_spec("move", duration=seconds)
-    if name == "_":
+    if name in ("_", "__", "_p"):  # translation markers: the text as written
         if len(args) != 1 or not isinstance(args[0], str):
-            raise ExprError("_() marks one string for translation")
+            raise ExprError(f"{name}() marks one string for translation")
         return args[0]
     fn = _SAFE_FUNCS.get(name)
     if fn is None:
@@ -201,7 +201,8 @@ _SAFE_FUNCS: dict[str, Callable[..., Any]] = {
     "len": len, "str": str, "int": int, "float": float, "bool": bool, "abs": abs,
     "min": min, "max": max, "round": round,
 }
-CALLABLE = frozenset({"Character", "Dissolve", "Fade", "MoveTransition", "Pause", "_",
+CALLABLE = frozenset({"Character", "Dissolve", "Fade", "MoveTransition", "Pause", "_", "__",
+                      "_p",
                       *_SAFE_FUNCS})
 
 BUILTIN_VALUES: dict[str, Any] = {

@@ -27,6 +27,16 @@ from .parse_text import Staging
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 # Calls an image may be made of, and what they take: the child (or colour) first.
 _DISPLAYABLES = ("Solid", "Transform", "At")
+_REFUSED = {
+    "Composite": "use a layeredimage, or one PNG",
+    "LiveComposite": "use a layeredimage, or one PNG",
+    "Fixed": "use a layeredimage, or one PNG",
+    "Text": "show text \"…\" shows a line of text",
+    "Frame": "give the image a PNG of its size",
+    "Movie": "movies are not supported",
+    "ConditionSwitch": "show the image for each case in an if",
+    "DynamicDisplayable": "scene files cannot run Python",
+}
 
 
 def _image_name(c: Cursor) -> list[str]:
@@ -54,6 +64,9 @@ def _image(c: Cursor, line: Line, file: str) -> ast.Node:
 def _displayable(c: Cursor, expr: list, at: int) -> list:
     """The image's value as the stage keeps it (a string expression), from a displayable
     call Ren'Py allows here; any other expression is left to be evaluated (a string)."""
+    if expr[0] == "call" and expr[1] in _REFUSED:
+        raise c.error(f"{expr[1]}() images are not supported: {_REFUSED[expr[1]]}",
+                      c.toks[at])
     if expr[0] != "call" or expr[1] not in _DISPLAYABLES:
         return expr
     args, tok = expr[2], c.toks[at]
