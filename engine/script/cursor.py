@@ -76,8 +76,8 @@ class Cursor:
             return t[1]  # type: ignore[return-value]
         # _("text"), __("text"), _p("""text"""): translation markers, a no-op for now.
         if (t is not None and t[0] == "name" and t[1] in _MARKERS
-                and self.i + 3 < len(self.toks) + 1 and self._is(self.i + 1, "op", "(") and self._is(self.i + 2, "str")
-                and self._is(self.i + 3, "op", ")")):
+                and self.i + 3 < len(self.toks) + 1 and self._is(self.i + 1, "op", "(")
+                and self._is(self.i + 2, "str") and self._is(self.i + 3, "op", ")")):
             self.i += 4
             return self.toks[self.i - 2][1]  # type: ignore[return-value]
         raise self.error(f"expected {what}")

@@ -214,3 +214,21 @@ def test_temporary_attributes_last_for_the_line_and_survive_a_save() -> None:
     assert restored.stage["sprites"][0]["attrs"] == ["happy"]
     assert _until(s, Say).text == "Ha." and s.stage["sprites"][0]["attrs"] == ["vhappy"]
     assert _until(s, Say).text == "Plain." and s.stage["sprites"][0]["attrs"] == []
+
+
+def test_translation_markers_are_the_text_as_written() -> None:
+    s = story('define e = Character("E")\nlabel start:\n    e __("Hi.")\n'
+              '    _p("""One\n       paragraph.""")\n    $ x = __("y") + _p("z")\n    "[x]"\n')
+    assert [_until(s, Say).text for _ in range(3)] == ["Hi.", "One paragraph.", "yz"]
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ('Composite((10, 10), (0, 0), "a.png")',
+     "Composite() images are not supported: use a layeredimage, or one PNG"),
+    ('Text(" x", color="#fff")',
+     'Text() images are not supported: show text "…" shows a line of text'),
+])
+def test_image_calls_that_stay_unsupported_are_named(value: str, message: str) -> None:
+    with pytest.raises(ScriptError) as info:
+        parse_file(f"image a = {value}\n", "t.rpy")
+    assert info.value.message == message
