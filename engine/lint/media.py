@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from engine.layered import chosen, layer_files, picture_path
 from engine.script.audio_names import BUILTIN_CHANNELS, registered_channels
-from engine.script.program import Stmt
+from engine.script.errors import Loc, ScriptError
+from engine.script.program import Program, Stmt
 from engine.stage import unusable_reason, usable
 
 if TYPE_CHECKING:
@@ -41,3 +42,28 @@ def layered_sprite(lint: Linter, tag: str, attrs: list[str], stmt: Stmt) -> bool
             lint.error(stmt, f"image '{' '.join([tag, *attrs])}': layer '{file}' "
                        f"{unusable_reason(lint.game, path)} (looked for {shown})")
     return True
+
+
+def media_notes(program: Program) -> list[ScriptError]:
+    """lint --strict: what a Ren'Py game asks for that is read and not drawn here, once
+    per kind and file, so a writer knows what their players will not see."""
+    out: list[ScriptError] = []
+    seen: set[tuple[str, str]] = set()
+
+    def note(loc: Loc, kind: str, message: str, source: str) -> None:
+        if (loc.file, kind) not in seen:
+            seen.add((loc.file, kind))
+            out.append(ScriptError(loc, message, source, severity="warning"))
+
+    for stmt in program.statements:
+        if stmt.kind == "camera":
+            note(stmt.loc, "camera", "'camera' is read but not drawn: the engine draws one "
+                 "layer, without camera transforms", stmt.source)
+        elif " onlayer " in stmt.source and stmt.kind in ("scene", "show", "hide"):
+            note(stmt.loc, "onlayer", "'onlayer' is read but not used: every image is "
+                 "drawn on one layer", stmt.source)
+    for init in program.inits:
+        if init.kind == "image" and init.source.rstrip().endswith(":"):
+            note(init.loc, "atl image", f"image '{init.name}': only the first picture of "
+                 "its ATL block is shown (its motion and frames are not played)", init.source)
+    return out

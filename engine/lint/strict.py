@@ -8,6 +8,7 @@ from pathlib import Path
 from engine.flow import reachable
 from engine.lint.atl import names_in
 from engine.lint.fit import BoxMeasure, line_kind, sampler, spoken
+from engine.lint.media import media_notes
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError
 from engine.script.expr import names_read
@@ -135,4 +136,5 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
             warn(stmt.loc, f"label '{name}' has no title for the player (save cards and the "
                  "route map show its name)", stmt.source,
                  hint='begin it with  $ save_name = "A title a player reads"')
+    out.extend(media_notes(program))
     return out

@@ -103,3 +103,29 @@ def test_layered_images_attributes_and_layer_files(tmp_path: Path) -> None:
         "images/ann_face_cross.png)",
         "10: error: layered image 'ann' has no attribute 'grumpy'",
     ]
+
+
+def test_strict_notes_what_is_read_and_not_drawn(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        image wave:
+            "assets/characters/eileen/happy.png"
+            pause 0.5
+            "assets/characters/eileen/sad.png"
+        label start:
+            camera at truecenter
+            camera:
+                zoom 1.1
+            show wave onlayer master
+            show wave onlayer master at left
+            return
+    ''')
+    notes = [f"{p.loc.line}: {p.message}" for p in lint(game, strict=True)
+             if p.severity == "warning" and ("read" in p.message
+                                             or "first picture" in p.message)]
+    assert notes == [
+        "2: image 'wave': only the first picture of its ATL block is shown (its motion and "
+        "frames are not played)",
+        "7: 'camera' is read but not drawn: the engine draws one layer, without camera "
+        "transforms",
+        "10: 'onlayer' is read but not used: every image is drawn on one layer",
+    ]
