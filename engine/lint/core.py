@@ -120,7 +120,8 @@ class Linter:
             self.sprite_file(tag, spec["attrs"], stmt)
 
     def sprite_file(self, tag: str, attrs: list[str], stmt: Stmt) -> None:
-        attrs = [a for a in attrs if not a.startswith("-")]  # `-happy` takes one away
+        # `-happy` takes one away; `@` marks those for one line
+        attrs = [a for a in attrs if a != "@" and not a.startswith("-")]
         if layered_sprite(self, tag, attrs, stmt):
             return
         if is_colour(self.images.get(" ".join([tag, *attrs]), "")):

@@ -84,7 +84,8 @@ def strip_tags(text: str) -> str:
 def _strip_one(m: re.Match[str]) -> str:
     if m.group(0) == "{{":
         return "{"
-    return "\n" if m.group(1).partition("=")[0].strip() == "p" else ""
+    name = m.group(1).partition("=")[0].strip()
+    return "\n" if name in ("p", "vspace") else " " if name == "space" else ""
 
 
 _TAG_NAME_RE = re.compile(r"\{(/?)([^{}=]*)(?:=([^{}]*))?\}")

@@ -31,11 +31,12 @@ def test_lint_is_clean() -> None:
 
 
 def test_strict_lint_flags_only_the_string_speaker_and_untitled_labels() -> None:
-    found = [f"{p.loc.line}: {p.message}" for p in lint(GAME, strict=True)]
+    found = [f"{p.loc.line}: {p.message}" for p in lint(GAME, strict=True)
+             if p.loc.file.endswith("script.rpy")]  # each part's scene is tested on its own
     # A speaker written as a string ("Eileen" "...") has no Character, so no colour; and
     # this game, like most Ren'Py games, names no label for the player ($ save_name).
-    untitled = {30: "start", 101: "meadow_visit", 121: "good_ending", 128: "tea_ending",
-                139: "bad_ending", 148: "meadow_ending"}
+    untitled = {30: "start", 103: "meadow_visit", 123: "good_ending", 130: "tea_ending",
+                141: "bad_ending", 150: "meadow_ending"}
     assert found == sorted(
         ['43: speaker "Eileen" has no colour'] +
         [f"{line}: label '{name}' has no title for the player (save cards and the route map "
