@@ -60,8 +60,12 @@ def image_path(game_dir: Path, file: str) -> Path:
 
 
 def _asset(game_dir: Path, file: str) -> Path:
-    # Ren'Py reads "/audio/1.ogg" below the game folder, as "audio/1.ogg".
-    p = Path(file.lstrip("/"))
+    p = Path(file)
+    if p.is_absolute():
+        # Ren'Py reads "/audio/1.ogg" below the game folder; an absolute path to a file
+        # that exists out there stays as it is, so lint names it as outside the game.
+        inside = _asset(game_dir, file.lstrip("/"))
+        return p if p.exists() and not inside.exists() else inside
     if p.parts and p.parts[0] == "assets":
         return game_dir / p
     if p.parts and p.parts[0] in ("images", "audio") and (game_dir / p).is_file():
