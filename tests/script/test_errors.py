@@ -57,8 +57,11 @@ PARSE_ERRORS = [
     ('label start:\n\t"x"\n',
      'scenes/t.scene:2:1: error: tab in indentation\n        "x"\n    ^\n'
      "    hint: indent with spaces, as Ren'Py requires"),
-    ("label start:\n    $ x = 1 @ 2\n",
-     "scenes/t.scene:2:13: error: unexpected character '@'\n        $ x = 1 @ 2\n"
+    ("label start:\n    $ x = 1 ! 2\n",
+     "scenes/t.scene:2:13: error: unexpected character '!'\n        $ x = 1 ! 2\n"
+     "                ^"),
+    ("label start:\n    $ x = 1 @ 2\n",  # '@' is a say's mark for one line's attributes
+     "scenes/t.scene:2:13: error: unexpected '@' after the expression\n        $ x = 1 @ 2\n"
      "                ^"),
     ("label start:\n    $ renpy.notify(1)\n",
      "scenes/t.scene:2:7: error: 'renpy.' is not available: scene files cannot run Python\n"
@@ -127,7 +130,7 @@ RUNTIME_ERRORS = [
     ("label start:\n    $ x = open('f')\n",
      "scenes/t.scene:2:5: error: 'open()' is not a function scenes may call\n"
      "        $ x = open('f')\n        ^\n    hint: allowed: Character, Dissolve, Fade, "
-     "MoveTransition, Pause, _, abs, bool, float, int, len, max, min, round, str"),
+     "MoveTransition, Pause, _, __, _p, abs, bool, float, int, len, max, min, round, str"),
     ("label start:\n    while True:\n        pass\n",
      "scenes/t.scene:3:9: error: the story ran 200000 statements without showing anything: "
      "an endless loop?\n            pass\n            ^"),
