@@ -73,13 +73,21 @@ def _asset(game_dir: Path, file: str) -> Path:
     return game_dir / "assets" / p
 
 
+def _defined(game_dir: Path, value: str) -> Path:
+    """The file an image is defined as: a file name, or (no '.') the name of an image in
+    Ren'Py's images folder (`image x = "eileen happy"`)."""
+    if "." not in value and (found := renpy_image(game_dir, value.split())) is not None:
+        return found
+    return _asset(game_dir, value)
+
+
 def background_candidates(game_dir: Path, words: list[str], images: dict[str, str]
                           ) -> tuple[list[Path], tuple[str, ...]]:
     """Files that could hold a scene image, in order of preference, and its layer attrs."""
     for n in range(len(words), 0, -1):
         defined = images.get(" ".join(words[:n]))
         if defined is not None:
-            return [_asset(game_dir, defined)], tuple(words[n:])
+            return [_defined(game_dir, defined)], tuple(words[n:])
     found = renpy_image(game_dir, words)
     if found is not None:
         return [found], ()
@@ -118,7 +126,7 @@ def sprite_candidates(game_dir: Path, tag: str, attrs: list[str] | tuple[str, ..
                       images: dict[str, str]) -> list[Path]:
     name = " ".join([tag, *attrs])
     if name in images:
-        return [_asset(game_dir, images[name])]
+        return [_defined(game_dir, images[name])]
     found = renpy_image(game_dir, [tag, *attrs])
     if found is not None:
         return [found]

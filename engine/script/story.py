@@ -71,7 +71,8 @@ class Story:
                 if not isinstance(value, str):
                     raise ScriptError(init.loc, "an image must be a file name in quotes",
                                       init.source)
-                self.images[init.name] = value
+                # `image a = "b c"`: another image by its name, as in Ren'Py
+                self.images[init.name] = self.images.get(value, value)
             else:
                 if init.name == "config.name" and (
                         problem := name_problem(value, "config.name (the game's name)")):

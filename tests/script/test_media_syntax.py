@@ -232,3 +232,10 @@ def test_image_calls_that_stay_unsupported_are_named(value: str, message: str) -
     with pytest.raises(ScriptError) as info:
         parse_file(f"image a = {value}\n", "t.rpy")
     assert info.value.message == message
+
+
+def test_an_image_may_name_another_image() -> None:
+    s = Story(program('image eileen happy = "eileen_happy.png"\n'
+                      'image eileen talk:\n    "eileen happy"\n    pause 0.2\n'
+                      'image grin = "eileen talk"\nlabel start:\n    "x"\n'))
+    assert s.images["eileen talk"] == s.images["grin"] == "eileen_happy.png"

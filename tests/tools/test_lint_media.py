@@ -25,6 +25,7 @@ def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
             repeat
         image ghost sad:
             "ghost.png"
+        image place = "park 01"
         label start:
             scene night
             show night
@@ -32,12 +33,13 @@ def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
             show eileen -wave
             scene park 01
             show ghost sad
+            scene place
             return
     ''')
     (game / "images" / "places").mkdir(parents=True)
     shutil.copy(game / "assets" / "backgrounds" / "room.png",
                 game / "images" / "places" / "Park 01.png")
-    assert messages(game) == ["16: error: image 'ghost sad' not found (looked for "
+    assert messages(game) == ["17: error: image 'ghost sad' not found (looked for "
                               "assets/ghost.png)"]
 
 
