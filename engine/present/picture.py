@@ -17,13 +17,14 @@ import pygame
 
 from engine.layered import layer_files, picture_path
 from engine.script.text import strip_tags
-from engine.stage import SpriteSpec, resolve_background, resolve_sprite
+from engine.stage import SpriteSpec, resolve_background, resolve_sprite, usable
 
 from .compose import Composer
 from .sprites import Picture, SpriteArt
 from .tiled import Background, BackgroundCache
 
 log = logging.getLogger("roadout.picture")
+MAX_SHOWN_TEXT = 200  # characters of a `show text` line drawn
 
 CANVAS = (1280, 720)
 
@@ -175,8 +176,14 @@ class StageView(Composer):
         key = ("text", text, vp.size)
         found = self._pictures.get(key)
         if found is None:
-            plain = strip_tags(text).replace("\n", " ")
-            surf = self.font_for(vp.px(36)).render(plain, True, (255, 255, 255))
+            # One line, as long as a wide screen holds: a long text must not make a
+            # surface wider than pygame allows.
+            plain = strip_tags(text).replace("\n", " ")[:MAX_SHOWN_TEXT]
+            try:
+                surf = self.font_for(vp.px(36)).render(plain, True, (255, 255, 255))
+            except pygame.error as exc:
+                self.warn(f"show text could not be drawn: {exc}")
+                surf = pygame.Surface((1, 1), pygame.SRCALPHA)
             found = Picture(key, surf, (surf.get_width() / vp.scale,
                                         surf.get_height() / vp.scale))
             self._pictures[key] = found
@@ -194,6 +201,9 @@ class StageView(Composer):
         surfs = []
         for file in layer_files(tag, self.layered[tag], attrs):
             path = picture_path(self.game_dir, file, self.images)
+            if not usable(self.game_dir, path):  # lint names why; the screen goes on
+                self.warn(f"sprite '{name}': layer '{file}' not found or not usable")
+                continue
             try:
                 surfs.append(pygame.image.load(str(path)).convert_alpha())
             except (pygame.error, OSError, FileNotFoundError) as exc:
