@@ -149,6 +149,12 @@ def is_colour(value: str) -> bool:
     return value.startswith("#")
 
 
+def colour_of(images: dict[str, str], name: str) -> str | None:
+    """The colour an image is (Ren'Py's built-in `black` too), or None."""
+    value = images.get(name, "#000000" if name == "black" else "")
+    return value if is_colour(value) else None
+
+
 RENPY_IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".webp")
 MAX_IMAGE_FILES = 20_000  # a bound on the folder walk
 _renpy_images: dict[tuple[Path, float], dict[str, Path]] = {}

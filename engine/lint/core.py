@@ -27,6 +27,7 @@ from engine.script.values import image_name_problem
 from engine.stage import (
     audio_path,
     background_candidates,
+    colour_of,
     image_path,
     is_colour,
     is_scene_image,
@@ -124,7 +125,7 @@ class Linter:
         attrs = [a for a in attrs if a != "@" and not a.startswith("-")]
         if layered_sprite(self, tag, attrs, stmt):
             return
-        if is_colour(self.images.get(" ".join([tag, *attrs]), "")):
+        if colour_of(self.images, " ".join([tag, *attrs])) is not None:
             return
         candidates = sprite_candidates(self.game, tag, attrs, self.images)
         if not attrs and self.has_images_of(tag):

@@ -17,7 +17,7 @@ import pygame
 
 from engine.layered import layer_files, picture_path
 from engine.script.text import strip_tags
-from engine.stage import SpriteSpec, resolve_background, resolve_sprite, usable
+from engine.stage import SpriteSpec, colour_of, resolve_background, resolve_sprite, usable
 
 from .compose import Composer
 from .sprites import Picture, SpriteArt
@@ -166,10 +166,23 @@ class StageView(Composer):
         if sprite["tag"] in self.layered:
             return self._layered_picture(sprite["tag"], tuple(sprite["attrs"]), vp)
         key = (sprite["tag"], tuple(sprite["attrs"]))
+        if (colour := colour_of(self.images, " ".join(key[:1] + key[1]))) is not None:
+            return self._colour_picture(colour)
         spec = self._specs.get(key)
         if spec is None:  # asked each frame while sprites move: look for files once
             spec = self._specs[key] = resolve_sprite(self.game_dir, sprite, self.images)
         return self.picture_of(spec, vp)
+
+    def _colour_picture(self, colour: str) -> Picture:
+        """`show black`: a colour over the whole canvas, as Ren'Py's Solid fills it."""
+        key = ("colour", colour)
+        found = self._pictures.get(key)
+        if found is None:
+            surf = pygame.Surface((8, 8))
+            surf.fill(pygame.Color(colour))
+            found = self._pictures[key] = Picture(key, surf, (float(CANVAS[0]),
+                                                              float(CANVAS[1])))
+        return found
 
     def _text_picture(self, text: str, vp: Viewport) -> Picture:
         """`show text "…"`: the text, white on nothing, as a sprite's picture."""

@@ -65,3 +65,7 @@ def test_show_text_draws_its_text_and_a_colour_fills_the_background(
     assert 0 < short.surface.get_width() < long.surface.get_width() < 200 * 40
     bg, _ = view.background(["night"], VP)
     assert bg.get_at((5, 5))[:3] == (0x20, 0x30, 0x40)
+    # a colour shown as a sprite covers the canvas: a defined one, and Ren'Py's `black`
+    for name, rgb in (("night", (0x20, 0x30, 0x40)), ("black", (0, 0, 0))):
+        pic = view.picture(_sprite(name, []), VP)
+        assert pic.canvas_size == (1280.0, 720.0) and pic.surface.get_at((1, 1))[:3] == rgb

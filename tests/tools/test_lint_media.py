@@ -34,6 +34,7 @@ def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
             scene park 01
             show ghost sad
             scene place
+            show black
             return
     ''')
     (game / "images" / "places").mkdir(parents=True)
