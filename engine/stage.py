@@ -113,8 +113,9 @@ def resolve_background(game_dir: Path, words: list[str] | None,
     if not words or words == ["black"]:
         return BackgroundSpec("black", None, black=True)
     value = images.get(" ".join(words))
-    if value is not None and is_colour(value):
-        return BackgroundSpec(" ".join(words), None, color=value)
+    if value is not None and is_colour(value):  # a text as a background: black
+        colour = colour_of(images, " ".join(words))
+        return BackgroundSpec(" ".join(words), None, black=colour is None, color=colour)
     candidates, attrs = background_candidates(game_dir, words, images)
     for path in candidates:
         if usable(game_dir, path):
@@ -145,16 +146,24 @@ def resolve_sprite(game_dir: Path, sprite: dict[str, Any], images: dict[str, str
 
 
 def is_colour(value: str) -> bool:
-    """An image defined as a colour (`Solid("#102030")`), not a file."""
-    return value.startswith("#")
+    """An image defined as a colour (`Solid("#102030")`) or a text, not a file."""
+    return value.startswith("#") or value.startswith(TEXT_MARK)
+
+
+def text_of(images: dict[str, str], name: str) -> str | None:
+    """The text an image is (`image x = Text("…")`), or None."""
+    value = images.get(name)
+    return value[len(TEXT_MARK):] if value is not None and value.startswith(TEXT_MARK) \
+        else None
 
 
 def colour_of(images: dict[str, str], name: str) -> str | None:
     """The colour an image is (Ren'Py's built-in `black` too), or None."""
     value = images.get(name, "#000000" if name == "black" else "")
-    return value if is_colour(value) else None
+    return value if value.startswith("#") else None
 
 
+TEXT_MARK = "{text}"  # as engine/script/parse_image.py marks a Text image
 RENPY_IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".webp")
 MAX_IMAGE_FILES = 20_000  # a bound on the folder walk
 _renpy_images: dict[tuple[Path, float], dict[str, Path]] = {}

@@ -125,8 +125,9 @@ class Linter:
         attrs = [a for a in attrs if a != "@" and not a.startswith("-")]
         if layered_sprite(self, tag, attrs, stmt):
             return
-        if colour_of(self.images, " ".join([tag, *attrs])) is not None:
-            return
+        name = " ".join([tag, *attrs])
+        if colour_of(self.images, name) is not None or is_colour(self.images.get(name, "")):
+            return  # a colour or a line of text: nothing to find
         candidates = sprite_candidates(self.game, tag, attrs, self.images)
         if not attrs and self.has_images_of(tag):
             return  # `show sakura at right`: the attributes she is shown with are kept

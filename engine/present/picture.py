@@ -17,7 +17,14 @@ import pygame
 
 from engine.layered import layer_files, picture_path
 from engine.script.text import strip_tags
-from engine.stage import SpriteSpec, colour_of, resolve_background, resolve_sprite, usable
+from engine.stage import (
+    SpriteSpec,
+    colour_of,
+    resolve_background,
+    resolve_sprite,
+    text_of,
+    usable,
+)
 
 from .compose import Composer
 from .sprites import Picture, SpriteArt
@@ -166,8 +173,11 @@ class StageView(Composer):
         if sprite["tag"] in self.layered:
             return self._layered_picture(sprite["tag"], tuple(sprite["attrs"]), vp)
         key = (sprite["tag"], tuple(sprite["attrs"]))
-        if (colour := colour_of(self.images, " ".join(key[:1] + key[1]))) is not None:
+        name = " ".join(key[:1] + key[1])
+        if (colour := colour_of(self.images, name)) is not None:
             return self._colour_picture(colour)
+        if (text := text_of(self.images, name)) is not None:
+            return self._text_picture(text, vp)
         spec = self._specs.get(key)
         if spec is None:  # asked each frame while sprites move: look for files once
             spec = self._specs[key] = resolve_sprite(self.game_dir, sprite, self.images)

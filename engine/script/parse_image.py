@@ -4,14 +4,15 @@ sounds this engine takes from Ren'Py's script unchanged:
     image NAME = "file.png"                 a file (below assets/, or game/images/)
     image NAME = Solid("#rrggbb")           a colour filling the screen
     image NAME = Transform("file.png", ...) the child's picture (its properties unused)
+    image NAME = Text("…", ...)             a line of text, drawn as `show text` draws it
     image NAME:                             an ATL block: its first picture is the image;
         "a.png"                             the block's motion and later frames are read,
         pause 0.2                           checked and not played (lint --strict notes it)
     camera [LAYER] [at T, ...] [:ATL]       read and checked; one layer, so not drawn
     voice "file.ogg"                        the line's voice, on the sound channel
 
-An image's value stays a string for the stage (engine/stage.py): a file name, or
-"#rrggbb" for a colour.
+An image's value stays a string for the stage (engine/stage.py): a file name, "#rrggbb"
+for a colour, or TEXT_MARK and a line of text.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from .parse_text import Staging
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 # Calls an image may be made of, and what they take: the child (or colour) first.
-_DISPLAYABLES = ("Solid", "Transform", "At")
+_DISPLAYABLES = ("Solid", "Transform", "At", "Text")
+TEXT_MARK = "{text}"  # an image that is a line of text: no file name starts with a brace
 _REFUSED = {
     "Composite": "use a layeredimage, or one PNG",
     "LiveComposite": "use a layeredimage, or one PNG",
     "Fixed": "use a layeredimage, or one PNG",
-    "Text": "show text \"…\" shows a line of text",
     "Frame": "give the image a PNG of its size",
     "Movie": "movies are not supported",
     "ConditionSwitch": "show the image for each case in an if",
@@ -76,6 +77,8 @@ def _displayable(c: Cursor, expr: list, at: int) -> list:
     value = args[0][1]
     if expr[1] == "Solid" and not _COLOUR.match(value):
         raise c.error(f"Solid() takes a colour like \"#1a2b3c\", not {value!r}", tok)
+    if expr[1] == "Text":
+        return ["lit", TEXT_MARK + value]  # its style arguments are not used
     return ["lit", value]
 
 

@@ -37,7 +37,8 @@ def view(tmp_path: Path) -> StageView:
     pygame.image.save(face, str(game / "images" / "ann_face_cross.png"))
     pygame.image.save(face, str(tmp_path / "outside.png"))
     v = StageView(game, Fonts([ROOT / "assets" / "fonts"]).get)
-    v.use_images({"night": "#203040"}, {"ann": SPEC})
+    v.use_images({"night": "#203040", "ctc": "{text} ➤", "notes": "{text}abc"},
+                 {"ann": SPEC})
     return v
 
 
@@ -65,6 +66,10 @@ def test_show_text_draws_its_text_and_a_colour_fills_the_background(
     assert 0 < short.surface.get_width() < long.surface.get_width() < 200 * 40
     bg, _ = view.background(["night"], VP)
     assert bg.get_at((5, 5))[:3] == (0x20, 0x30, 0x40)
+    # a Text image draws as its text; as a background, black
+    assert view.picture(_sprite("ctc", []), VP).surface.get_width() < short.surface.get_width()
+    bg, _ = view.background(["notes"], VP)
+    assert bg.get_at((5, 5))[:3] == (0, 0, 0)
     # a colour shown as a sprite covers the canvas: a defined one, and Ren'Py's `black`
     for name, rgb in (("night", (0x20, 0x30, 0x40)), ("black", (0, 0, 0))):
         pic = view.picture(_sprite(name, []), VP)

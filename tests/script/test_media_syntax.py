@@ -225,8 +225,6 @@ def test_translation_markers_are_the_text_as_written() -> None:
 @pytest.mark.parametrize(("value", "message"), [
     ('Composite((10, 10), (0, 0), "a.png")',
      "Composite() images are not supported: use a layeredimage, or one PNG"),
-    ('Text(" x", color="#fff")',
-     'Text() images are not supported: show text "…" shows a line of text'),
 ])
 def test_image_calls_that_stay_unsupported_are_named(value: str, message: str) -> None:
     with pytest.raises(ScriptError) as info:
@@ -239,3 +237,9 @@ def test_an_image_may_name_another_image() -> None:
                       'image eileen talk:\n    "eileen happy"\n    pause 0.2\n'
                       'image grin = "eileen talk"\nlabel start:\n    "x"\n'))
     assert s.images["eileen talk"] == s.images["grin"] == "eileen_happy.png"
+
+
+def test_a_text_image_is_its_text() -> None:
+    s = Story(program('image ctc = Text(" ➤", color="#eeeeee", outlines=[(1, "#222", 0, 0)])\n'
+                      'label start:\n    show ctc\n    "x"\n'))
+    assert s.images["ctc"] == "{text} ➤"

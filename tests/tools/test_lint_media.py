@@ -26,6 +26,7 @@ def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
         image ghost sad:
             "ghost.png"
         image place = "park 01"
+        image ctc = Text("➤", color="#eeeeee")
         label start:
             scene night
             show night
@@ -35,12 +36,13 @@ def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
             show ghost sad
             scene place
             show black
+            show ctc
             return
     ''')
     (game / "images" / "places").mkdir(parents=True)
     shutil.copy(game / "assets" / "backgrounds" / "room.png",
                 game / "images" / "places" / "Park 01.png")
-    assert messages(game) == ["17: error: image 'ghost sad' not found (looked for "
+    assert messages(game) == ["18: error: image 'ghost sad' not found (looked for "
                               "assets/ghost.png)"]
 
 
