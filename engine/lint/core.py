@@ -234,6 +234,9 @@ class Linter:
                 continue
             if init.kind == "layeredimage":
                 continue  # data, not an expression: checked where it is shown
+            if init.kind == "atlimage":
+                self.atl.block(init.expr["atl"], init.loc.file, set())  # type: ignore[index]
+                continue
             if init.kind == "image":
                 self.image_file(init)
             for name in sorted(names_read(init.expr)):

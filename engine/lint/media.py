@@ -63,7 +63,8 @@ def media_notes(program: Program) -> list[ScriptError]:
             note(stmt.loc, "onlayer", "'onlayer' is read but not used: every image is "
                  "drawn on one layer", stmt.source)
     for init in program.inits:
-        if init.kind == "image" and init.source.rstrip().endswith(":"):
+        if init.kind == "atlimage":
             note(init.loc, "atl image", f"image '{init.name}': only the first picture of "
-                 "its ATL block is shown (its motion and frames are not played)", init.source)
+                 "its ATL block is shown (its motion plays, its later frames do not)",
+                 init.source)
     return out

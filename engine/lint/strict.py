@@ -84,6 +84,8 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
     for init in program.inits:
         if init.kind == "transform":
             names_in(init.expr, reads)
+        elif init.kind == "atlimage":
+            names_in(init.expr["atl"], reads)  # type: ignore[index]
         elif init.kind != "layeredimage":
             names_read(init.expr, reads)
     for stmt in program.statements:

@@ -42,7 +42,20 @@ def _untemp(story: Story, stmt: Stmt) -> None:
     goto(story, story.state.pc + 1)
 
 
-HANDLERS = {"camera": _camera, "show_text": _show_text, "untemp": _untemp}
+def _show(story: Story, stmt: Stmt) -> ev.Event:
+    """show/scene of an image defined with an ATL block: its motion, unless the statement
+    brings an ATL block of its own."""
+    a = stmt.args
+    if story.image_atl and a["image"] and not a.get("atl"):
+        atl = story.image_atl.get(" ".join(a["image"]))
+        if atl:
+            stmt = Stmt(stmt.kind, stmt.loc, stmt.source, stmt.label, stmt.occ,
+                        {**a, "atl": atl}, stmt.implicit)
+    return STEPS[stmt.kind](story, stmt)
+
+
+HANDLERS = {"camera": _camera, "show_text": _show_text, "untemp": _untemp, "show": _show,
+            "scene": _show}
 
 
 def _play(story: Story, stmt: Stmt) -> ev.Event:

@@ -5,9 +5,10 @@ sounds this engine takes from Ren'Py's script unchanged:
     image NAME = Solid("#rrggbb")           a colour filling the screen
     image NAME = Transform("file.png", ...) the child's picture (its properties unused)
     image NAME = Text("…", ...)             a line of text, drawn as `show text` draws it
-    image NAME:                             an ATL block: its first picture is the image;
-        "a.png"                             the block's motion and later frames are read,
-        pause 0.2                           checked and not played (lint --strict notes it)
+    image NAME:                             an ATL block: its first picture is the image,
+        "a.png"                             the rest its motion when shown without an ATL
+        xalign 0.1                          block of its own; later frames are not played
+        pause 0.2                           (lint --strict notes it)
     camera [LAYER] [at T, ...] [:ATL]       read and checked; one layer, so not drawn
     voice "file.ogg"                        the line's voice, on the sound channel
 
@@ -53,7 +54,8 @@ def _image(c: Cursor, line: Line, file: str) -> ast.Node:
     words = _image_name(c)
     if c.peek_op(":"):
         c.expect_colon_end()
-        return ast.Image(c.loc(), line.source, words, ["lit", _atl_image(line, file)])
+        first, atl = _atl_image(line, file)
+        return AtlImage(c.loc(), line.source, words, {"file": first, "atl": atl})
     if not c.peek_op("="):
         raise c.error("expected '=' and a file name after the image name")
     c.i += 1
@@ -82,15 +84,22 @@ def _displayable(c: Cursor, expr: list, at: int) -> list:
     return ["lit", value]
 
 
-def _atl_image(line: Line, file: str) -> str:
-    """The first picture of an `image NAME:` block; the rest of the block is checked as
-    ATL (its frames taken out), so a mistake in it is still reported."""
+def _atl_image(line: Line, file: str) -> tuple[str, list[dict]]:
+    """The first picture of an `image NAME:` block, and the rest of the block as ATL
+    (its frames taken out): the image's own motion."""
     first, rest = _frames(line.children)
-    parse_atl.parse_block(rest, file)
+    atl = parse_atl.parse_block(rest, file)
     if first is None:
         raise Cursor(line, file).error("this image's block names no picture",
                                        hint='image eileen wave:\n        "eileen_wave.png"')
-    return first
+    return first, atl
+
+
+class AtlImage(ast.Image):
+    """`image NAME:` and its block: {"file": the first picture, "atl": the rest}, an init
+    of kind "atlimage" (see Story.image_atl)."""
+
+    __slots__ = ()
 
 
 def _frames(lines: list[Line]) -> tuple[str | None, list[Line]]:

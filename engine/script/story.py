@@ -46,6 +46,7 @@ class Story:
         self.persistent: dict[str, Any] = persistent if persistent is not None else {}
         self.constants: dict[str, Any] = {}
         self.images: dict[str, str] = {}
+        self.image_atl: dict[str, list] = {}  # an `image x:` block's motion, by image name
         # The program's `transform` definitions, pure data for engine.atl.evaluate.
         self.transforms: dict[str, dict[str, Any]] = {}
         self._on_step: list[StepHook] = []
@@ -62,6 +63,11 @@ class Story:
     def _run_inits(self) -> None:
         for init in self.program.inits:
             if init.kind in ("default", "transform", "layeredimage"):
+                continue
+            if init.kind == "atlimage":  # `image x:` + ATL: its first picture, its motion
+                spec: dict = init.expr  # type: ignore[assignment]
+                self.images[init.name] = self.images.get(spec["file"], spec["file"])
+                self.image_atl[init.name] = spec["atl"]
                 continue
             try:
                 value = evaluate(init.expr, self.lookup)

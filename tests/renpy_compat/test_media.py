@@ -34,7 +34,7 @@ def test_strict_lint_notes_only_what_is_read_and_not_drawn() -> None:
              if p.loc.file.endswith("media.rpy")]
     assert found == [
         "10: image 'eileen wave': only the first picture of its ATL block is shown (its "
-        "motion and frames are not played)",
+        "motion plays, its later frames do not)",
         "43: 'camera' is read but not drawn: the engine draws one layer, without camera "
         "transforms",
         "48: 'onlayer' is read but not used: every image is drawn on one layer",

@@ -243,3 +243,16 @@ def test_a_text_image_is_its_text() -> None:
     s = Story(program('image ctc = Text(" ➤", color="#eeeeee", outlines=[(1, "#222", 0, 0)])\n'
                       'label start:\n    show ctc\n    "x"\n'))
     assert s.images["ctc"] == "{text} ➤"
+
+
+def test_an_atl_image_brings_its_motion_unless_the_show_brings_one() -> None:
+    s = story('image posty talk:\n    "talk/open.png"\n    xalign -0.05\n    pause 0.2\n'
+              '    "talk/close.png"\n    repeat\n'
+              'label start:\n    show posty talk at left\n    "x"\n'
+              '    show posty talk:\n        xalign 0.9\n    "y"\n')
+    sprite = s.next().stage["sprites"][0]
+    assert [t["name"] for t in sprite["transforms"]] == ["left"]
+    assert [step["op"] for step in sprite["atl"]] == ["set", "pause", "repeat"]
+    s.next()
+    own = s.next().stage["sprites"][0]["atl"]
+    assert [step["op"] for step in own] == ["set"] and len(own) == 1

@@ -128,8 +128,8 @@ def test_strict_notes_what_is_read_and_not_drawn(tmp_path: Path) -> None:
              if p.severity == "warning" and ("read" in p.message
                                              or "first picture" in p.message)]
     assert notes == [
-        "2: image 'wave': only the first picture of its ATL block is shown (its motion and "
-        "frames are not played)",
+        "2: image 'wave': only the first picture of its ATL block is shown (its motion plays, "
+        "its later frames do not)",
         "7: 'camera' is read but not drawn: the engine draws one layer, without camera "
         "transforms",
         "10: 'onlayer' is read but not used: every image is drawn on one layer",
