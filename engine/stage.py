@@ -6,6 +6,7 @@ into files by the asset conventions of DESIGN.md, for the screen and for lint al
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ class BackgroundSpec:
     path: Path | None
     attrs: tuple[str, ...] = ()
     black: bool = False
+    color: str | None = None  # `image x = Solid("#rrggbb")`: the colour to fill with
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,24 @@ def image_path(game_dir: Path, file: str) -> Path:
 
 def _asset(game_dir: Path, file: str) -> Path:
     p = Path(file)
+    if p.is_absolute():
+        # Ren'Py reads "/audio/1.ogg" below the game folder; an absolute path to a file
+        # that exists out there stays as it is, so lint names it as outside the game.
+        inside = _asset(game_dir, file.lstrip("/"))
+        return p if p.exists() and not inside.exists() else inside
     if p.parts and p.parts[0] == "assets":
         return game_dir / p
+    if p.parts and p.parts[0] in ("images", "audio") and (game_dir / p).is_file():
+        return game_dir / p  # Ren'Py's own folders, beside ours
     return game_dir / "assets" / p
+
+
+def _defined(game_dir: Path, value: str) -> Path:
+    """The file an image is defined as: a file name, or (no '.') the name of an image in
+    Ren'Py's images folder (`image x = "eileen happy"`)."""
+    if "." not in value and (found := renpy_image(game_dir, value.split())) is not None:
+        return found
+    return _asset(game_dir, value)
 
 
 def background_candidates(game_dir: Path, words: list[str], images: dict[str, str]
@@ -70,7 +87,10 @@ def background_candidates(game_dir: Path, words: list[str], images: dict[str, st
     for n in range(len(words), 0, -1):
         defined = images.get(" ".join(words[:n]))
         if defined is not None:
-            return [_asset(game_dir, defined)], tuple(words[n:])
+            return [_defined(game_dir, defined)], tuple(words[n:])
+    found = renpy_image(game_dir, words)
+    if found is not None:
+        return [found], ()
     if words[0] == "cg" and len(words) > 1:
         # an event illustration: `cg kiss hands` is assets/cg/kiss_hands.png, no layers
         stem = "_".join(words[1:])
@@ -92,6 +112,10 @@ def resolve_background(game_dir: Path, words: list[str] | None,
                        images: dict[str, str]) -> BackgroundSpec:
     if not words or words == ["black"]:
         return BackgroundSpec("black", None, black=True)
+    value = images.get(" ".join(words))
+    if value is not None and is_colour(value):  # a text as a background: black
+        colour = colour_of(images, " ".join(words))
+        return BackgroundSpec(" ".join(words), None, black=colour is None, color=colour)
     candidates, attrs = background_candidates(game_dir, words, images)
     for path in candidates:
         if usable(game_dir, path):
@@ -103,7 +127,10 @@ def sprite_candidates(game_dir: Path, tag: str, attrs: list[str] | tuple[str, ..
                       images: dict[str, str]) -> list[Path]:
     name = " ".join([tag, *attrs])
     if name in images:
-        return [_asset(game_dir, images[name])]
+        return [_defined(game_dir, images[name])]
+    found = renpy_image(game_dir, [tag, *attrs])
+    if found is not None:
+        return [found]
     base = game_dir / "assets" / "characters"
     if attrs:
         return [base / tag / f"{'_'.join(attrs)}.png"]
@@ -118,12 +145,73 @@ def resolve_sprite(game_dir: Path, sprite: dict[str, Any], images: dict[str, str
     return SpriteSpec(tag, attrs, sprite.get("at"), path, " ".join([tag, *attrs]))
 
 
+def is_colour(value: str) -> bool:
+    """An image defined as a colour (`Solid("#102030")`) or a text, not a file."""
+    return value.startswith("#") or value.startswith(TEXT_MARK)
+
+
+def text_of(images: dict[str, str], name: str) -> str | None:
+    """The text an image is (`image x = Text("…")`), or None."""
+    value = images.get(name)
+    return value[len(TEXT_MARK):] if value is not None and value.startswith(TEXT_MARK) \
+        else None
+
+
+def colour_of(images: dict[str, str], name: str) -> str | None:
+    """The colour an image is (Ren'Py's built-in `black` too), or None."""
+    value = images.get(name, "#000000" if name == "black" else "")
+    return value if value.startswith("#") else None
+
+
+TEXT_MARK = "{text}"  # as engine/script/parse_image.py marks a Text image
+RENPY_IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".webp")
+MAX_IMAGE_FILES = 20_000  # a bound on the folder walk
+_renpy_images: dict[tuple[Path, float], dict[str, Path]] = {}
+
+
+def renpy_image(game_dir: Path, words: list[str] | tuple[str, ...]) -> Path | None:
+    """Ren'Py's images folder: game/images/ and its subfolders, a file named by the
+    image's words (`images/bg room.png` is `bg room`, lower case), beside our assets/."""
+    folder = game_dir / "images"
+    try:
+        stamp = folder.stat().st_mtime
+    except OSError:
+        return None
+    table = _renpy_images.get((folder, stamp))
+    if table is None:
+        table = {}
+        seen = 0
+        for root, dirs, files in os.walk(folder):  # symlinked folders are not followed
+            dirs.sort()
+            for f in sorted(files):
+                seen += 1
+                if seen > MAX_IMAGE_FILES:
+                    break
+                path = Path(root) / f
+                if path.suffix.lower() in RENPY_IMAGE_EXTS:
+                    table.setdefault(path.stem.lower(), path)
+        _renpy_images.clear()
+        _renpy_images[(folder, stamp)] = table
+    return table.get(" ".join(words).lower())
+
+
+AUDIO_EXTS = (".ogg", ".opus", ".mp3", ".wav", ".flac")
+
+
 def audio_path(game_dir: Path, file: str) -> Path:
     """`play music "x.ogg"` → assets/audio/x.ogg (a path with folders is taken as given
-    below assets/)."""
-    if "/" in file:
-        return _asset(game_dir, file)
-    return game_dir / "assets" / "audio" / file
+    below assets/). A name with no extension is Ren'Py's audio name for a file of the
+    audio folder (`play music calm`): the first of AUDIO_EXTS that exists, in assets/audio
+    or Ren'Py's game/audio."""
+    path = _asset(game_dir, file) if "/" in file else game_dir / "assets" / "audio" / file
+    if path.suffix or "/" in file:
+        return path
+    for folder in (path.parent, game_dir / "audio"):
+        for ext in AUDIO_EXTS:
+            candidate = folder / f"{file}{ext}"
+            if candidate.is_file():
+                return candidate
+    return path.with_name(f"{file}.ogg")
 
 
 def describe(stage: dict[str, Any]) -> str:

@@ -239,6 +239,13 @@ def read_tags(text: str, base_px: int, color: RGB, color_of: ColorParser = hex_c
             out.stops.append(Stop(out.length, _seconds(piece.value)))
         elif name == "nw":
             out.no_wait = True
+        elif name in ("space", "vspace", "image") or name.startswith("#"):
+            # room as spaces or a line break; an inline picture and a comment show nothing
+            room = " " * max(1, round((_seconds(piece.value) or 0) * 4 / base_px)) \
+                if name == "space" else "\n" if name == "vspace" else ""
+            if room:
+                out.atoms.append(room if room == "\n" else (room, style))
+                out.length += 0 if room == "\n" else len(room)
         elif name == "fast":
             out.fast_until = out.length
             out.stops.clear()

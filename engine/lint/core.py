@@ -16,9 +16,11 @@ from engine.lint import code
 from engine.lint.atl import AtlLint
 from engine.lint.code import CODE_KINDS
 from engine.lint.flow import call_problems, flow_lint
+from engine.lint.media import channel_problem, layered_sprite
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
+from engine.script.audio_names import audio_value
 from engine.script.errors import Loc, ScriptError, did_you_mean
 from engine.script.expr import names_read
 from engine.script.program import Init, Program, Stmt
@@ -28,7 +30,9 @@ from engine.script.values import image_name_problem
 from engine.stage import (
     audio_path,
     background_candidates,
+    colour_of,
     image_path,
+    is_colour,
     is_scene_image,
     sprite_candidates,
     unusable_reason,
@@ -127,6 +131,13 @@ class Linter:
             self.sprite_file(tag, spec["attrs"], stmt)
 
     def sprite_file(self, tag: str, attrs: list[str], stmt: Stmt) -> None:
+        # `-happy` takes one away; `@` marks those for one line
+        attrs = [a for a in attrs if a != "@" and not a.startswith("-")]
+        if layered_sprite(self, tag, attrs, stmt):
+            return
+        name = " ".join([tag, *attrs])
+        if colour_of(self.images, name) is not None or is_colour(self.images.get(name, "")):
+            return  # a colour or a line of text: nothing to find
         candidates = sprite_candidates(self.game, tag, attrs, self.images)
         if not attrs and self.has_images_of(tag):
             return  # `show sakura at right`: the attributes she is shown with are kept
@@ -144,7 +155,7 @@ class Linter:
             folder.is_dir() and any(folder.glob("*.png")))
 
     def scene_file(self, words: list[str], stmt: Stmt) -> None:
-        if words == ["black"]:
+        if words == ["black"] or is_colour(self.images.get(" ".join(words), "")):
             return
         candidates, attrs = background_candidates(self.game, words, self.images)
         path = next((p for p in candidates if usable(self.game, p)), None)
@@ -166,7 +177,10 @@ class Linter:
             self.error(stmt, f"'{' '.join(attrs)}': only Tiled maps have layers to switch on")
 
     def audio(self, stmt: Stmt) -> None:
-        expr = stmt.args["files"]
+        expr = audio_value(self.constants, self.defined.__contains__, stmt.args["files"])
+        if expr is stmt.args["files"]:
+            self.names(expr, stmt)
+        channel_problem(self, stmt)
         files = []
         if expr[0] == "lit" and isinstance(expr[1], str):
             files = [expr[1]]
@@ -228,6 +242,11 @@ class Linter:
             if init.kind == "transform":
                 self.atl.init(init)
                 continue
+            if init.kind == "layeredimage":
+                continue  # data, not an expression: checked where it is shown
+            if init.kind == "atlimage":
+                self.atl.block(init.expr["atl"], init.loc.file, set())  # type: ignore[index]
+                continue
             if init.kind == "image":
                 self.image_file(init)
             for name in sorted(names_read(init.expr)):
@@ -243,7 +262,8 @@ class Linter:
         """`image bg x = "../../secret.png"`: a file outside the game (or not a plain
         file) is an error where it is defined, shown or not ("not found" is reported where
         it is shown)."""
-        if init.expr[0] == "lit" and isinstance(init.expr[1], str):
+        if init.expr[0] == "lit" and isinstance(init.expr[1], str) \
+                and not is_colour(init.expr[1]):
             why = unusable_reason(self.game, image_path(self.game, init.expr[1]))
             if why not in (None, "not found"):
                 self.error(None, f"image '{init.name}': {why}", loc=init.loc,
@@ -272,11 +292,13 @@ class Linter:
                     self.error(None, problem, loc=loc, source=opt["source"])
         elif kind in ("branch", "assign"):
             self.names(a.get("cond") or a.get("expr"), stmt)
-        elif kind in ("scene", "show", "hide", "with"):
+        elif kind in ("scene", "show", "hide", "with", "show_text"):
             if not self.atl.transition(stmt):
                 self.names(a.get("with_"), stmt)
             self.atl.statement(stmt)
-            if kind == "scene" and a["image"]:
+            if kind == "show_text":
+                self.text(a["text"], stmt)
+            elif kind == "scene" and a["image"]:
                 self.scene_file(a["image"], stmt)
             elif kind == "show":
                 if is_scene_image(a["image"]):
@@ -284,7 +306,6 @@ class Linter:
                 else:
                     self.sprite_file(a["image"][0], a["image"][1:], stmt)
         elif kind in ("play", "queue"):
-            self.names(a["files"], stmt)
             self.audio(stmt)
         elif kind == "pause":
             self.names(a["expr"], stmt)
@@ -293,6 +314,10 @@ class Linter:
         elif kind in CODE_KINDS:
             for expr in code.exprs(stmt):
                 self.names(expr, stmt)
+        elif kind == "camera":
+            self.atl.statement(stmt)
+        elif kind == "stop":
+            channel_problem(self, stmt)
 
     def reachability(self) -> None:
         p = self.program

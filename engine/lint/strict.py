@@ -10,6 +10,7 @@ from engine.lint import code
 from engine.lint.atl import names_in
 from engine.lint.code import CODE_KINDS
 from engine.lint.fit import BoxMeasure, line_kind, sampler, spoken
+from engine.lint.media import media_notes
 from engine.script import Story
 from engine.script.errors import Loc, ScriptError
 from engine.script.expr import names_read
@@ -85,7 +86,9 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
     for init in program.inits:
         if init.kind == "transform":
             names_in(init.expr, reads)
-        else:
+        elif init.kind == "atlimage":
+            names_in(init.expr["atl"], reads)  # type: ignore[index]
+        elif init.kind != "layeredimage":
             names_read(init.expr, reads)
     for stmt in program.statements:
         a = stmt.args
@@ -145,4 +148,5 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
             warn(stmt.loc, f"label '{name}' has no title for the player (save cards and the "
                  "route map show its name)", stmt.source,
                  hint='begin it with  $ save_name = "A title a player reads"')
+    out.extend(media_notes(program))
     return out + code.ignored_notes(program)

@@ -15,13 +15,23 @@ from typing import Any
 
 import pygame
 
-from engine.stage import SpriteSpec, resolve_background, resolve_sprite
+from engine.layered import layer_files, picture_path
+from engine.script.text import strip_tags
+from engine.stage import (
+    SpriteSpec,
+    colour_of,
+    resolve_background,
+    resolve_sprite,
+    text_of,
+    usable,
+)
 
 from .compose import Composer
 from .sprites import Picture, SpriteArt
 from .tiled import Background, BackgroundCache
 
 log = logging.getLogger("roadout.picture")
+MAX_SHOWN_TEXT = 200  # characters of a `show text` line drawn
 
 CANVAS = (1280, 720)
 
@@ -99,6 +109,12 @@ class StageView(Composer):
         self.warned: set[str] = set()
         self.missing: list[str] = []  # names of pictures drawn as placeholders
         self.images: dict[str, str] = {}
+        self.layered: dict[str, dict] = {}  # layeredimage specs by tag
+
+    def use_images(self, images: dict[str, str], layered: dict[str, dict]) -> None:
+        """The story's image definitions: files and colours, and layered images."""
+        self.images = dict(images)
+        self.layered = dict(layered)
 
     def warn(self, message: str) -> None:
         if message not in self.warned:
@@ -118,9 +134,9 @@ class StageView(Composer):
                    ) -> tuple[Background | pygame.Surface, dict[str, tuple[float, float]]]:
         spec = resolve_background(self.game_dir, words, self.images)
         size = vp.size
-        if spec.black:
+        if spec.black or spec.color is not None:
             surf = pygame.Surface(size)
-            surf.fill((0, 0, 0))
+            surf.fill(pygame.Color(spec.color) if spec.color else (0, 0, 0))
             return surf, {}
         if spec.path is None:
             folder = "cg" if words and words[0] == "cg" else "backgrounds"
@@ -152,11 +168,79 @@ class StageView(Composer):
 
     def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture:
         """A sprite's picture at its own resolution (or a placeholder at the window's)."""
+        if sprite.get("text") is not None:
+            return self._text_picture(sprite["text"], vp)
+        if sprite["tag"] in self.layered:
+            return self._layered_picture(sprite["tag"], tuple(sprite["attrs"]), vp)
         key = (sprite["tag"], tuple(sprite["attrs"]))
+        name = " ".join(key[:1] + key[1])
+        if (colour := colour_of(self.images, name)) is not None:
+            return self._colour_picture(colour)
+        if (text := text_of(self.images, name)) is not None:
+            return self._text_picture(text, vp)
         spec = self._specs.get(key)
         if spec is None:  # asked each frame while sprites move: look for files once
             spec = self._specs[key] = resolve_sprite(self.game_dir, sprite, self.images)
         return self.picture_of(spec, vp)
+
+    def _colour_picture(self, colour: str) -> Picture:
+        """`show black`: a colour over the whole canvas, as Ren'Py's Solid fills it."""
+        key = ("colour", colour)
+        found = self._pictures.get(key)
+        if found is None:
+            surf = pygame.Surface((8, 8))
+            surf.fill(pygame.Color(colour))
+            found = self._pictures[key] = Picture(key, surf, (float(CANVAS[0]),
+                                                              float(CANVAS[1])))
+        return found
+
+    def _text_picture(self, text: str, vp: Viewport) -> Picture:
+        """`show text "…"`: the text, white on nothing, as a sprite's picture."""
+        key = ("text", text, vp.size)
+        found = self._pictures.get(key)
+        if found is None:
+            # One line, as long as a wide screen holds: a long text must not make a
+            # surface wider than pygame allows.
+            plain = strip_tags(text).replace("\n", " ")[:MAX_SHOWN_TEXT]
+            try:
+                surf = self.font_for(vp.px(36)).render(plain, True, (255, 255, 255))
+            except pygame.error as exc:
+                self.warn(f"show text could not be drawn: {exc}")
+                surf = pygame.Surface((1, 1), pygame.SRCALPHA)
+            found = Picture(key, surf, (surf.get_width() / vp.scale,
+                                        surf.get_height() / vp.scale))
+            self._pictures[key] = found
+            while len(self._pictures) > 12:
+                self._pictures.popitem(last=False)
+        return found
+
+    def _layered_picture(self, tag: str, attrs: tuple[str, ...], vp: Viewport) -> Picture:
+        """A layeredimage: its chosen layers, each drawn over the last at (0, 0)."""
+        key = ("layered", tag, attrs)
+        found = self._pictures.get(key)
+        if found is not None:
+            return found
+        name = " ".join([tag, *attrs])
+        surfs = []
+        for file in layer_files(tag, self.layered[tag], attrs):
+            path = picture_path(self.game_dir, file, self.images)
+            if not usable(self.game_dir, path):  # lint names why; the screen goes on
+                self.warn(f"sprite '{name}': layer '{file}' not found or not usable")
+                continue
+            try:
+                surfs.append(pygame.image.load(str(path)).convert_alpha())
+            except (pygame.error, OSError, FileNotFoundError) as exc:
+                self.warn(f"sprite '{name}': layer '{file}' could not be loaded: {exc}")
+        if not surfs:
+            return self.picture_of(SpriteSpec(tag, attrs, None, None, name), vp)
+        size = (max(s.get_width() for s in surfs), max(s.get_height() for s in surfs))
+        canvas = pygame.Surface(size, pygame.SRCALPHA)
+        for surf in surfs:
+            canvas.blit(surf, (0, 0))
+        found = self._pictures[key] = Picture(key, canvas, (float(size[0]), float(size[1])))
+        while len(self._pictures) > 12:
+            self._pictures.popitem(last=False)
+        return found
 
     def picture_of(self, spec: SpriteSpec, vp: Viewport) -> Picture:
         key = (str(spec.path), spec.name) if spec.path is not None \

@@ -36,6 +36,8 @@ class _Compiler:
     def say(self, node: ast.Say) -> None:
         self.emit("say", node, who=node.who, who_name=node.who_name, attrs=node.attrs,
                   text=node.text)
+        if "@" in node.attrs:  # the line's own attributes end with it
+            self.emit("untemp", node, implicit=True, who=node.who)
 
     def file(self, name: str, nodes: list[ast.Node]) -> None:
         self.program.files.append(name)

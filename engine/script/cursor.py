@@ -9,6 +9,8 @@ from .lexer import Line, Token
 from .text import too_many_tags
 from .values import image_name_problem
 
+_MARKERS = ("_", "__", "_p")
+
 
 class Cursor:
     """Walks one line's tokens; every error it raises points into that line."""
@@ -72,10 +74,10 @@ class Cursor:
                 raise self.error(problem)
             self.i += 1
             return t[1]  # type: ignore[return-value]
-        # _("text"): the translation marker, a no-op for now.
-        if (t is not None and t[0] == "name" and t[1] == "_" and self.i + 3 < len(self.toks) + 1
-                and self._is(self.i + 1, "op", "(") and self._is(self.i + 2, "str")
-                and self._is(self.i + 3, "op", ")")):
+        # _("text"), __("text"), _p("""text"""): translation markers, a no-op for now.
+        if (t is not None and t[0] == "name" and t[1] in _MARKERS
+                and self.i + 3 < len(self.toks) + 1 and self._is(self.i + 1, "op", "(")
+                and self._is(self.i + 2, "str") and self._is(self.i + 3, "op", ")")):
             self.i += 4
             return self.toks[self.i - 2][1]  # type: ignore[return-value]
         raise self.error(f"expected {what}")
@@ -87,7 +89,7 @@ class Cursor:
     def is_string_next(self) -> bool:
         t = self.peek()
         return t is not None and (t[0] == "str" or (
-            t[0] == "name" and t[1] == "_" and self._is(self.i + 1, "op", "(")
+            t[0] == "name" and t[1] in _MARKERS and self._is(self.i + 1, "op", "(")
             and self._is(self.i + 2, "str")))
 
     def expression(self, stop_words: tuple[str, ...] = (), stop_ops: tuple[str, ...] = ()

@@ -202,9 +202,9 @@ def _call(name: str, args: list, kwargs: dict) -> Any:
         if name == "Pause":
             return {"kind": "pause", "family": "pause", "duration": seconds}
         return transition_spec("move", duration=seconds)
-    if name == "_":
+    if name in ("_", "__", "_p"):  # translation markers: the text as written
         if len(args) != 1 or not isinstance(args[0], str):
-            raise ExprError("_() marks one string for translation")
+            raise ExprError(f"{name}() marks one string for translation")
         return args[0]
     if name in BUILTINS:
         if set(kwargs) - KEYWORDS_TAKEN.get(name, set()):
@@ -230,8 +230,8 @@ _SAFE_FUNCS: dict[str, Callable[..., Any]] = {
     "len": len, "str": str, "int": int, "float": float, "bool": bool, "abs": abs,
     "min": min, "max": max, "round": round,
 }
-CALLABLE = frozenset({"Character", "Dissolve", "Fade", "MoveTransition", "Pause", "_",
-                      *_SAFE_FUNCS, *BUILTINS})
+CALLABLE = frozenset({"Character", "Dissolve", "Fade", "MoveTransition", "Pause", "_", "__",
+                      "_p", *_SAFE_FUNCS, *BUILTINS})
 
 BUILTIN_VALUES: dict[str, Any] = {
     # Ren'Py's transitions by name (engine/atl/transitions.py), fade and dissolve below.

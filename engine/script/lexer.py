@@ -35,11 +35,11 @@ _TOKEN_RE = re.compile(
   | (?P<tstr>\"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*\"\"\"
             |'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*''')
   | (?P<open_tstr>\"\"\"|''')
-  | (?P<str>"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')
+  | (?P<str>"[^"\\]*(?:\\.[^"\\]*)*"|'[^'\\]*(?:\\.[^'\\]*)*')
   | (?P<open_str>["'])
   | (?P<num>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?)
-  | (?P<name>[A-Za-z_][A-Za-z_0-9]*)
-  | (?P<op>\*\*|//|==|!=|<=|>=|\+=|-=|\*=|/=|[-+*/%<>=()\[\]{},:.$])
+  | (?P<name>[^\W\d]\w*)
+  | (?P<op>\*\*|//|==|!=|<=|>=|\+=|-=|\*=|/=|[-+*/%<>=()\[\]{},:.$@])
   | (?P<bad>.)
     """,
     re.VERBOSE | re.DOTALL,
@@ -47,7 +47,7 @@ _TOKEN_RE = re.compile(
 
 # `who attr attr "text"` or `"text"`, the whole line, nothing after but a comment.
 _FAST_SAY_RE = re.compile(
-    r"""( *)((?:[A-Za-z_]\w*\ +)*)"([^"\\\n]*(?:\\.[^"\\\n]*)*)"[ \t]*(?:\#.*)?$"""
+    r"""( *)((?:[^\W\d]\w*\ +)*)"([^"\\\n]*(?:\\.[^"\\\n]*)*)"[ \t]*(?:\#.*)?$"""
 )
 _SPACE_RUN = re.compile(r"[ \t\r\n]+")
 # `\[` and `\{` are literal text in Ren'Py: kept as the doubled `[[` and `{{` that
@@ -109,9 +109,10 @@ def _tokenize(text: str, file: str, first_line: int, sources: list[str], pos: in
                 _too_long(file, first_line, sources)
             continue
         value: object = m.group()
-        if kind == "tstr":
+        if kind == "tstr" or kind == "str":
             raw = m.group()
-            tokens.append(("str", unescape(raw[3:-3]), line, col))
+            q = 3 if kind == "tstr" else 1
+            tokens.append(("str", unescape(raw[q:-q]), line, col))
             nls = raw.count("\n")
             if nls:
                 line += nls
@@ -119,21 +120,14 @@ def _tokenize(text: str, file: str, first_line: int, sources: list[str], pos: in
                 if line >= last_line:
                     _too_long(file, first_line, sources)
             continue
-        if kind == "str":
-            tokens.append(("str", unescape(m.group()[1:-1]), line, col))
-            continue
-        if kind == "open_tstr":
+        if kind == "open_tstr" or kind == "open_str":
             if statement:  # no closing quotes anywhere after it
-                raise ScriptError(Loc(file, line, col), "this triple-quoted string is never "
-                                  "closed", sources[line - 1])
-            # Unterminated on this line: the caller reads on as a statement.
+                what = "triple-quoted string" if kind == "open_tstr" else "string"
+                raise ScriptError(Loc(file, line, col), f"this {what} is never closed",
+                                  sources[line - 1], hint="add the closing quote")
+            # Unterminated on this line: the caller reads on as a statement (a string may
+            # span lines, as in Ren'Py).
             return tokens, _STILL_OPEN, first_line - 1
-        if kind == "open_str":
-            raise ScriptError(
-                Loc(file, line, col), "this string is never closed on its line",
-                sources[line - 1], hint="add the closing quote, or use \"\"\"…\"\"\" for text "
-                "that spans lines",
-            )
         if kind == "bad":
             raise ScriptError(Loc(file, line, col), f"unexpected character {value!r}",
                               sources[line - 1])

@@ -10,32 +10,70 @@ ATL blocks and `at` lists are parsed by parse_atl.py.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import ast, parse_atl
 from .cursor import Cursor
 from .lexer import Line
+from .parse_text import Staging
 
 _CLAUSES = ("at", "with", "as", "behind", "onlayer", "zorder")
 
 
+# A word of an image's name as Ren'Py reads it: letters, digits, '_' and '-' (`bg 1`,
+# `busan 01`, `bg-night`); a leading '-' takes an attribute away (`show eileen -happy`).
+_IMAGE_WORD = re.compile(r"[-\w]+")
+
+
+def image_word(c: Cursor) -> str | None:
+    """The image-name word at the cursor (several tokens when the lexer split it, as
+    `01` or `bg-1`), or None when the next token cannot start one."""
+    t = c.peek()
+    if t is None or not (t[0] in ("name", "num") or (t[0] == "op" and t[1] == "-")):
+        return None
+    line = c.line
+    if t[2] != line.lineno:  # a name on a continued line: only a plain word
+        return c.name("an image name") if t[0] == "name" else None
+    m = _IMAGE_WORD.match(line.source, t[3] - 1)
+    if m is None or m.group() == "-":
+        return None
+    end = m.end() + 1  # a 1-based column
+    while c.i < len(c.toks) and c.toks[c.i][2] == line.lineno and c.toks[c.i][3] < end:
+        c.i += 1
+    return m.group()
+
+
+def say_attribute(c: Cursor) -> str | None:
+    """An attribute word of a say line, or "@": the attributes after it last for the line
+    only (`e @ angry "…"`), as in Ren'Py."""
+    if c.peek_op("@"):
+        c.i += 1
+        return "@"
+    return image_word(c)
+
+
 def _image_words(c: Cursor, what: str) -> list[str]:
     words = []
-    while (w := c.peek_word()) is not None and w not in _CLAUSES:
-        words.append(c.name(what))
+    while c.peek_word() not in _CLAUSES and (w := image_word(c)) is not None:
+        words.append(w)
     return c.check_image(words)
 
 
 def _clauses(c: Cursor, allowed: tuple[str, ...]) -> dict[str, Any]:
     """The clauses after the image, in any order, up to the line's end or its ':'."""
     found: dict[str, Any] = {"transforms": [], "with_": None, "as_": None, "behind": [],
-                             "zorder": None}
+                             "zorder": None, "onlayer": None}
     stop = _CLAUSES
     while not c.at_end() and not (c.peek_op(":") and c.i == len(c.toks) - 1):
         t = c.peek()
         w = c.peek_word()
         if w == "onlayer":
-            raise c.error("'onlayer' is not supported: layers are not supported")
+            # One layer draws everything here; the layer's name is read and let go (lint
+            # --strict notes it), so a game written for layers still plays.
+            c.i += 1
+            found["onlayer"] = c.name("a layer name after 'onlayer'")
+            continue
         if w not in allowed:
             if w in _CLAUSES:
                 raise c.error(f"'{w}' is not supported in this statement")
@@ -89,6 +127,8 @@ def _show(c: Cursor, line: Line, file: str) -> ast.Node:
         raise c.error("'show screen' is not supported: the engine draws its own screens")
     if w == "expression":
         raise c.error("'show expression' is not supported: name the image")
+    if w == "text" and c._is(c.i + 1, "str"):
+        return _show_text(c, line, file)
     words = _image_words(c, "an image name")
     if not words:
         raise c.error("expected the image to show")
@@ -98,6 +138,19 @@ def _show(c: Cursor, line: Line, file: str) -> ast.Node:
                     found["transforms"], atl, found["behind"], found["zorder"], found["as_"])
 
 
+def _show_text(c: Cursor, line: Line, file: str) -> ast.Node:
+    """`show text "…" [at …] [with …] [:ATL]`: a line of text shown as a sprite tagged
+    `text` (`hide text` takes it away), as in Ren'Py."""
+    c.i += 1
+    text = c.string("the text to show")
+    found = _clauses(c, _CLAUSES)
+    atl = _atl(c, line, file)
+    return Staging(c.loc(), line.source, "show_text", {
+        "image": ["text"], "text": text, "at": _first(found["transforms"]),
+        "with_": found["with_"], "transforms": found["transforms"], "atl": atl,
+        "behind": found["behind"], "zorder": found["zorder"], "as_": found["as_"]})
+
+
 def _hide(c: Cursor, line: Line, file: str) -> ast.Node:
     c.no_block()
     if c.peek_word() == "screen":
@@ -105,7 +158,7 @@ def _hide(c: Cursor, line: Line, file: str) -> ast.Node:
     words = _image_words(c, "the image to hide")
     if not words:
         raise c.error("expected the image to hide")
-    found = _clauses(c, ("with",))
+    found = _clauses(c, ("with", "at"))  # `hide x at T`: Ren'Py reads the transform, unused
     return ast.Hide(c.loc(), line.source, words[0], found["with_"])
 
 

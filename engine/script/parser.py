@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from . import ast, parse_atl, parse_code, parse_flow, parse_media, parse_show, parse_text
+from . import (
+    ast,
+    parse_atl,
+    parse_code,
+    parse_flow,
+    parse_image,
+    parse_layered,
+    parse_media,
+    parse_show,
+    parse_text,
+)
 from .cursor import Cursor
 from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
@@ -29,11 +39,7 @@ UNSUPPORTED = {
     "screen": "'screen' (screen language) is not supported: the engine draws its own screens",
     "style": "'style' statements are not supported",
     "translate": "'translate' blocks are not supported yet",
-    "camera": "'camera' is not supported",
-    "layeredimage": "'layeredimage' is not supported: give each expression its own PNG",
     "testcase": "'testcase' is not supported: use main.py --headless --test",
-    "voice": "'voice' is not supported: use 'play sound'",
-    "onlayer": "'onlayer' is not supported: layers are not supported",
     "rpy": "'rpy' statements are not supported",
     "use": "'use' (screen language) is not supported",
 }
@@ -221,8 +227,9 @@ def _say(c: Cursor, line: Line, file: str) -> ast.Node:
             text = first
     else:
         who = c.name("a speaker")
-        while c.peek_word() is not None and not c.is_string_next():
-            attrs.append(c.name("an attribute"))
+        # `e happy "…"`, `e -happy "…"`, `e @ angry "…"` (for this line only)
+        while not c.is_string_next() and (w := parse_show.say_attribute(c)) is not None:
+            attrs.append(w)
         if not c.is_string_next():
             raise c.error(f"unknown statement '{who}'", c.toks[0],
                           hint="a say statement needs its text in quotes: "
@@ -255,22 +262,6 @@ def _name_equals(c: Cursor, what: str, usage: str) -> tuple[str, ast.Expr]:
         raise c.error("expected '=' after the name", hint=usage)
     c.i += 1
     return name, c.expression()
-
-
-def _image(c: Cursor, line: Line, file: str) -> ast.Node:
-    if c.toks[-1][0] == "op" and c.toks[-1][1] == ":":
-        raise c.error("ATL image blocks are not supported: give the image a file name",
-                      hint='image eileen happy = "eileen_happy.png"')
-    words = []
-    while c.peek_word() is not None:
-        words.append(c.name("an image name"))
-    if not words:
-        raise c.error("expected an image name")
-    c.check_image(words)
-    if not c.peek_op("="):
-        raise c.error("expected '=' and a file name after the image name")
-    c.i += 1
-    return ast.Image(c.loc(), line.source, words, c.expression())
 
 
 def _label(c: Cursor, line: Line, file: str) -> ast.Node:
@@ -385,10 +376,12 @@ def _pass(c: Cursor, line: Line, file: str) -> ast.Node:
 
 
 _HANDLERS = {
-    "define": _define, "default": _default, "image": _image, "label": _label,
+    "define": _define, "default": _default, "label": _label,
     "menu": _menu, "$": _dollar, **parse_flow.HANDLERS,
     "while": _while, "pass": _pass, **parse_media.HANDLERS,
     **parse_show.HANDLERS,
     **parse_text.HANDLERS,
+    **parse_image.HANDLERS,
+    **parse_layered.HANDLERS,
     "transform": parse_atl.transform_statement,
 }

@@ -40,12 +40,17 @@ def show(stage: Stage, tag: str, attrs: list[str], as_: str | None = None,
     sprites: list[Sprite] = list(stage["sprites"])
     name = as_ or tag
     index = next((i for i, s in enumerate(sprites) if key(s) == name), None)
+    drop = [a[1:] for a in attrs if a.startswith("-")]
+    if drop:  # `show eileen -happy`: those attributes go, the others stay
+        attrs = [a for a in attrs if not a.startswith("-")]
     if index is None:
         sprite = new_sprite(tag, attrs, as_, transforms, atl, zorder or 0, seed)
     else:
         old = sprites.pop(index)
         sprite = dict(old, tag=tag)
-        if attrs:
+        if drop:
+            attrs = [a for a in old["attrs"] if a not in drop and a not in attrs] + attrs
+        if attrs or drop:
             sprite["attrs"] = attrs
         if transforms or atl:
             sprite["transforms"] = transforms or old.get("transforms") or []
@@ -75,8 +80,44 @@ def hide(stage: Stage, name: str) -> Stage:
 
 def speaker_attrs(stage: Stage, name: str, attrs: list[str]) -> Stage | None:
     """A say's attributes change the speaker's sprite, if it is on stage (None: no
-    change). Its transforms stay."""
+    change). Its transforms stay. `-x` takes an attribute away; those after "@" last for
+    the line only: the sprite keeps what to go back to in "was" (see untemp)."""
+    if "@" in attrs or any(a.startswith("-") for a in attrs):
+        return _temporary(stage, name, attrs)
     if not any(key(s) == name and s["attrs"] != attrs for s in stage["sprites"]):
         return None
     return {**stage, "sprites": [dict(s, attrs=list(attrs)) if key(s) == name else s
                                  for s in stage["sprites"]]}
+
+
+def _temporary(stage: Stage, name: str, attrs: list[str]) -> Stage | None:
+    at = attrs.index("@") if "@" in attrs else len(attrs)
+    sprites = []
+    for s in stage["sprites"]:
+        if key(s) == name:
+            s = dict(s)
+            kept = _change(s.pop("was", s["attrs"]), attrs[:at])  # from the lasting ones
+            s["attrs"] = _change(kept, attrs[at + 1:])
+            if at < len(attrs):
+                s["was"] = kept
+        sprites.append(s)
+    return {**stage, "sprites": sprites}
+
+
+def _change(current: list[str], words: list[str]) -> list[str]:
+    """Attributes after a change: `-x` takes x away; new words replace the current ones
+    unless only taking away."""
+    drop = {w[1:] for w in words if w.startswith("-")}
+    add = [w for w in words if not w.startswith("-")]
+    if not drop:
+        return add or list(current)
+    return [a for a in current if a not in drop and a not in add] + add
+
+
+def untemp(stage: Stage, name: str) -> Stage | None:
+    """After a line with temporary attributes: the speaker's sprite as it was."""
+    if not any(key(s) == name and "was" in s for s in stage["sprites"]):
+        return None
+    return {**stage, "sprites": [
+        {k: v for k, v in dict(s, attrs=s["was"]).items() if k != "was"}
+        if key(s) == name and "was" in s else s for s in stage["sprites"]]}

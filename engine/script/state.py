@@ -174,6 +174,8 @@ def check_stage(stage: Any) -> None:
                                                 or isinstance(sp.get("at"), str))
             and _is_motion(sp) and type(sp.get("zorder", 0)) is int
             and (sp.get("as") is None or isinstance(sp.get("as"), str))
+            and (sp.get("text") is None or isinstance(sp.get("text"), str))
+            and _is_words(sp.get("was", []))
             for sp in sprites):
         raise ValueError("the stage's sprites are damaged")
     scene_at = stage.get("scene_at")

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import code_steps, dialogue, flow_steps, steps
+from . import code_steps, dialogue, flow_steps, media_steps, steps
 from . import events as ev
 from .atl_runtime import transform_table
 from .errors import Loc, ScriptError, did_you_mean
@@ -35,7 +35,8 @@ PROVIDED_NAMES = frozenset(RESERVED | set(BUILTIN_VALUES) | CALLABLE
 
 StepHook = Callable[[int], None]  # the index of the statement about to run
 LabelHook = Callable[[str], None]  # the name of the label entered
-HANDLERS = {**steps.HANDLERS, **dialogue.HANDLERS, **code_steps.HANDLERS}
+HANDLERS = {**steps.HANDLERS, **dialogue.HANDLERS, **code_steps.HANDLERS,
+            **media_steps.HANDLERS}
 ChoiceHook = Callable[[int, int], None]  # the menu's index, the option's index as written
 
 
@@ -48,6 +49,7 @@ class Story:
         self.persistent: dict[str, Any] = persistent if persistent is not None else {}
         self.constants: dict[str, Any] = {}
         self.images: dict[str, str] = {}
+        self.image_atl: dict[str, list] = {}  # an `image x:` block's motion, by image name
         # The program's `transform` definitions, pure data for engine.atl.evaluate.
         self.transforms: dict[str, dict[str, Any]] = {}
         self._on_step: list[StepHook] = []
@@ -64,7 +66,12 @@ class Story:
 
     def _run_inits(self) -> None:
         for init in self.program.inits:
-            if init.kind in ("default", "transform"):
+            if init.kind in ("default", "transform", "layeredimage"):
+                continue
+            if init.kind == "atlimage":  # `image x:` + ATL: its first picture, its motion
+                spec: dict = init.expr  # type: ignore[assignment]
+                self.images[init.name] = self.images.get(spec["file"], spec["file"])
+                self.image_atl[init.name] = spec["atl"]
                 continue
             try:
                 value = evaluate(init.expr, self.lookup)
@@ -74,13 +81,17 @@ class Story:
                 if not isinstance(value, str):
                     raise ScriptError(init.loc, "an image must be a file name in quotes",
                                       init.source)
-                self.images[init.name] = value
+                # `image a = "b c"`: another image by its name, as in Ren'Py
+                self.images[init.name] = self.images.get(value, value)
             else:
                 if init.name == "config.name" and (
                         problem := name_problem(value, "config.name (the game's name)")):
                     raise ScriptError(init.loc, problem, init.source)
                 self.constants[init.name] = value
         self.transforms = transform_table(self.program, self.lookup)
+        # `layeredimage` specs by tag, plain data (see engine/layered.py)
+        self.layered: dict[str, dict] = {i.name: i.expr for i in self.program.inits  # type: ignore[misc]
+                                         if i.kind == "layeredimage"}
 
     def _fresh_state(self, label: str | None) -> StoryState:
         """A new playthrough's state, variables at their defaults; not started (ENDED)

@@ -11,17 +11,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .interp import field, root_name
 from .limits import MAX_LEN, MAX_TEXT_TAGS
 from .values import charge, cost
 
 # Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
-SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a"})
-SINGLE_TAGS = frozenset({"w", "p", "nw", "fast"})
+SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a", "k"})
+# {space=N} and {vspace=N} make room, {image=…} is an inline picture (not drawn here).
+SINGLE_TAGS = frozenset({"w", "p", "nw", "fast", "space", "vspace", "image"})
 KNOWN_TAGS = SPAN_TAGS | SINGLE_TAGS
 
 _TAG_RE = re.compile(r"\{\{|\{([^{}]*)\}")
-_INTERP_RE = re.compile(r"\[\[|\[([^\[\]]*)\]")
-_NAME_RE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?$")
+# [name], and one level of brackets inside: [items[0]]
+_INTERP_RE = re.compile(r"\[\[|\[((?:[^\[\]]|\[[^\[\]]*\])*)\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,8 @@ def strip_tags(text: str) -> str:
 def _strip_one(m: re.Match[str]) -> str:
     if m.group(0) == "{{":
         return "{"
-    return "\n" if m.group(1).partition("=")[0].strip() == "p" else ""
+    name = m.group(1).partition("=")[0].strip()
+    return "\n" if name in ("p", "vspace") else " " if name == "space" else ""
 
 
 _TAG_NAME_RE = re.compile(r"\{(/?)([^{}=]*)(?:=([^{}]*))?\}")
@@ -95,6 +98,9 @@ _VALUES = {
              "size=-4)"),
     "alpha": (re.compile(rf"^[*+-]?{_NUMBER}$"), "an opacity from 0 to 1 (alpha=0.5) or a "
               "change (alpha=*0.5, alpha=-0.2)"),
+    "k": (re.compile(rf"^-?{_NUMBER}$"), "pixels between letters (k=2 or k=-1)"),
+    "space": (re.compile(rf"^{_NUMBER}$"), "pixels (space=20)"),
+    "vspace": (re.compile(rf"^{_NUMBER}$"), "pixels (vspace=10)"),
 }
 
 
@@ -108,6 +114,8 @@ def tag_problems(text: str) -> list[str]:
     open_spans: list[str] = []
     for closing, raw, value in _TAG_NAME_RE.findall(text):
         name = raw.strip()
+        if name.startswith("#"):
+            continue  # {#…}: a comment for translators, shown as nothing
         if name in _VALUES and not closing:
             form, wanted = _VALUES[name]
             if not form.match(value.strip()):
@@ -125,13 +133,13 @@ def tag_problems(text: str) -> list[str]:
             open_spans.append(name)
     if "{" in _TAG_NAME_RE.sub("", text):
         problems.append("a '{' is never closed (write '{{' for a literal brace)")
-    problems.extend(f"'{{{name}}}' is never closed" for name in open_spans)
+    # A span still open at the end is closed there, as Ren'Py does.
     return problems
 
 
 def interpolation_names(text: str) -> list[str]:
     """The names a text interpolates, e.g. ['score', 'persistent.seen']."""
-    return [m.group(1).split("!")[0].strip() for m in _INTERP_RE.finditer(text)
+    return [root_name(m.group(1)) for m in _INTERP_RE.finditer(text)
             if m.group(1) is not None]
 
 
@@ -142,23 +150,16 @@ def interpolate(text: str, lookup: Callable[[str], Any]) -> str:
         return text
     room = [MAX_LEN - len(text)]  # what the values may add, all told
 
-    def sub(m: re.Match[str]) -> str:
-        if m.group(0) == "[[":
-            return "["
-        name, _, conv = m.group(1).partition("!")
-        name = name.strip()
-        if not _NAME_RE.match(name):
-            raise ValueError(f"cannot interpolate '[{m.group(1)}]': only [name] is supported")
+    def charged(name: str) -> Any:
         value = lookup(name)
         if type(value) in (list, dict):
             charge(cost(value))
-        s = "" if value is None else str(value)
-        if conv == "u":
-            s = s.upper()
-        elif conv == "l":
-            s = s.lower()
-        elif conv == "c":
-            s = s[:1].upper() + s[1:]
+        return value
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group(0) == "[[":
+            return "["
+        s = field(m.group(1), charged)
         room[0] -= len(s)
         if room[0] < 0:
             raise ValueError(f"the text comes to more than {MAX_LEN} characters")

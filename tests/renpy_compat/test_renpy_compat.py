@@ -35,8 +35,8 @@ def test_strict_lint_flags_only_the_string_speaker_and_untitled_labels() -> None
              if p.loc.file == "scenes/script.rpy"]  # the scene files of issue 17: their tests
     # A speaker written as a string ("Eileen" "...") has no Character, so no colour; and
     # this game, like most Ren'Py games, names no label for the player ($ save_name).
-    untitled = {30: "start", 101: "meadow_visit", 121: "good_ending", 128: "tea_ending",
-                139: "bad_ending", 148: "meadow_ending"}
+    untitled = {30: "start", 103: "meadow_visit", 123: "good_ending", 130: "tea_ending",
+                141: "bad_ending", 150: "meadow_ending"}
     assert found == sorted(
         ['43: speaker "Eileen" has no colour'] +
         [f"{line}: label '{name}' has no title for the player (save cards and the route map "
@@ -97,11 +97,11 @@ BEYOND = [
     ("label start:\n    nvl clean\n", 2, "'nvl' takes clear, show or hide, not 'clean'"),
     ("label start:\n    show screen hello\n", 2, "'show screen' is not supported"),
     ("label start:\n    call screen hello\n", 2, "'call screen' is not supported"),
-    ("image eileen anim:\n    \"a.png\"\n    pause 1.0\n", 1,
-     "ATL image blocks are not supported"),
+    ("image eileen anim:\n    \"a.png\"\n    function wobble\n", 3,
+     "'function' statements in ATL are not supported"),
     ("label start:\n    python:\n        import os\n", 3, "'import' in a python block"),
     ("label start:\n    $ renpy.quit()\n", 2, "'renpy.quit' is not available"),
-    ("label start:\n    show eileen onlayer master\n", 2, "'onlayer' is not supported"),
+    ("label start:\n    show eileen onlayer\n", 2, "expected a layer name after 'onlayer'"),
     ("label start:\n    window hidden\n", 2, "'window' takes show, hide or auto"),
 ]
 

@@ -46,8 +46,8 @@ PARSE_ERRORS = [
      "scenes/t.scene:1:1: error: 'style' statements are not supported\n"
      "    style default:\n    ^"),
     ('label start:\n    "hello\n',
-     'scenes/t.scene:2:5: error: this string is never closed on its line\n        "hello\n'
-     '        ^\n    hint: add the closing quote, or use """…""" for text that spans lines'),
+     'scenes/t.scene:2:5: error: this string is never closed\n        "hello\n'
+     '        ^\n    hint: add the closing quote'),
     ('label start:\n    "a"\n      "b"\n',
      'scenes/t.scene:3:7: error: unexpected indentation\n          "b"\n          ^'),
     ("label start:\n    if x:\n",
@@ -62,8 +62,11 @@ PARSE_ERRORS = [
     ('label start:\n\t"x"\n',
      'scenes/t.scene:2:1: error: tab in indentation\n        "x"\n    ^\n'
      "    hint: indent with spaces, as Ren'Py requires"),
-    ("label start:\n    $ x = 1 @ 2\n",
-     "scenes/t.scene:2:13: error: unexpected character '@'\n        $ x = 1 @ 2\n"
+    ("label start:\n    $ x = 1 ! 2\n",
+     "scenes/t.scene:2:13: error: unexpected character '!'\n        $ x = 1 ! 2\n"
+     "                ^"),
+    ("label start:\n    $ x = 1 @ 2\n",  # '@' is a say's mark for one line's attributes
+     "scenes/t.scene:2:13: error: unexpected '@' after the expression\n        $ x = 1 @ 2\n"
      "                ^"),
     ("label start:\n    $ renpy.quit()\n",
      "scenes/t.scene:2:7: error: 'renpy.quit' is not available: scene files cannot run Python\n"
@@ -83,17 +86,17 @@ PARSE_ERRORS = [
      "scenes/t.scene:2:9: error: 'with' on a say line is not supported\n"
      '        "x" with vpunch\n            ^\n'
      "    hint: put a 'with' statement on the line before"),
-    ("label start:\n    show a at left onlayer master\n",
-     "scenes/t.scene:2:20: error: 'onlayer' is not supported: layers are not supported\n"
-     "        show a at left onlayer master\n                       ^"),
+    ("label start:\n    show a at left onlayer\n",
+     "scenes/t.scene:2:20: error: expected a layer name after 'onlayer'\n"
+     "        show a at left onlayer\n                       ^"),
     ("label start:\n    $ x = (1))\n",
      "scenes/t.scene:2:5: error: unbalanced closing bracket\n        $ x = (1))\n        ^"),
     ("label start:\n    foo bar\n",
      "scenes/t.scene:2:5: error: unknown statement 'foo'\n        foo bar\n        ^\n"
      '    hint: a say statement needs its text in quotes: foo "Hello."'),
-    ('label start:\n    play movie "x.ogv"\n',
-     "scenes/t.scene:2:10: error: unknown channel 'movie'\n"
-     '        play movie "x.ogv"\n             ^\n    hint: use music, ambient or sound'),
+    ('label start:\n    play "x.ogv"\n',
+     "scenes/t.scene:2:10: error: expected a channel (music, ambient or sound)\n"
+     '        play "x.ogv"\n             ^'),
     ("label start:\n    $ x = \n",
      "scenes/t.scene:2:9: error: expected an expression\n        $ x = \n            ^"),
     ('label start:\n    menu:\n        "A":\n            pass\n        "prompt after"\n',
@@ -126,8 +129,8 @@ RUNTIME_ERRORS = [
     ("label start:\n    $ x = open('f')\n",
      "scenes/t.scene:2:5: error: 'open()' is not a function scenes may call\n"
      "        $ x = open('f')\n        ^\n    hint: allowed: Character, Dissolve, Fade, "
-     "MoveTransition, Pause, _, abs, all, any, bool, dict, float, int, len, list, max, min, "
-     "range, reversed, round, set, sorted, str, sum, tuple"),
+     "MoveTransition, Pause, _, __, _p, abs, all, any, bool, dict, float, int, len, list, max, "
+     "min, range, reversed, round, set, sorted, str, sum, tuple"),
     ("label start:\n    while True:\n        pass\n",
      "scenes/t.scene:3:9: error: the story ran 200000 statements without showing anything: "
      "an endless loop?\n            pass\n            ^"),

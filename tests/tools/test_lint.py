@@ -59,7 +59,6 @@ def test_undefined_variables_speakers_and_tags(tmp_path: Path) -> None:
         "5: error: 'bonus' is not defined",
         "6: error: 'scroe' is not defined",
         "8: error: 'ee' is not a defined character",
-        "9: error: '{b}' is never closed",
         "9: error: '[nme]' interpolates a variable that is not defined",
         "10: error: unknown text tag '{shake}'",
     ]

@@ -106,7 +106,10 @@ def test_tag_values_are_checked() -> None:
     assert tag_problems("{cps}x{/cps}") == [
         "'{cps}' needs characters a second (cps=40) or a factor of the player's speed "
         "(cps=*2)"]
-    assert tag_problems("{a=x}never closed") == ["'{a}' is never closed"]
+    # A span left open is closed at the end of the line, as Ren'Py does.
+    assert tag_problems("{a=x}never closed") == []
+    assert tag_problems("{k=-1}{space=20}x{vspace=10}{#note}{image=star.png}") == []
+    assert tag_problems("{space=wide}") == ["'{space=wide}' needs pixels (space=20)"]
 
 
 def test_lint_reports_bad_staging_with_file_and_line(tmp_path: Path) -> None:

@@ -58,6 +58,8 @@ label start:
 
     n "A {s}used{/s} {u}fresh{/u} page, {alpha=0.6}quietly{/alpha}. {a=https://www.renpy.org}Ren'Py{/a} reads it too."
 
+    call media_tour
+
     $ points += 2
     $ points = points * 3 - 1
 

@@ -1,0 +1,70 @@
+"""Lint's checks of what Ren'Py's picture and sound statements name beyond files: a
+channel the game never registers, and the notes `lint --strict` gives where a construct is
+read but not drawn (camera, onlayer, an image's ATL block)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from engine.layered import chosen, layer_files, picture_path
+from engine.script.audio_names import BUILTIN_CHANNELS, registered_channels
+from engine.script.errors import Loc, ScriptError
+from engine.script.program import Program, Stmt
+from engine.stage import unusable_reason, usable
+
+if TYPE_CHECKING:
+    from engine.lint.core import Linter
+
+
+def channel_problem(lint: Linter, stmt: Stmt) -> None:
+    """`play env "x.ogg"` needs `renpy.music.register_channel("env", ...)` somewhere."""
+    channel = stmt.args["channel"]
+    if channel in BUILTIN_CHANNELS or channel in registered_channels(lint.program):
+        return
+    lint.error(stmt, f"unknown channel '{channel}'",
+               hint=f'use music, ambient or sound, or register it: $ renpy.music.'
+                    f'register_channel("{channel}", "sfx", loop=True)')
+
+
+def layered_sprite(lint: Linter, tag: str, attrs: list[str], stmt: Stmt) -> bool:
+    """`show eileen happy` of a layeredimage: its attributes exist and its layers' files
+    are found. False when `tag` is not a layered image."""
+    spec = lint.story.layered.get(tag) if lint.story else None
+    if spec is None:
+        return False
+    _, unknown = chosen(spec, attrs)
+    for attr in unknown:
+        lint.error(stmt, f"layered image '{tag}' has no attribute '{attr}'")
+    for file in layer_files(tag, spec, attrs):
+        path = picture_path(lint.game, file, lint.images)
+        if not usable(lint.game, path):
+            shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
+            lint.error(stmt, f"image '{' '.join([tag, *attrs])}': layer '{file}' "
+                       f"{unusable_reason(lint.game, path)} (looked for {shown})")
+    return True
+
+
+def media_notes(program: Program) -> list[ScriptError]:
+    """lint --strict: what a Ren'Py game asks for that is read and not drawn here, once
+    per kind and file, so a writer knows what their players will not see."""
+    out: list[ScriptError] = []
+    seen: set[tuple[str, str]] = set()
+
+    def note(loc: Loc, kind: str, message: str, source: str) -> None:
+        if (loc.file, kind) not in seen:
+            seen.add((loc.file, kind))
+            out.append(ScriptError(loc, message, source, severity="warning"))
+
+    for stmt in program.statements:
+        if stmt.kind == "camera":
+            note(stmt.loc, "camera", "'camera' is read but not drawn: the engine draws one "
+                 "layer, without camera transforms", stmt.source)
+        elif " onlayer " in stmt.source and stmt.kind in ("scene", "show", "hide"):
+            note(stmt.loc, "onlayer", "'onlayer' is read but not used: every image is "
+                 "drawn on one layer", stmt.source)
+    for init in program.inits:
+        if init.kind == "atlimage":
+            note(init.loc, "atl image", f"image '{init.name}': only the first picture of "
+                 "its ATL block is shown (its motion plays, its later frames do not)",
+                 init.source)
+    return out

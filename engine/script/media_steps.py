@@ -1,0 +1,91 @@
+"""What the picture-and-sound statements taken from Ren'Py (parse_image.py) do at run
+time. `camera` moves no picture here (the engine draws one layer): the story goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import events as ev
+from .audio_names import audio_value, engine_channel
+from .expr import ExprError
+from .program import Stmt
+from .stage_ops import key, untemp
+from .steps import HANDLERS as STEPS
+from .steps import _interp, _speaker, goto
+
+if TYPE_CHECKING:
+    from .story import Story
+
+
+def _camera(story: Story, stmt: Stmt) -> None:
+    goto(story, story.state.pc + 1)
+
+
+def _show_text(story: Story, stmt: Stmt) -> ev.Event:
+    """`show text "…"`: a sprite tagged `text` that carries its (interpolated) text."""
+    text = _interp(story, stmt.args["text"], stmt)
+    event = STEPS["show"](story, stmt)
+    name = stmt.args["as_"] or "text"
+    for sprite in story.state.stage["sprites"]:
+        if key(sprite) == name:
+            sprite["text"] = text  # a new dict of the new stage (stage_ops never edits)
+    return event
+
+
+def _untemp(story: Story, stmt: Stmt) -> None:
+    """After `e @ angry "…"`: the speaker's sprite goes back to its attributes."""
+    name, char = _speaker(story, stmt.args["who"], None, stmt)
+    tag = char.get("image") or (name.lower() if char and name else None)
+    if tag and (stage := untemp(story.state.stage, tag)) is not None:
+        story.state.stage = stage
+    goto(story, story.state.pc + 1)
+
+
+def _show(story: Story, stmt: Stmt) -> ev.Event:
+    """show/scene of an image defined with an ATL block: its motion, unless the statement
+    brings an ATL block of its own."""
+    a = stmt.args
+    if story.image_atl and a["image"] and not a.get("atl"):
+        atl = story.image_atl.get(" ".join(a["image"]))
+        if atl:
+            stmt = Stmt(stmt.kind, stmt.loc, stmt.source, stmt.label, stmt.occ,
+                        {**a, "atl": atl}, stmt.implicit)
+    return STEPS[stmt.kind](story, stmt)
+
+
+HANDLERS = {"camera": _camera, "show_text": _show_text, "untemp": _untemp, "show": _show,
+            "scene": _show}
+
+
+def _play(story: Story, stmt: Stmt) -> ev.Event:
+    """play/queue with Ren'Py's audio names and registered channels (audio_names.py);
+    the statement as written when it uses neither."""
+    a = stmt.args
+    files = audio_value(story.constants, _defined(story), a["files"])
+    channel = engine_channel(story.program, a["channel"])
+    if files is not a["files"] or channel != a["channel"]:
+        stmt = Stmt(stmt.kind, stmt.loc, stmt.source, stmt.label, stmt.occ,
+                    {**a, "files": files, "channel": channel}, stmt.implicit)
+    return STEPS[stmt.kind](story, stmt)
+
+
+def _stop(story: Story, stmt: Stmt) -> ev.Event:
+    channel = engine_channel(story.program, stmt.args["channel"])
+    if channel != stmt.args["channel"]:
+        stmt = Stmt(stmt.kind, stmt.loc, stmt.source, stmt.label, stmt.occ,
+                    {**stmt.args, "channel": channel}, stmt.implicit)
+    return STEPS["stop"](story, stmt)
+
+
+def _defined(story: Story) -> Callable[[str], bool]:
+    def defined(name: str) -> bool:
+        try:
+            story.lookup(name)
+        except ExprError:
+            return False
+        return True
+    return defined
+
+
+HANDLERS.update({"play": _play, "queue": _play, "stop": _stop})

@@ -1,0 +1,154 @@
+"""The `image` statement as Ren'Py writes it, and the other statements of pictures and
+sounds this engine takes from Ren'Py's script unchanged:
+
+    image NAME = "file.png"                 a file (below assets/, or game/images/)
+    image NAME = Solid("#rrggbb")           a colour filling the screen
+    image NAME = Transform("file.png", ...) the child's picture (its properties unused)
+    image NAME = Text("…", ...)             a line of text, drawn as `show text` draws it
+    image NAME:                             an ATL block: its first picture is the image,
+        "a.png"                             the rest its motion when shown without an ATL
+        xalign 0.1                          block of its own; later frames are not played
+        pause 0.2                           (lint --strict notes it)
+    camera [LAYER] [at T, ...] [:ATL]       read and checked; one layer, so not drawn
+    voice "file.ogg"                        the line's voice, on the sound channel
+
+An image's value stays a string for the stage (engine/stage.py): a file name, "#rrggbb"
+for a colour, or TEXT_MARK and a line of text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import ast, parse_atl
+from .cursor import Cursor
+from .lexer import Line
+from .parse_show import image_word
+from .parse_text import Staging
+
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+# Calls an image may be made of, and what they take: the child (or colour) first.
+_DISPLAYABLES = ("Solid", "Transform", "At", "Text")
+TEXT_MARK = "{text}"  # an image that is a line of text: no file name starts with a brace
+_REFUSED = {
+    "Composite": "use a layeredimage, or one PNG",
+    "LiveComposite": "use a layeredimage, or one PNG",
+    "Fixed": "use a layeredimage, or one PNG",
+    "Frame": "give the image a PNG of its size",
+    "Movie": "movies are not supported",
+    "ConditionSwitch": "show the image for each case in an if",
+    "DynamicDisplayable": "scene files cannot run Python",
+}
+
+
+def _image_name(c: Cursor) -> list[str]:
+    words = []
+    while (w := image_word(c)) is not None:
+        words.append(w)
+    if not words:
+        raise c.error("expected an image name")
+    return c.check_image(words)
+
+
+def _image(c: Cursor, line: Line, file: str) -> ast.Node:
+    words = _image_name(c)
+    if c.peek_op(":"):
+        c.expect_colon_end()
+        first, atl = _atl_image(line, file)
+        return AtlImage(c.loc(), line.source, words, {"file": first, "atl": atl})
+    if not c.peek_op("="):
+        raise c.error("expected '=' and a file name after the image name")
+    c.i += 1
+    start = c.i
+    expr = c.expression()
+    return ast.Image(c.loc(), line.source, words, _displayable(c, expr, start))
+
+
+def _displayable(c: Cursor, expr: list, at: int) -> list:
+    """The image's value as the stage keeps it (a string expression), from a displayable
+    call Ren'Py allows here; any other expression is left to be evaluated (a string)."""
+    if expr[0] == "call" and expr[1] in _REFUSED:
+        raise c.error(f"{expr[1]}() images are not supported: {_REFUSED[expr[1]]}",
+                      c.toks[at])
+    if expr[0] != "call" or expr[1] not in _DISPLAYABLES:
+        return expr
+    args, tok = expr[2], c.toks[at]
+    if not args or args[0][0] != "lit" or not isinstance(args[0][1], str):
+        raise c.error(f"{expr[1]}() takes a file name or a colour in quotes first", tok,
+                      hint='image black = Solid("#000")')
+    value = args[0][1]
+    if expr[1] == "Solid" and not _COLOUR.match(value):
+        raise c.error(f"Solid() takes a colour like \"#1a2b3c\", not {value!r}", tok)
+    if expr[1] == "Text":
+        return ["lit", TEXT_MARK + value]  # its style arguments are not used
+    return ["lit", value]
+
+
+def _atl_image(line: Line, file: str) -> tuple[str, list[dict]]:
+    """The first picture of an `image NAME:` block, and the rest of the block as ATL
+    (its frames taken out): the image's own motion."""
+    first, rest = _frames(line.children)
+    atl = parse_atl.parse_block(rest, file)
+    if first is None:
+        raise Cursor(line, file).error("this image's block names no picture",
+                                       hint='image eileen wave:\n        "eileen_wave.png"')
+    return first, atl
+
+
+class AtlImage(ast.Image):
+    """`image NAME:` and its block: {"file": the first picture, "atl": the rest}, an init
+    of kind "atlimage" (see Story.image_atl)."""
+
+    __slots__ = ()
+
+
+def _frames(lines: list[Line]) -> tuple[str | None, list[Line]]:
+    """The first picture named in `lines` (nested blocks too), and the lines without
+    their pictures."""
+    first: str | None = None
+    rest: list[Line] = []
+    for child in lines:
+        text = child.say[1] if child.say is not None and not child.say[0] else None
+        if text is None and child.tokens and child.tokens[0][0] == "str":
+            text = child.tokens[0][1]  # type: ignore[assignment]
+        if text is not None:
+            first = first or text
+            continue
+        if child.children:
+            inner, kept = _frames(child.children)
+            first = first or inner
+            child = Line(child.indent, child.lineno, child.source, child.tokens, kept,
+                         child.say)
+        rest.append(child)
+    return first, rest
+
+
+def _camera(c: Cursor, line: Line, file: str) -> ast.Node:
+    layer = c.name("a layer name") if c.peek_word() not in (None, "at") else None
+    transforms = []
+    if c.peek_word() == "at":
+        c.i += 1
+        transforms.append(parse_atl.transform_ref(c, ()))
+        while c.peek_op(","):
+            c.i += 1
+            transforms.append(parse_atl.transform_ref(c, ()))
+    atl = None
+    if c.peek_op(":"):
+        c.expect_colon_end()
+        atl = parse_atl.parse_block(line.children, file)
+    c.expect_end()
+    return Staging(c.loc(), line.source, "camera",
+                   {"layer": layer, "transforms": transforms, "atl": atl})
+
+
+def _voice(c: Cursor, line: Line, file: str) -> ast.Node:
+    c.no_block()
+    if c.peek_word() == "sustain":
+        c.i += 1
+        c.expect_end()
+        return Staging(c.loc(), line.source, "pass", {})
+    files = c.expression()
+    return ast.Play(c.loc(), line.source, "play", "sound", files, None, None, False)
+
+
+HANDLERS = {"image": _image, "camera": _camera, "voice": _voice}

@@ -1,0 +1,76 @@
+"""Pictures from Ren'Py's script drawn by the stage view (issue 17, media): a layered
+image's layers as one picture, `show text` as its text, a colour as the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from engine.present.picture import StageView, Viewport
+from engine.present.richtext import Fonts
+from tests.conftest import ROOT
+
+VP = Viewport((640, 360))
+SPEC = {"layers": [
+    {"group": None, "attr": None, "file": "ann_base", "default": True, "if_any": [],
+     "if_all": [], "if_not": []},
+    {"group": "face", "attr": "cross", "file": None, "default": False, "if_any": [],
+     "if_all": [], "if_not": []},
+    {"group": None, "attr": "hat", "file": "../outside.png", "default": False,
+     "if_any": [], "if_all": [], "if_not": []}], "multiple": []}
+
+
+@pytest.fixture
+def view(tmp_path: Path) -> StageView:
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_mode((64, 64))
+    game = tmp_path / "game"
+    (game / "images" / "ann").mkdir(parents=True)
+    base = pygame.Surface((4, 6), pygame.SRCALPHA)
+    base.fill((10, 20, 30, 255))
+    pygame.image.save(base, str(game / "images" / "ann" / "ann_base.png"))
+    face = pygame.Surface((2, 2), pygame.SRCALPHA)
+    face.fill((200, 0, 0, 255))
+    pygame.image.save(face, str(game / "images" / "ann_face_cross.png"))
+    pygame.image.save(face, str(tmp_path / "outside.png"))
+    v = StageView(game, Fonts([ROOT / "assets" / "fonts"]).get)
+    v.use_images({"night": "#203040", "ctc": "{text} ➤", "notes": "{text}abc"},
+                 {"ann": SPEC})
+    return v
+
+
+def _sprite(tag: str, attrs: list[str], **more: object) -> dict:
+    return {"tag": tag, "attrs": attrs, "at": None, "transforms": [], "atl": None,
+            "zorder": 0, "as": None, "seed": 0, **more}
+
+
+def test_a_layered_image_is_its_layers_over_each_other(view: StageView) -> None:
+    calm = view.picture(_sprite("ann", []), VP)
+    assert calm.size == (4, 6)
+    cross = view.picture(_sprite("ann", ["cross"]), VP)
+    assert cross.surface.get_at((0, 0))[:3] == (200, 0, 0)
+    assert cross.surface.get_at((3, 5))[:3] == (10, 20, 30)
+    # a layer outside the game is left out, with a warning, not loaded
+    hat = view.picture(_sprite("ann", ["hat"]), VP)
+    assert hat.surface.get_at((0, 0))[:3] == (10, 20, 30)
+    assert any("outside.png" in w for w in view.warned)
+
+
+def test_show_text_draws_its_text_and_a_colour_fills_the_background(
+        view: StageView) -> None:
+    short = view.picture(_sprite("text", [], text="{b}Ten years later.{/b}"), VP)
+    long = view.picture(_sprite("text", [], text="x" * 100_000), VP)
+    assert 0 < short.surface.get_width() < long.surface.get_width() < 200 * 40
+    bg, _ = view.background(["night"], VP)
+    assert bg.get_at((5, 5))[:3] == (0x20, 0x30, 0x40)
+    # a Text image draws as its text; as a background, black
+    assert view.picture(_sprite("ctc", []), VP).surface.get_width() < short.surface.get_width()
+    bg, _ = view.background(["notes"], VP)
+    assert bg.get_at((5, 5))[:3] == (0, 0, 0)
+    # a colour shown as a sprite covers the canvas: a defined one, and Ren'Py's `black`
+    for name, rgb in (("night", (0x20, 0x30, 0x40)), ("black", (0, 0, 0))):
+        pic = view.picture(_sprite(name, []), VP)
+        assert pic.canvas_size == (1280.0, 720.0) and pic.surface.get_at((1, 1))[:3] == rgb

@@ -1,0 +1,73 @@
+# Pictures, sounds and text the way Ren'Py writers write them (issue 17, media): images
+# from ATL blocks, colours, transforms and Ren'Py's images/ folder, a layeredimage,
+# show text, onlayer and camera, audio names, voice and queues, text tags and
+# interpolation with indexes, keys and formats. tests/renpy_compat/test_media.py plays it.
+
+image bg night = Solid("#1a2030")
+image bg campus 01 = "uni.png"
+image uni small = Transform("uni.png", zoom=0.5)
+
+image eileen wave:
+    "eileen_happy.png"
+    pause 0.3
+    "eileen_vhappy.png"
+    pause 0.3
+    repeat
+
+layeredimage ann:
+    always:
+        "ann_base"
+    group face:
+        attribute calm default
+        attribute cross
+    attribute glasses if_not ["cross"]
+
+define audio.chime = "click.ogg"
+define a = Character("Ann", image="ann", color="#e0c8ff")
+define élodie = Character("Élodie", color="#ffe0a0")
+
+default media_bag = ["lantern", "map", "rope"]
+default media_stats = {"hp": 7, "name": "ann"}
+default media_coins = 12.5
+default café = "noir"
+
+label media_tour:
+    $ save_name = "Pictures, sounds and text"
+
+    scene bg night
+    show text "{size=40}Ten years later.{/size}" with dissolve
+    pause 0.5
+    hide text with dissolve
+
+    scene bg campus 01 with fade
+    camera:
+        zoom 1.0
+    play music theme fadein 1.0
+    queue music theme
+
+    show eileen wave at left onlayer master
+    show ann glasses at right
+
+    a "I carry the [media_bag[0]] and the [media_bag[-1]]; this line
+       goes on over two lines, as Ren'Py lets it."
+
+    a @ cross "{k=1}Cross{/k}, for this line only.{space=12}[media_stats.name!c] has [media_stats['hp']] points and [media_coins:.2f] coins."
+
+    a "Calm again.{vspace=8}{#a note for translators}{i}and italic to the end"
+
+    voice "click.ogg"
+    a -glasses "No glasses now."
+
+    play sound [chime, chime]
+    scene harbour 01 with dissolve
+    show uni small at truecenter
+
+    élodie "Un café [café!u], s'il vous plaît."
+
+    hide uni onlayer master at right
+    stop music fadeout 1.0
+
+    $ tour_end = __("That was the media tour.")
+    "[tour_end]"
+
+    return

@@ -1,0 +1,53 @@
+"""The media part of the Ren'Py-syntax game (game/scenes/media.rpy, issue 17): pictures,
+sounds and text as Ren'Py writers write them, played by play-text and the real loop."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from engine.lint import lint
+from tests.conftest import ROOT
+
+GAME = Path(__file__).resolve().parent / "game"
+
+
+def test_play_text_plays_the_media_tour() -> None:
+    done = subprocess.run([sys.executable, "-m", "engine", "play-text", "--game", str(GAME),
+                           "--warp", "media_tour"], capture_output=True, text=True, cwd=ROOT,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "Ann: I carry the lantern and the rope; this line goes on over two lines, as "
+        "Ren'Py lets it.",
+        "Ann: Cross, for this line only. Ann has 7 points and 12.50 coins.",
+        "Ann: Calm again. and italic to the end",
+        "Ann: No glasses now.",
+        "Élodie: Un café NOIR, s'il vous plaît.",
+        "That was the media tour.",
+    ]
+
+
+def test_strict_lint_notes_only_what_is_read_and_not_drawn() -> None:
+    found = [f"{p.loc.line}: {p.message}" for p in lint(GAME, strict=True)
+             if p.loc.file.endswith("media.rpy")]
+    assert found == [
+        "10: image 'eileen wave': only the first picture of its ATL block is shown (its "
+        "motion plays, its later frames do not)",
+        "43: 'camera' is read but not drawn: the engine draws one layer, without camera "
+        "transforms",
+        "48: 'onlayer' is read but not used: every image is drawn on one layer",
+    ]
+
+
+def test_the_tour_draws_in_the_real_loop_and_a_temporary_face_comes_back(
+        tmp_path: Path) -> None:
+    from tests.player.helpers import play
+
+    shot = tmp_path / "cross.png"
+    r = play(tmp_path, "expect-text I carry\nadvance\nexpect-text Cross\n"
+             f"shot {shot}\nadvance\nexpect-text Calm again\nadvance-to ending\n", game=GAME,
+             warp="media_tour")
+    assert r.returncode == 0, r.stderr
+    assert shot.is_file()

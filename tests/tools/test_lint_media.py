@@ -1,0 +1,136 @@
+"""Lint of Ren'Py's picture and sound statements (issue 17, media): colours, image ATL
+blocks, Ren'Py's images and audio folders, audio names, a game's own channels, show text
+and camera."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from engine.lint import lint
+from tests.tools.helpers import make_game
+
+
+def messages(game: Path) -> list[str]:
+    return [f"{p.loc.line}: {p.severity}: {p.message}" for p in lint(game)]
+
+
+def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        image night = Solid("#102030")
+        image eileen wave:
+            "assets/characters/eileen/happy.png"
+            pause 0.2
+            "assets/characters/eileen/sad.png"
+            repeat
+        image ghost sad:
+            "ghost.png"
+        image place = "park 01"
+        image ctc = Text("➤", color="#eeeeee")
+        label start:
+            scene night
+            show night
+            show eileen wave onlayer master
+            show eileen -wave
+            scene park 01
+            show ghost sad
+            scene place
+            show black
+            show ctc
+            return
+    ''')
+    (game / "images" / "places").mkdir(parents=True)
+    shutil.copy(game / "assets" / "backgrounds" / "room.png",
+                game / "images" / "places" / "Park 01.png")
+    assert messages(game) == ["18: error: image 'ghost sad' not found (looked for "
+                              "assets/ghost.png)"]
+
+
+def test_audio_names_and_channels(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        define audio.calm = "theme.ogg"
+        label start:
+            play music calm
+            play sound [calm, click]
+            queue music theme fadein 1.0
+            play env "click.ogg"
+            stop env fadeout 1.0
+            play music nothing_here
+            voice "/audio/click.ogg"
+            voice "voices/l1.ogg"
+            return
+    ''')
+    assert messages(game) == [
+        "7: error: unknown channel 'env'",
+        "8: error: unknown channel 'env'",
+        "9: error: audio file 'nothing_here' not found in assets/audio",
+        "11: error: audio file 'voices/l1.ogg' not found in assets/voices",
+    ]
+
+
+def test_show_text_and_camera_are_checked(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        label start:
+            show text "{size=40}Ten years [later]{/size}" at truecenter with dissolve
+            show text "{b}open" with nothing
+            camera at nowhere
+            camera:
+                zoom 1.1
+            hide text
+            return
+    ''')
+    assert messages(game) == [
+        "3: error: '[later]' interpolates a variable that is not defined",
+        "4: error: unknown transition 'nothing'",
+        "5: error: unknown transform or position 'nowhere'",
+    ]
+
+
+def test_layered_images_attributes_and_layer_files(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        layeredimage ann:
+            always "ann_base"
+            group face:
+                attribute calm default
+                attribute cross
+        label start:
+            show ann
+            show ann cross
+            show ann grumpy
+            return
+    ''')
+    (game / "images" / "ann").mkdir(parents=True)
+    for name in ("ann_base", "ann_face_calm"):
+        shutil.copy(game / "assets" / "backgrounds" / "room.png",
+                    game / "images" / "ann" / f"{name}.png")
+    assert messages(game) == [
+        "9: error: image 'ann cross': layer 'ann_face_cross' not found (looked for "
+        "images/ann_face_cross.png)",
+        "10: error: layered image 'ann' has no attribute 'grumpy'",
+    ]
+
+
+def test_strict_notes_what_is_read_and_not_drawn(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        image wave:
+            "assets/characters/eileen/happy.png"
+            pause 0.5
+            "assets/characters/eileen/sad.png"
+        label start:
+            camera at truecenter
+            camera:
+                zoom 1.1
+            show wave onlayer master
+            show wave onlayer master at left
+            return
+    ''')
+    notes = [f"{p.loc.line}: {p.message}" for p in lint(game, strict=True)
+             if p.severity == "warning" and ("read" in p.message
+                                             or "first picture" in p.message)]
+    assert notes == [
+        "2: image 'wave': only the first picture of its ATL block is shown (its motion plays, "
+        "its later frames do not)",
+        "7: 'camera' is read but not drawn: the engine draws one layer, without camera "
+        "transforms",
+        "10: 'onlayer' is read but not used: every image is drawn on one layer",
+    ]
