@@ -19,7 +19,8 @@ from .program import Program
 
 BUILTIN_CHANNELS = ("music", "sound", "ambient")
 _REGISTER = re.compile(r"""register_channel\(\s*["']([^\W\d]\w*)["']([^)\n]*)""")
-_LOOP = re.compile(r"\bloop\s*=\s*True\b")
+# loop=True, or True as the third argument: register_channel("env", "sfx", True).
+_LOOP = re.compile(r"""\bloop\s*=\s*True\b|^\s*,\s*["'][^"']*["']\s*,\s*True\b""")
 # By the program's id, with a weak reference to tell a reused id (a Program is unhashable).
 _tables: dict[int, tuple[weakref.ref, dict[str, bool]]] = {}
 

@@ -33,8 +33,19 @@ STAGE_CALLS = ("renpy.show", "renpy.hide", "renpy.scene")
 # More renpy.* calls, by name: handler(cursor, line, args, kwargs) -> the statement. Those
 # also named in INIT_CALLS are setup an init python block may make (a channel registered).
 RenpyHandler = Callable[[Cursor, Line, list, dict], ast.Node]
-RENPY_HANDLERS: dict[str, RenpyHandler] = {}
-INIT_CALLS: set[str] = set()
+REGISTER_CHANNEL = "renpy.music.register_channel"
+
+
+def _register_channel(c: Cursor, line: Line, args: list, kwargs: dict) -> ast.Node:
+    """A game's own channel: engine/script/audio_names.py reads it from this line's source
+    (so `play env …` is known before the story runs); the statement itself does nothing."""
+    if not args or _lit_str(args[0]) is None:
+        raise c.error(f"{REGISTER_CHANNEL} takes the channel's name in quotes first")
+    return ast.Pass(c.loc(), line.source)
+
+
+RENPY_HANDLERS: dict[str, RenpyHandler] = {REGISTER_CHANNEL: _register_channel}
+INIT_CALLS: set[str] = {REGISTER_CHANNEL}
 ALLOWED_HINT = ("allowed: renpy.pause, renpy.music.play/queue/stop/set_volume, "
                 "renpy.sound.play/queue/stop, renpy.notify, renpy.input, renpy.say, renpy.jump, "
                 "renpy.call, renpy.show/hide/scene, renpy.random.*, renpy.restart_interaction")

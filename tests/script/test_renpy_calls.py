@@ -158,3 +158,22 @@ def test_more_renpy_calls_plug_in_by_name(monkeypatch: pytest.MonkeyPatch) -> No
     p = program('init python:\n    renpy.music.register_channel("env", "sfx", True)\n'
                 'label start:\n    $ renpy.music.register_channel("x")\n')
     assert [s.kind for s in p.statements].count("pass") == 2
+
+
+@pytest.mark.parametrize(("register", "plays_on"), [
+    ('init python:\n    renpy.music.register_channel("env", "sfx", True)\n', "ambient"),
+    ('init python:\n    renpy.music.register_channel("env", "sfx", loop=True)\n', "ambient"),
+    ('label setup:\n    $ renpy.music.register_channel("env", "sfx")\n    return\n', "sound"),
+])
+def test_a_registered_channel_plays_on_the_engine_channel_it_loops_like(
+        register: str, plays_on: str) -> None:
+    from engine.script.audio_names import engine_channel
+
+    p = program(register + 'label start:\n    play env "rain.ogg"\n    "Rain."\n')
+    assert engine_channel(p, "env") == plays_on
+    assert engine_channel(p, "radio") == "sound"  # never registered
+
+
+def test_register_channel_needs_the_channels_name() -> None:
+    assert "takes the channel's name in quotes first" in parse_error(
+        "label start:\n    $ renpy.music.register_channel(n)\n")
