@@ -200,7 +200,7 @@ class App(ScreenStack):
 
     def backdrop(self, target: pygame.Surface) -> None:
         target.fill((0, 0, 0))  # the letterbox bars
-        target.blit(self.gui.backdrop(self.vp.size), self.vp.offset)
+        self.gui.paint_backdrop(target, pygame.Rect(self.vp.offset, self.vp.size))
 
     def box_look(self, pal: Palette) -> tuple[tuple[int, int, int], int]:
         """The dialogue box's colour and alpha under the player's settings."""

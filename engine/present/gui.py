@@ -41,15 +41,14 @@ class GuiPictures:
             self._cache[key] = surf
         return surf
 
-    def backdrop(self, size: tuple[int, int]) -> pygame.Surface:
+    def paint_backdrop(self, target: pygame.Surface, rect: pygame.Rect) -> None:
         """Every overlay's background, as Ren'Py's game menu has its own: the game's
         gui/game_menu.png (else its title picture) under a dark veil. Fully opaque, so
-        nothing of the screen beneath reads through."""
-        key = ("<backdrop>", size)
-        surf = self._cache.get(key)
-        if surf is None:
-            own = (self.folder / "game_menu.png").is_file()
-            surf = self.picture("game_menu.png" if own else "title.png", size).copy()
-            surf.blit(self.painter.box(size, BACKDROP_VEIL, BACKDROP_ALPHA, 0), (0, 0))
-            self._cache[key] = surf
-        return surf
+        nothing of the screen beneath reads through. The veil is two blended fills on the
+        target rather than a cached window-sized picture: 7 MB less held at 1280x720."""
+        own = (self.folder / "game_menu.png").is_file()
+        target.blit(self.picture("game_menu.png" if own else "title.png", rect.size), rect)
+        keep = 255 - BACKDROP_ALPHA  # picture * (1 - a) + veil * a, as an alpha blit gives
+        target.fill((keep, keep, keep), rect, special_flags=pygame.BLEND_MULT)
+        target.fill(tuple(c * BACKDROP_ALPHA // 255 for c in BACKDROP_VEIL), rect,
+                    special_flags=pygame.BLEND_ADD)
