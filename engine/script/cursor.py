@@ -137,3 +137,32 @@ class Cursor:
     def no_block(self) -> None:
         if self.toks and self.toks[-1][0] == "op" and self.toks[-1][1] == ":":
             raise self.error("this statement does not take a block", self.toks[-1])
+
+    def parameters(self) -> tuple[list[str], dict[str, list]]:
+        """`(a, b=1)` at the cursor (a label's or a transform's): the parameter names and
+        the default value expressions, each default up to its ',' or the closing ')'."""
+        params: list[str] = []
+        defaults: dict[str, list] = {}
+        self.i += 1  # the '('
+        while not self.peek_op(")"):
+            if self.peek_op("*") or self.peek_op("**"):
+                raise self.error("'*' and '**' parameters are not supported")
+            t = self.peek()
+            p = self.name("a parameter name")
+            if p in params:
+                raise self.error(f"parameter '{p}' is given twice", t)
+            params.append(p)
+            if self.peek_op("="):
+                self.i += 1
+                if self.find_stop((), (",", ")")) == self.i:
+                    raise self.error("expected a default value after '='")
+                defaults[p] = self.expression(stop_ops=(",", ")"))
+            elif defaults:
+                raise self.error("a parameter without a default after one with a default", t)
+            if not self.peek_op(","):
+                break
+            self.i += 1
+        if not self.peek_op(")"):
+            raise self.error("expected ')' after the parameters")
+        self.i += 1
+        return params, defaults

@@ -59,36 +59,10 @@ def transform_statement(c: Cursor, line: Line, file: str) -> ast.Node:
     params: list[str] = []
     defaults: dict[str, list] = {}
     if c.peek_op("("):
-        c.i += 1
-        while not c.peek_op(")"):
-            if c.peek_op("*") or c.peek_op("**"):
-                raise c.error("'*' and '**' parameters are not supported")
-            t = c.peek()
-            p = c.name("a parameter name")
-            if p in params:
-                raise c.error(f"parameter '{p}' is given twice", t)
-            params.append(p)
-            if c.peek_op("="):
-                c.i += 1
-                defaults[p] = _default(c)
-            elif defaults:
-                raise c.error("a parameter without a default after one with a default", t)
-            if not c.peek_op(","):
-                break
-            c.i += 1
-        if not c.peek_op(")"):
-            raise c.error("expected ')' after the parameters")
-        c.i += 1
+        params, defaults = c.parameters()
     c.expect_colon_end()
     return ast.Transform(c.loc(), line.source, name, params, defaults,
                          parse_block(line.children, file))
-
-
-def _default(c: Cursor) -> list:
-    """A parameter's default value: the expression up to its ',' or the closing ')'."""
-    if c.find_stop((), (",", ")")) == c.i:
-        raise c.error("expected a default value after '='")
-    return c.expression(stop_ops=(",", ")"))
 
 
 def _expr(c: Cursor) -> list:

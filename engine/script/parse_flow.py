@@ -35,35 +35,6 @@ def label_name(c: Cursor, what: str) -> str:
     return name
 
 
-def _params(c: Cursor) -> tuple[list[str], dict[str, list]]:
-    """`(a, b=1)` after a label's name: the parameter names and their defaults."""
-    params: list[str] = []
-    defaults: dict[str, list] = {}
-    c.i += 1
-    while not c.peek_op(")"):
-        if c.peek_op("*") or c.peek_op("**"):
-            raise c.error("'*' and '**' parameters are not supported")
-        t = c.peek()
-        p = c.name("a parameter name")
-        if p in params:
-            raise c.error(f"parameter '{p}' is given twice", t)
-        params.append(p)
-        if c.peek_op("="):
-            c.i += 1
-            if c.find_stop((), (",", ")")) == c.i:
-                raise c.error("expected a default value after '='")
-            defaults[p] = c.expression(stop_ops=(",", ")"))
-        elif defaults:
-            raise c.error("a parameter without a default after one with a default", t)
-        if not c.peek_op(","):
-            break
-        c.i += 1
-    if not c.peek_op(")"):
-        raise c.error("expected ')' after the parameters")
-    c.i += 1
-    return params, defaults
-
-
 def _arguments(c: Cursor) -> tuple[list, list]:
     """`(1, b=2)`: the positional and keyword argument expressions of a call."""
     open_tok = c.peek()
@@ -87,7 +58,7 @@ def label(c: Cursor, line: Line, file: str, block: BlockParser) -> ast.Node:
     params: list[str] | None = None
     defaults: dict[str, list] = {}
     if c.peek_op("("):
-        params, defaults = _params(c)
+        params, defaults = c.parameters()
     if c.peek_word() == "hide":
         c.i += 1
     if not c.at_end():  # `label name` without a colon: a label with no block
