@@ -145,6 +145,9 @@ def _show_text(c: Cursor, line: Line, file: str) -> ast.Node:
     text = c.string("the text to show")
     found = _clauses(c, _CLAUSES)
     atl = _atl(c, line, file)
+    if not found["transforms"] and atl is None:
+        # Ren'Py's `image text` has the centred_text style: the middle of the screen.
+        found["transforms"] = [{"name": "truecenter", "args": [], "kwargs": [], "col": 0}]
     return Staging(c.loc(), line.source, "show_text", {
         "image": ["text"], "text": text, "at": _first(found["transforms"]),
         "with_": found["with_"], "transforms": found["transforms"], "atl": atl,

@@ -256,3 +256,13 @@ def test_an_atl_image_brings_its_motion_unless_the_show_brings_one() -> None:
     s.next()
     own = s.next().stage["sprites"][0]["atl"]
     assert [step["op"] for step in own] == ["set"] and len(own) == 1
+
+
+def test_show_text_without_a_place_is_centred_as_renpys_centered_text() -> None:
+    from engine.script import compile_texts
+
+    p = compile_texts([("t.rpy", 'label start:\n    show text "Later."\n'
+                                 '    show text "Here." at left\n    "x"\n')])
+    first, second = (s for s in p.statements if s.kind == "show_text")
+    assert [t["name"] for t in first.args["transforms"]] == ["truecenter"]
+    assert [t["name"] for t in second.args["transforms"]] == ["left"]
