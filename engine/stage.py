@@ -6,6 +6,7 @@ into files by the asset conventions of DESIGN.md, for the screen and for lint al
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +71,11 @@ def _asset(game_dir: Path, file: str) -> Path:
         return game_dir / p
     if p.parts and p.parts[0] in ("images", "audio") and (game_dir / p).is_file():
         return game_dir / p  # Ren'Py's own folders, beside ours
-    return game_dir / "assets" / p
+    ours = game_dir / "assets" / p
+    if not ours.is_file() and p.suffix.lower() in RENPY_IMAGE_EXTS \
+            and (game_dir / "images" / p).is_file():
+        return game_dir / "images" / p  # Ren'Py looks for a picture in images/ too
+    return ours
 
 
 def _defined(game_dir: Path, value: str) -> Path:
@@ -146,8 +151,10 @@ def resolve_sprite(game_dir: Path, sprite: dict[str, Any], images: dict[str, str
 
 
 def is_colour(value: str) -> bool:
-    """An image defined as a colour (`Solid("#102030")`) or a text, not a file."""
-    return value.startswith("#") or value.startswith(TEXT_MARK)
+    """An image defined as a colour (`Solid("#102030")`), a text or a Composite, not
+    one file."""
+    return value.startswith("#") or value.startswith(TEXT_MARK) \
+        or value.startswith(COMPOSITE_MARK)
 
 
 def text_of(images: dict[str, str], name: str) -> str | None:
@@ -163,7 +170,19 @@ def colour_of(images: dict[str, str], name: str) -> str | None:
     return value if value.startswith("#") else None
 
 
+def composite_of(images: dict[str, str], name: str
+                 ) -> tuple[tuple[int, int], list[tuple[int, int, str]]] | None:
+    """The size and the (x, y, child) pictures of a Composite image, or None."""
+    value = images.get(name)
+    if value is None or not value.startswith(COMPOSITE_MARK):
+        return None
+    spec = json.loads(value[len(COMPOSITE_MARK):])  # written by parse_composite.py
+    w, h = spec["size"]
+    return (w, h), [(x, y, child) for x, y, child in spec["parts"]]
+
+
 TEXT_MARK = "{text}"  # as engine/script/parse_image.py marks a Text image
+COMPOSITE_MARK = "{composite}"  # as engine/script/parse_composite.py marks a Composite
 RENPY_IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".webp")
 MAX_IMAGE_FILES = 20_000  # a bound on the folder walk
 _renpy_images: dict[tuple[Path, float], dict[str, Path]] = {}

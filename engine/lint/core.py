@@ -16,7 +16,7 @@ from engine.lint import code
 from engine.lint.atl import AtlLint
 from engine.lint.code import CODE_KINDS
 from engine.lint.flow import call_problems, flow_lint
-from engine.lint.media import channel_problem, layered_sprite
+from engine.lint.media import channel_problem, composite_children, layered_sprite
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
@@ -262,6 +262,7 @@ class Linter:
         """`image bg x = "../../secret.png"`: a file outside the game (or not a plain
         file) is an error where it is defined, shown or not ("not found" is reported where
         it is shown)."""
+        composite_children(self, init.name, init.loc, init.source)
         if init.expr[0] == "lit" and isinstance(init.expr[1], str) \
                 and not is_colour(init.expr[1]):
             why = unusable_reason(self.game, image_path(self.game, init.expr[1]))

@@ -10,7 +10,7 @@ from engine.layered import chosen, layer_files, picture_path
 from engine.script.audio_names import BUILTIN_CHANNELS, registered_channels
 from engine.script.errors import Loc, ScriptError
 from engine.script.program import Program, Stmt
-from engine.stage import unusable_reason, usable
+from engine.stage import composite_of, renpy_image, unusable_reason, usable
 
 if TYPE_CHECKING:
     from engine.lint.core import Linter
@@ -42,6 +42,23 @@ def layered_sprite(lint: Linter, tag: str, attrs: list[str], stmt: Stmt) -> bool
             lint.error(stmt, f"image '{' '.join([tag, *attrs])}': layer '{file}' "
                        f"{unusable_reason(lint.game, path)} (looked for {shown})")
     return True
+
+
+def composite_children(lint: Linter, name: str, loc: Loc, source: str) -> None:
+    """`image x = Composite(...)`: each child a usable file inside the game, or an image
+    that is defined or in the images folder."""
+    parts = composite_of(lint.images, name)
+    if parts is None:
+        return
+    for _, _, child in parts[1]:
+        if "." not in child and (child in lint.images or child == "black"
+                                 or renpy_image(lint.game, child.split()) is not None):
+            continue
+        path = picture_path(lint.game, child, lint.images)
+        if (why := unusable_reason(lint.game, path)) is not None:
+            shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
+            lint.error(None, f"image '{name}': picture '{child}' {why} (looked for {shown})",
+                       loc=loc, source=source)
 
 
 def media_notes(program: Program) -> list[ScriptError]:

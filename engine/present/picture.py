@@ -20,6 +20,7 @@ from engine.script.text import strip_tags
 from engine.stage import (
     SpriteSpec,
     colour_of,
+    composite_of,
     resolve_background,
     resolve_sprite,
     text_of,
@@ -110,6 +111,7 @@ class StageView(Composer):
         self.missing: list[str] = []  # names of pictures drawn as placeholders
         self.images: dict[str, str] = {}
         self.layered: dict[str, dict] = {}  # layeredimage specs by tag
+        self._composite_bgs: dict[tuple, pygame.Surface] = {}
 
     def use_images(self, images: dict[str, str], layered: dict[str, dict]) -> None:
         """The story's image definitions: files and colours, and layered images."""
@@ -126,14 +128,21 @@ class StageView(Composer):
         self._pictures.clear()
         self._specs.clear()
         self.art.clear()
+        self._composite_bgs.clear()
         Composer.clear(self)
 
     # --- pieces ------------------------------------------------------------------------
 
     def background(self, words: list[str] | None, vp: Viewport
                    ) -> tuple[Background | pygame.Surface, dict[str, tuple[float, float]]]:
-        spec = resolve_background(self.game_dir, words, self.images)
         size = vp.size
+        if words and (parts := composite_of(self.images, " ".join(words))) is not None:
+            key = (" ".join(words), size)
+            if (surf := self._composite_bgs.get(key)) is None:
+                surf = pygame.transform.smoothscale(self._composite(key[0], parts), size)
+                self._composite_bgs = {key: surf}  # one scene at a time
+            return surf, {}
+        spec = resolve_background(self.game_dir, words, self.images)
         if spec.black or spec.color is not None:
             surf = pygame.Surface(size)
             surf.fill(pygame.Color(spec.color) if spec.color else (0, 0, 0))
@@ -178,6 +187,8 @@ class StageView(Composer):
             return self._colour_picture(colour)
         if (text := text_of(self.images, name)) is not None:
             return self._text_picture(text, vp)
+        if (parts := composite_of(self.images, name)) is not None:
+            return self._composite_picture(name, parts)
         spec = self._specs.get(key)
         if spec is None:  # asked each frame while sprites move: look for files once
             spec = self._specs[key] = resolve_sprite(self.game_dir, sprite, self.images)
@@ -241,6 +252,34 @@ class StageView(Composer):
         while len(self._pictures) > 12:
             self._pictures.popitem(last=False)
         return found
+
+    def _composite_picture(self, name: str, parts: tuple) -> Picture:
+        key = ("composite", name)
+        found = self._pictures.get(key)
+        if found is not None:
+            return found
+        size = parts[0]
+        canvas = self._composite(name, parts)
+        found = self._pictures[key] = Picture(key, canvas, (float(size[0]), float(size[1])))
+        while len(self._pictures) > 12:
+            self._pictures.popitem(last=False)
+        return found
+
+    def _composite(self, name: str, parts: tuple) -> pygame.Surface:
+        """`image x = Composite((w, h), (x, y), "a.png", ...)`: each child at its offset
+        on a transparent (w, h); a child that cannot be loaded is left out (lint names it)."""
+        size, children = parts
+        canvas = pygame.Surface(size, pygame.SRCALPHA)
+        for x, y, child in children:
+            path = picture_path(self.game_dir, child, self.images)
+            if not usable(self.game_dir, path):
+                self.warn(f"image '{name}': picture '{child}' not found or not usable")
+                continue
+            try:
+                canvas.blit(pygame.image.load(str(path)).convert_alpha(), (x, y))
+            except (pygame.error, OSError) as exc:
+                self.warn(f"image '{name}': picture '{child}' could not be loaded: {exc}")
+        return canvas
 
     def picture_of(self, spec: SpriteSpec, vp: Viewport) -> Picture:
         key = (str(spec.path), spec.name) if spec.path is not None \

@@ -18,6 +18,7 @@ from .cursor import Cursor
 from .errors import ScriptError
 from .expr_syntax import ExprError, Node, expr_error, parse_expression
 from .lexer import Line, logical_lines
+from .parse_flow import persistent_default
 from .parse_media import CHANNELS
 from .parse_text import Staging
 
@@ -381,13 +382,18 @@ def _python_if(lines: list[Line], i: int, file: str, init: bool) -> tuple[ast.No
         c.expect_colon_end()
         if not line.children:
             raise c.error("expected an indented block after ':'")
-        body = _python_lines(line.children, file, init)
+        # under init, only Ren'Py's `if persistent.x is None:` idiom is taken (below)
+        body = _python_lines(line.children, file, False)
         branches.append(ast.IfBranch(c.loc(), line.source, cond, body))
         i += 1
         if word == "else":
             break
+    node = ast.If(Cursor(first, file).loc(), first.source, branches)
     if init:
-        raise Cursor(first, file).error("'if' in an init python block: scene files cannot "
-                                        "run Python code before the story starts",
-                                        hint="use 'default' and an 'if' in the story")
-    return ast.If(Cursor(first, file).loc(), first.source, branches), i
+        node = persistent_default(node)
+        if not isinstance(node, ast.Default):
+            raise Cursor(first, file).error(
+                "'if' in an init python block: scene files cannot run Python code before "
+                "the story starts (only 'if persistent.x is None: persistent.x = value')",
+                hint="use 'default' and an 'if' in the story")
+    return node, i

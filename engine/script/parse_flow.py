@@ -109,7 +109,7 @@ def return_(c: Cursor, line: Line, file: str) -> ast.Node:
     return ast.Return(c.loc(), line.source, expr)
 
 
-def _persistent_default(node: ast.Node) -> ast.Node:
+def persistent_default(node: ast.Node) -> ast.Node:
     """`if persistent.x is None:` / `$ persistent.x = value` in an init block, Ren'Py's
     older idiom for `default persistent.x = value`, is that default."""
     if not (isinstance(node, ast.If) and len(node.branches) == 1):
@@ -172,7 +172,7 @@ def init_block(line: Line, file: str, block: BlockParser,
         if isinstance(node, ast.Assign) and node.op == "=" and "." not in node.target:
             # `$ x = 1` in an init block sets the variable's starting value.
             node = ast.Default(node.loc, node.source, node.target, node.expr)
-        node = _persistent_default(node)
+        node = persistent_default(node)
         if isinstance(node, INIT_KINDS):
             out.append(node)
         elif isinstance(node, ast.Label):

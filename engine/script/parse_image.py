@@ -5,6 +5,7 @@ sounds this engine takes from Ren'Py's script unchanged:
     image NAME = Solid("#rrggbb")           a colour filling the screen
     image NAME = Transform("file.png", ...) the child's picture (its properties unused)
     image NAME = Text("…", ...)             a line of text, drawn as `show text` draws it
+    image NAME = Composite((w, h), (x, y), "a.png", ...)   pictures at offsets (parse_composite.py)
     image NAME:                             an ATL block: its first picture is the image,
         "a.png"                             the rest its motion when shown without an ATL
         xalign 0.1                          block of its own; later frames are not played
@@ -23,6 +24,7 @@ import re
 from . import ast, parse_atl
 from .cursor import Cursor
 from .lexer import Line
+from .parse_composite import composite
 from .parse_show import image_word
 from .parse_text import Staging
 
@@ -31,8 +33,6 @@ _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 _DISPLAYABLES = ("Solid", "Transform", "At", "Text")
 TEXT_MARK = "{text}"  # an image that is a line of text: no file name starts with a brace
 _REFUSED = {
-    "Composite": "use a layeredimage, or one PNG",
-    "LiveComposite": "use a layeredimage, or one PNG",
     "Fixed": "use a layeredimage, or one PNG",
     "Frame": "give the image a PNG of its size",
     "Movie": "movies are not supported",
@@ -70,6 +70,8 @@ def _displayable(c: Cursor, expr: list, at: int) -> list:
     if expr[0] == "call" and expr[1] in _REFUSED:
         raise c.error(f"{expr[1]}() images are not supported: {_REFUSED[expr[1]]}",
                       c.toks[at])
+    if expr[0] == "call" and expr[1] in ("Composite", "LiveComposite"):
+        return composite(c, expr, c.toks[at])
     if expr[0] != "call" or expr[1] not in _DISPLAYABLES:
         return expr
     args, tok = expr[2], c.toks[at]

@@ -1,5 +1,6 @@
 """Pictures from Ren'Py's script drawn by the stage view (issue 17, media): a layered
-image's layers as one picture, `show text` as its text, a colour as the background."""
+image's layers as one picture, a Composite's pictures at their offsets, `show text` as
+its text, a colour as the background."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import pytest
 
 from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts
+from engine.script import Story
 from tests.conftest import ROOT
+from tests.script.helpers import program
 
 VP = Viewport((640, 360))
 SPEC = {"layers": [
@@ -74,3 +77,24 @@ def test_show_text_draws_its_text_and_a_colour_fills_the_background(
     for name, rgb in (("night", (0x20, 0x30, 0x40)), ("black", (0, 0, 0))):
         pic = view.picture(_sprite(name, []), VP)
         assert pic.canvas_size == (1280.0, 720.0) and pic.surface.get_at((1, 1))[:3] == rgb
+
+
+def test_a_composite_draws_each_picture_at_its_offset(view: StageView) -> None:
+    images = Story(program('image face = "ann_face_cross.png"\n'
+                           'image duo = Composite((10, 10), (0, 0), "ann/ann_base.png",\n'
+                           '    (5, 7), "face", (1, 1), "missing.png")\n'
+                           'label start:\n    "x"\n')).images
+    view.use_images(images, {})
+    pic = view.picture(_sprite("duo", []), VP)
+    assert pic.size == (10, 10) and pic.canvas_size == (10.0, 10.0)
+    assert pic.crop.topleft == (0, 0)
+    assert pic.surface.get_at((3, 5))[:3] == (10, 20, 30)
+    assert pic.surface.get_at((5, 7))[:3] == (200, 0, 0)
+    assert pic.surface.get_at((6, 8))[:3] == (200, 0, 0)
+    assert pic.surface.get_at((4, 0))[3] == 0 and pic.surface.get_at((5, 6))[3] == 0
+    assert any("missing.png" in w for w in view.warned)
+    # as a background, the same picture over the whole canvas
+    bg, _ = view.background(["duo"], VP)
+    assert bg.get_size() == VP.size
+    assert bg.get_at((10, 10))[:3] == (10, 20, 30)
+    assert bg.get_at((420, 300))[:3] == (200, 0, 0)

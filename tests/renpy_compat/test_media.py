@@ -33,11 +33,11 @@ def test_strict_lint_notes_only_what_is_read_and_not_drawn() -> None:
     found = [f"{p.loc.line}: {p.message}" for p in lint(GAME, strict=True)
              if p.loc.file.endswith("media.rpy")]
     assert found == [
-        "10: image 'eileen wave': only the first picture of its ATL block is shown (its "
+        "11: image 'eileen wave': only the first picture of its ATL block is shown (its "
         "motion plays, its later frames do not)",
-        "43: 'camera' is read but not drawn: the engine draws one layer, without camera "
+        "44: 'camera' is read but not drawn: the engine draws one layer, without camera "
         "transforms",
-        "48: 'onlayer' is read but not used: every image is drawn on one layer",
+        "49: 'onlayer' is read but not used: every image is drawn on one layer",
     ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.script import Say, ScriptError
+from engine.script import Say, ScriptError, Story
 
 from .helpers import program, story, transcript
 
@@ -222,9 +222,27 @@ def test_python_that_is_code_names_its_line() -> None:
         "'def' in a python block: scene files cannot run Python code"
     assert parse_error("init python:\n    for i in range(3):\n        pass\n") == \
         "'for' in a python block: scene files cannot run Python code"
-    assert parse_error("init python:\n    if a:\n        b = 1\n") == \
-        "'if' in an init python block: scene files cannot run Python code before the story " \
-        "starts"
+    refused = ("'if' in an init python block: scene files cannot run Python code before "
+               "the story starts (only 'if persistent.x is None: persistent.x = value')")
+    assert parse_error("init python:\n    if a:\n        b = 1\n") == refused
+    # the persistent idiom with anything more in it stays code
+    assert parse_error("init python:\n    if persistent.a is None:\n"
+                       "        persistent.a = 1\n    else:\n        persistent.a = 2\n") \
+        == refused
+    assert parse_error("init python:\n    if persistent.a is None:\n"
+                       "        persistent.b = 1\n") == refused
+    assert parse_error("init python:\n    if persistent.a is None:\n"
+                       "        persistent.a = 1\n        x = 2\n") == refused
+
+
+def test_init_python_sets_a_persistent_value_only_when_it_is_none() -> None:
+    text = ("init python:\n    if persistent.unlocked is None:\n"
+            "        persistent.unlocked = [\"prologue\"]\n    met = 0\n"
+            "label start:\n    \"[persistent.unlocked] [met]\"\n")
+    assert said(text) == ["['prologue'] 0"]
+    kept = Story(program(text), persistent={"unlocked": ["epilogue"]})
+    kept.start()
+    assert transcript(kept)[0] == "['epilogue'] 0"  # the player's data wins
 
 
 def test_a_plain_function_call_names_itself() -> None:

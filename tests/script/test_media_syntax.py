@@ -14,6 +14,7 @@ from engine.script.audio_names import engine_channel, registered_channels
 from engine.script.errors import Loc
 from engine.script.parser import parse_file
 from engine.script.program import Program, Stmt
+from engine.stage import composite_of
 from tests.script.helpers import program, story
 
 
@@ -223,13 +224,45 @@ def test_translation_markers_are_the_text_as_written() -> None:
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    ('Composite((10, 10), (0, 0), "a.png")',
-     "Composite() images are not supported: use a layeredimage, or one PNG"),
+    ('Fixed("a.png")', "Fixed() images are not supported: use a layeredimage, or one PNG"),
+    ('Composite("a.png", (0, 0), "b.png")',
+     "Composite() takes its size first, two whole numbers: (width, height)"),
+    ('Composite((w, 10), (0, 0), "a.png")',
+     "Composite() takes its size first, two whole numbers: (width, height)"),
+    ('Composite((0, 10), (0, 0), "a.png")',
+     "Composite() size (0, 10) must be between 1 and 8192 a side"),
+    ("Composite((10, 10))",
+     "Composite() takes pairs of an offset (x, y) and a picture after its size"),
+    ('Composite((10, 10), (0, 0), "a.png", (1, 1))',
+     "Composite() takes pairs of an offset (x, y) and a picture after its size"),
+    ('Composite((10, 10), (0, 0), "a.png", "b.png", (1, 1))',
+     "Composite() picture 2: its offset must be two whole numbers (x, y)"),
+    ('Composite((10, 10), (0, 0), x)',
+     "Composite() picture 1: a file or image name in quotes"),
+    ('Composite((10, 10), (0, 0), "a.png", xalign=0.5)',
+     "Composite() takes no keyword arguments here"),
 ])
 def test_image_calls_that_stay_unsupported_are_named(value: str, message: str) -> None:
     with pytest.raises(ScriptError) as info:
-        parse_file(f"image a = {value}\n", "t.rpy")
-    assert info.value.message == message
+        parse_file(f"\nimage a = {value}\n", "t.rpy")
+    assert info.value.message == message and info.value.loc.line == 2
+
+
+def test_a_composite_is_its_size_and_pictures_at_offsets() -> None:
+    text = ('image face = "face.png"\n'
+            'image eileen big = LiveComposite((300, 400), (0, 0), "body.png",\n'
+            '    (-20, +40), "face")\nlabel start:\n    show eileen big\n    "x"\n')
+    s = story(text)
+    assert composite_of(s.images, "eileen big") == ((300, 400), [(0, 0, "body.png"),
+                                                                  (-20, 40, "face")])
+    assert composite_of(s.images, "face") is None
+    # the stage holds the image's name: a save brings the same picture back
+    assert _until(s, Say).text == "x"
+    restored = story(text)
+    restored.restore(json.loads(json.dumps(s.snapshot())))
+    sprite = restored.stage["sprites"][0]
+    assert (sprite["tag"], sprite["attrs"]) == ("eileen", ["big"])
+    assert composite_of(restored.images, "eileen big") == composite_of(s.images, "eileen big")
 
 
 def test_an_image_may_name_another_image() -> None:

@@ -134,3 +134,23 @@ def test_strict_notes_what_is_read_and_not_drawn(tmp_path: Path) -> None:
         "transforms",
         "10: 'onlayer' is read but not used: every image is drawn on one layer",
     ]
+
+
+def test_composite_children_are_files_inside_the_game_or_images(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        image face = "characters/eileen/happy.png"
+        image duo = Composite((800, 600), (0, 0), "backgrounds/room.png", (10, 20), "face",
+            (400, 0), "characters/nobody.png", (0, 0), "../../secret.png", (0, 0), "nemo")
+        label start:
+            show duo
+            scene duo
+            return
+    ''')
+    (tmp_path / "secret.png").write_bytes(b"x")
+    found = messages(game)
+    assert found[0] == ("3: error: image 'duo': picture 'characters/nobody.png' not found "
+                        "(looked for assets/characters/nobody.png)")
+    assert found[1].startswith("3: error: image 'duo': picture '../../secret.png' ")
+    assert "outside" in found[1]
+    assert found[2:] == ["3: error: image 'duo': picture 'nemo' not found (looked for "
+                         "images/nemo.png)"]

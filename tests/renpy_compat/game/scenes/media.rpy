@@ -1,11 +1,12 @@
 # Pictures, sounds and text the way Ren'Py writers write them (issue 17, media): images
-# from ATL blocks, colours, transforms and Ren'Py's images/ folder, a layeredimage,
-# show text, onlayer and camera, audio names, voice and queues, text tags and
+# from ATL blocks, colours, transforms, a Composite and Ren'Py's images/ folder, a
+# layeredimage, show text, onlayer and camera, audio names, voice and queues, text tags and
 # interpolation with indexes, keys and formats. tests/renpy_compat/test_media.py plays it.
 
 image bg night = Solid("#1a2030")
 image bg campus 01 = "uni.png"
 image uni small = Transform("uni.png", zoom=0.5)
+image uni pair = Composite((900, 500), (0, 0), "uni small", (450, 0), "eileen_happy.png")
 
 image eileen wave:
     "eileen_happy.png"
@@ -65,6 +66,7 @@ label media_tour:
     élodie "Un café [café!u], s'il vous plaît."
 
     hide uni onlayer master at right
+    show uni pair at truecenter
     stop music fadeout 1.0
 
     $ tour_end = __("That was the media tour.")
