@@ -68,6 +68,11 @@ def valid_setting(key: str, value: Any) -> bool:
     return low <= value <= high
 
 
+# The persistent lists of names a playthrough adds to (lines read, images seen, tracks
+# heard, choices taken), each asked about often.
+MARKS = ("read", "seen_images", "heard_music", "chosen")
+
+
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
@@ -161,10 +166,9 @@ class DataStore:
             fresh["heard_music"] = self._names(data, "heard_music", "the music room")
             fresh["chosen"] = self._names(data, "chosen", "the choices' marks")
             self.persistent = fresh
-        self._read_set = set(self.persistent["read"])
-        self._seen_images = set(self.persistent["seen_images"])
-        self._heard = set(self.persistent["heard_music"])
-        self._chosen = set(self.persistent["chosen"])
+        # Each list of names the player's playthroughs add to, with a set beside it so
+        # asking "seen before?" (every line, every image) is not a walk of the list.
+        self._known = {key: set(self.persistent[key]) for key in MARKS}
 
     def _names(self, data: dict[str, Any], key: str, where: str, words: bool = True
                ) -> list[str]:
@@ -216,45 +220,42 @@ class DataStore:
             self.persistent["endings"].append(name)
         self.save_persistent()
 
+    def _mark(self, key: str, name: str) -> bool:
+        """Add `name` to the persistent list `key`; True when it is new."""
+        known = self._known[key]
+        if name in known:
+            return False
+        known.add(name)
+        self.persistent[key].append(name)
+        return True
+
     def mark_read(self, fingerprint: str) -> None:
-        if fingerprint not in self._read_set:
-            self._read_set.add(fingerprint)
-            self.persistent["read"].append(fingerprint)
+        self._mark("read", fingerprint)
 
     def is_read(self, fingerprint: str) -> bool:
-        return fingerprint in self._read_set
+        return fingerprint in self._known["read"]
 
     def see_image(self, name: str) -> bool:
         """An image was shown (Ren'Py's renpy.seen_image); True when it is new."""
-        if name in self._seen_images:
-            return False
-        self._seen_images.add(name)
-        self.persistent["seen_images"].append(name)
-        return True
+        return self._mark("seen_images", name)
 
     def seen_image(self, name: str) -> bool:
-        return name in self._seen_images
+        return name in self._known["seen_images"]
 
     def hear_music(self, name: str) -> bool:
         """A music track started playing ("music/title.ogg"); True when it is new."""
-        if name in self._heard:
-            return False
-        self._heard.add(name)
-        self.persistent["heard_music"].append(name)
-        return True
+        return self._mark("heard_music", name)
 
     def heard_music(self, name: str) -> bool:
-        return name in self._heard
+        return name in self._known["heard_music"]
 
     def choose(self, key: str) -> None:
         """A choice was taken (playthrough.choice_key): later menus mark it, as Ren'Py's
         "chosen" style does."""
-        if key not in self._chosen:
-            self._chosen.add(key)
-            self.persistent["chosen"].append(key)
+        self._mark("chosen", key)
 
     def was_chosen(self, key: str) -> bool:
-        return key in self._chosen
+        return key in self._known["chosen"]
 
     def save_persistent(self) -> None:
         self._write(self.persistent_path, self.persistent)
