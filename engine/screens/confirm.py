@@ -19,6 +19,21 @@ PANEL = (280, 250, 720, 240)
 QUESTION_PX, LINE_STEP = 24, 36
 
 
+def framed_question(host: Host, target: pygame.Surface, panel: tuple[int, int, int, int],
+                    question: str, px: int, step: int, top: Callable[[int], int]) -> None:
+    """A question in a framed panel, as a yes/no prompt or a text entry asks it: at most
+    three wrapped lines, each centred, the first at canvas y `top(number of lines)`."""
+    vp, p = host.vp, host.painter
+    rect = vp.crect(*panel)
+    target.blit(p.box(rect.size, host.palette.box, 248, vp.px(16), host.palette.accent,
+                      max(1, vp.px(2))), rect)
+    lines = wrap(question, p.fonts.get(vp.px(px)), vp.px(panel[2] - 60))[:3]
+    y = top(len(lines))
+    for i, line in enumerate(lines):
+        p.shadowed(target, line, vp.px(px), vp.to_window(panel[0] + panel[2] // 2,
+                                                         y + i * step), TEXT, anchor="center")
+
+
 class ConfirmScreen(MenuScreen):
     name = "confirm"
     backs_on_hide = True
@@ -40,17 +55,10 @@ class ConfirmScreen(MenuScreen):
         self.host.pop(self)
 
     def draw(self, target: pygame.Surface, now: float) -> None:
-        host, vp, p = self.host, self.host.vp, self.host.painter
-        panel = vp.crect(*PANEL)
-        target.blit(p.box(panel.size, host.palette.box, 248, vp.px(16), host.palette.accent,
-                          max(1, vp.px(2))), panel)
-        font = p.fonts.get(vp.px(QUESTION_PX))
-        lines = wrap(self.question, font, vp.px(PANEL[2] - 60))[:3]
-        top = PANEL[1] + 70 - (len(lines) - 1) * LINE_STEP // 2  # centred above the buttons
-        for i, line in enumerate(lines):
-            p.shadowed(target, line, vp.px(QUESTION_PX), vp.to_window(640, top + i * LINE_STEP),
-                       TEXT, anchor="center")
-        self.buttons.draw(target, vp, p, host.palette)
+        host = self.host
+        framed_question(host, target, PANEL, self.question, QUESTION_PX, LINE_STEP,
+                        lambda n: PANEL[1] + 70 - (n - 1) * LINE_STEP // 2)  # above the buttons
+        self.buttons.draw(target, host.vp, host.painter, host.palette)
 
     def status(self) -> dict[str, Any]:
         return {"text": self.question, "ready": True,

@@ -10,7 +10,7 @@ from typing import Any
 import pygame
 
 from engine.present.screen import Host, Screen
-from engine.present.ui import TEXT, wrap
+from engine.screens.confirm import framed_question
 from engine.script.code_steps import filter_text
 
 PANEL = (240, 230, 800, 260)
@@ -63,15 +63,8 @@ class TextEntryScreen(Screen):
 
     def draw(self, target: pygame.Surface, now: float) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
-        panel = vp.crect(*PANEL)
-        target.blit(p.box(panel.size, host.palette.box, 248, vp.px(16), host.palette.accent,
-                          max(1, vp.px(2))), panel)
-        font = p.fonts.get(vp.px(PROMPT_PX))
-        lines = wrap(self.prompt, font, vp.px(PANEL[2] - 60))[:3]
-        y = PANEL[1] + 50
-        for i, line in enumerate(lines):
-            p.shadowed(target, line, vp.px(PROMPT_PX), vp.to_window(640, y + i * LINE_STEP),
-                       TEXT, anchor="center")
+        framed_question(host, target, PANEL, self.prompt, PROMPT_PX, LINE_STEP,
+                        lambda n: PANEL[1] + 50)
         caret = "_" if int(now * 2) % 2 == 0 else " "
         p.shadowed(target, self.text + caret, vp.px(TEXT_PX),
                    vp.to_window(640, PANEL[1] + PANEL[3] - 60), host.palette.accent,
