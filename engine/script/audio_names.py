@@ -4,23 +4,19 @@
 - a bare name with no definition is a file of the audio folder by its stem
   (`play music calm` plays assets/audio/calm.ogg, or .opus/.mp3/.wav, see engine/stage.py);
 - channels beyond music, sound, voice, audio and ambient exist once the game registers them
-  with `renpy.music.register_channel("env", "sfx", loop=True)` (a line the scan below
-  finds in any statement's source): a looping one plays on the ambient channel, any other
-  on the sound channel.
+  with `renpy.music.register_channel("env", "sfx", loop=True)` (parse_code makes each such
+  call a statement carrying the channel, wherever it stands): a looping one plays on the
+  ambient channel, any other on the sound channel.
 """
 
 from __future__ import annotations
 
-import re
 import weakref
 from typing import Any
 
 from .program import Program
 
 BUILTIN_CHANNELS = ("music", "sound", "ambient")
-_REGISTER = re.compile(r"""register_channel\(\s*["']([^\W\d]\w*)["']([^)\n]*)""")
-# loop=True, or True as the third argument: register_channel("env", "sfx", True).
-_LOOP = re.compile(r"""\bloop\s*=\s*True\b|^\s*,\s*["'][^"']*["']\s*,\s*True\b""")
 # By the program's id, with a weak reference to tell a reused id (a Program is unhashable).
 _tables: dict[int, tuple[weakref.ref, dict[str, bool]]] = {}
 
@@ -30,11 +26,8 @@ def registered_channels(program: Program) -> dict[str, bool]:
     found = _tables.get(id(program))
     if found is not None and found[0]() is program:
         return found[1]
-    table: dict[str, bool] = {}
-    for item in [*program.inits, *program.statements]:
-        if "register_channel" in item.source:
-            for name, rest in _REGISTER.findall(item.source):
-                table[name] = bool(_LOOP.search(rest))
+    table = {s.args["channel"]: s.args["loop"] for s in program.statements
+             if s.kind == "pass" and "channel" in s.args}
     if len(_tables) > 64:  # programs come and go (tests, reloads): keep the cache small
         _tables.clear()
     _tables[id(program)] = (weakref.ref(program), table)

@@ -38,11 +38,15 @@ REGISTER_CHANNEL = "renpy.music.register_channel"
 
 
 def _register_channel(c: Cursor, line: Line, args: list, kwargs: dict) -> ast.Node:
-    """A game's own channel: engine/script/audio_names.py reads it from this line's source
-    (so `play env …` is known before the story runs); the statement itself does nothing."""
-    if not args or _lit_str(args[0]) is None:
+    """A game's own channel, `renpy.music.register_channel("env", "sfx", loop=True)` (or
+    True as the third argument): engine/script/audio_names.py finds these statements before
+    the story runs, so `play env …` is known; running one does nothing."""
+    name = _lit_str(args[0]) if args else None
+    if name is None:
         raise c.error(f"{REGISTER_CHANNEL} takes the channel's name in quotes first")
-    return ast.Pass(c.loc(), line.source)
+    loop = kwargs.get("loop", args[2] if len(args) > 2 else None)
+    return Staging(c.loc(), line.source, "pass",
+                   {"channel": name, "loop": loop == ["lit", True]})
 
 
 RENPY_HANDLERS: dict[str, RenpyHandler] = {REGISTER_CHANNEL: _register_channel}

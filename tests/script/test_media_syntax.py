@@ -11,9 +11,7 @@ import pytest
 
 from engine.script import Audio, Say, ScriptError, StageChange, Story
 from engine.script.audio_names import engine_channel, registered_channels
-from engine.script.errors import Loc
 from engine.script.parser import parse_file
-from engine.script.program import Program, Stmt
 from engine.stage import composite_of
 from tests.script.helpers import program, story
 
@@ -154,11 +152,12 @@ def test_audio_names_defines_lists_and_stems() -> None:
 
 
 def test_a_registered_channel_loops_on_the_ambient_channel() -> None:
-    p = Program()
-    p.statements.append(Stmt("pass", Loc("t", 1, 1), '    $ renpy.music.register_channel('
-                             '"env", "sfx", loop=True)', None, 0, {}))
-    p.statements.append(Stmt("pass", Loc("t", 2, 1), '    $ renpy.music.register_channel('
-                             '"blip", mixer="sfx")', None, 0, {}))
+    from engine.script import compile_texts
+
+    p = compile_texts([("t.rpy", 'label start:\n'
+                                 '    $ renpy.music.register_channel("env", "sfx", loop=True)\n'
+                                 '    $ renpy.music.register_channel("blip", mixer="sfx")\n'
+                                 '    "x"\n')])
     assert registered_channels(p) == {"env": True, "blip": False}
     assert engine_channel(p, "env") == "ambient"
     assert engine_channel(p, "blip") == "sound"
