@@ -208,12 +208,16 @@ def list_slots(folder: Path) -> dict[str, SaveData | Unreadable]:
     """Every slot file in the folder (numbered, quick and auto), read; empty slots absent.
     Files that are not slot files are left alone."""
     out: dict[str, SaveData | Unreadable] = {}
-    if not folder.is_dir():
-        return out
-    for path in sorted(folder.glob("*.json")):
-        slot = path.stem
-        if SLOT_RE.match(slot):
-            result = read(folder, slot)
-            if result is not None:
-                out[slot] = result
+    for path in slot_paths(folder):
+        result = read(folder, path.stem)
+        if result is not None:
+            out[path.stem] = result
     return out
+
+
+def slot_paths(folder: Path) -> list[Path]:
+    """The slot files in the folder (numbered, quick and auto), by name; none when there is
+    no folder. Other files are left alone."""
+    if not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.glob("*.json")) if SLOT_RE.match(p.stem)]

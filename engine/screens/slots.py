@@ -50,7 +50,7 @@ def page_of(slot: str) -> Any:
 def newest_slot(folder: Path) -> str | None:
     """The slot written last (by the file's time), if any."""
     try:
-        files = [f for f in folder.glob("*.json") if saves.SLOT_RE.match(f.stem)]
+        files = saves.slot_paths(folder)
         return max(files, key=lambda f: f.stat().st_mtime).stem if files else None
     except OSError:
         return None
