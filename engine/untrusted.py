@@ -12,9 +12,13 @@ import re
 import struct
 from typing import Any
 
+from engine.script.limits import MAX_NAME_LENGTH
+
 MAX_DEPTH = 64  # a story's values nest a few levels; Python's own limit is ~1000
 MAX_NODES = 2_000_000  # values in one save (a real one: ~20,000)
-MAX_NAME = 200  # an ending's, an image's or a read line's name
+# An ending's, an image's or a read line's name: the bound the script sets them under, so
+# whatever a story could set is read back from the player's files.
+MAX_NAME = MAX_NAME_LENGTH
 MAX_PICTURE_SIDE = 2048  # a thumbnail is 320x180; a decompression bomb is 30000x30000
 MAX_PICTURE_PIXELS = 1920 * 1080
 
