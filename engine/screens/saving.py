@@ -13,26 +13,11 @@ from engine import atl, saves
 from engine.playthrough import Playthrough
 from engine.present.compose import SpriteTimes
 from engine.present.screen import Host
-from engine.script.program import Program
-from engine.titles import describe_save, label_titles
 
 log = logging.getLogger("roadout.saves")
 
 THUMB = (320, 180)
 THUMB_QUALITY = "jpg"  # pygame-ce writes JPEG at quality 85: a sixth of the PNG's size
-
-
-_titles: tuple[Program | None, dict[str, str]] = (None, {})
-
-
-def save_title(host: Host, data: saves.SaveData) -> str:
-    """What a save card calls a save: the story's save_name when it was saved; for a save
-    from before save names, its label's title (engine/titles.py)."""
-    global _titles
-    program = host.program
-    if _titles[0] is not program:  # the titles of the scenes as loaded (hot reload too)
-        _titles = (program, label_titles(program) if program is not None else {})
-    return describe_save(data.description, data.label, _titles[1])
 
 
 def saves_dir(host: Host) -> Path:

@@ -15,8 +15,9 @@ from engine.playthrough import Playthrough
 from engine.present.quickmenu import Notice
 from engine.present.screen import Host, Pos, Screen
 from engine.present.ui import DIM_TEXT, TEXT, _lift, fit_text, wrap
+from engine.titles import describe_save, label_titles
 
-from .saving import THUMB, save_slot, save_title, saves_dir, start_from_save
+from .saving import THUMB, save_slot, saves_dir, start_from_save
 
 COLS = 3
 CARD_W, CARD_H, CARD_GAP_X, CARD_GAP_Y = 352, 268, 28, 14
@@ -66,6 +67,7 @@ class SlotScreen(Screen):
         self.mode = mode
         self.play = play  # the game to save
         self.name = mode  # "save" or "load": what tests wait for
+        self._titles: tuple[Any, dict[str, str]] = (None, {})
         self.pages: list[Any] = ([AQ] if mode == "load" else []) \
             + list(range(1, saves.PAGES + 1))
         last = host.session.get("slot_page", 1)
@@ -270,6 +272,15 @@ class SlotScreen(Screen):
                    anchor="center")
         self.notice.draw(target, vp, p, pal)
 
+    def save_title(self, data: saves.SaveData) -> str:
+        """What a card calls a save: the story's save_name when it was saved; for a save
+        from before save names, its label's title (engine/titles.py), from the scenes as
+        loaded now (a hot reload included)."""
+        program = self.host.program
+        if self._titles[0] is not program:
+            self._titles = (program, label_titles(program) if program is not None else {})
+        return describe_save(data.description, data.label, self._titles[1])
+
     def draw_card(self, target: pygame.Surface, i: int, slot: str,
                   found: saves.SaveData | saves.Unreadable | None) -> None:
         host, vp, p = self.host, self.host.vp, self.host.painter
@@ -299,7 +310,7 @@ class SlotScreen(Screen):
                 else found.line_text
             # The save's name reads first, the line it was saved on under it (Ren'Py's
             # save_name, then the last line).
-            rows = [(title, TEXT, True), (save_title(host, found), TEXT, False),
+            rows = [(title, TEXT, True), (self.save_title(found), TEXT, False),
                     (line, DIM_TEXT, False)]
             date = p.text(when, tiny, DIM_TEXT)
             target.blit(date, date.get_rect(topright=vp.to_window(tx + THUMB[0], ty + 186)))
@@ -331,7 +342,7 @@ class SlotScreen(Screen):
         slot = slots[self.focus]
         found = self.found.get(slot)
         if isinstance(found, saves.SaveData):
-            what = f"{save_title(self.host, found)}, {found.line_text}"
+            what = f"{self.save_title(found)}, {found.line_text}"
         elif isinstance(found, saves.Unreadable):
             what = "unreadable"
         else:
@@ -344,7 +355,7 @@ class SlotScreen(Screen):
         for slot, found in self.found.items():
             if isinstance(found, saves.SaveData):
                 state[slot] = "saved"
-                lines.append(f"{slot}: {save_title(self.host, found)} · {found.line_text}")
+                lines.append(f"{slot}: {self.save_title(found)} · {found.line_text}")
             elif isinstance(found, saves.Unreadable):
                 state[slot] = "unreadable"
                 lines.append(f"{slot}: unreadable: {found.reason}")
