@@ -81,6 +81,8 @@ class StoryGraph:
         for key in ("centered", "extend", "nvl_narrator"):  # built in, without a name
             self.names.setdefault(key, "")
         self.called = {s.args["target"] for s in program.statements if s.kind == "call"}
+        # `call x from NAME` return points: a jump to one goes on from there, unlabelled.
+        self.returns = set(program.labels) - set(program.story_labels)
         self.seen = reachable(program)
         # Where the story goes on after a menu whose options fall through: one join point,
         # so three options and an if after them draw as 3 + 2 arrows, not 3 × 2.
@@ -112,7 +114,7 @@ class StoryGraph:
             kind = s.kind
             if i in self.joins and i != start:
                 leave(Exit("join", i), cond)
-            elif kind == "label" and i != start:
+            elif kind == "label" and i != start and "returns" not in a:
                 leave(Exit("fall", a["name"]), cond)
             elif kind in ("jump", "call") and a["target"] is None:
                 # jump/call expression: to each label the script names in a string.
@@ -120,6 +122,8 @@ class StoryGraph:
                     leave(Exit(kind, stmts[t].args["name"]), cond)
                 if kind == "call":
                     todo.append((i + 1, cond, ending))
+            elif kind == "jump" and a["target"] in self.returns:
+                todo.append((self.program.labels[a["target"]], cond, ending))
             elif kind == "jump":
                 known = a["target"] in self.program.labels
                 leave(Exit("jump" if known else "missing", a["target"]), cond)
@@ -150,7 +154,8 @@ class StoryGraph:
     def first_line(self, name: str) -> str | None:
         stmts = self.program.statements
         i = self.program.labels[name] + 1
-        while i < len(stmts) and stmts[i].label == name and stmts[i].kind != "label":
+        while i < len(stmts) and stmts[i].label == name and (
+                stmts[i].kind != "label" or "returns" in stmts[i].args):
             s = stmts[i]
             spec = s.args if s.kind == "say" else s.args.get("prompt") if s.kind == "menu" \
                 else None
@@ -236,7 +241,7 @@ class StoryGraph:
                    f"fillcolor={quote(INK)}, color={quote(INK)}];")
         if "start" in p.labels:
             edges.append(f"  start -> {label_id('start')} [color={quote(MUTED)}];")
-        for name, index in p.labels.items():
+        for name, index in p.story_labels.items():
             line = self.first_line(name)
             text = name if line is None else f"{name}\n{_wrap(line, 34, 2)}"
             loc = p.statements[index].loc

@@ -91,7 +91,7 @@ def build_route_graph(program: Program) -> RouteGraph:
         return list(dict.fromkeys(targets))
 
     titles = label_titles(program)
-    for name, index in program.labels.items():
+    for name, index in program.story_labels.items():
         line = g.first_line(name)
         nodes[f"label:{name}"] = Node(f"label:{name}", "label", titles.get(name) or pretty(name),
                                       _short(line, 60) if line else "", name=name,

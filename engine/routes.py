@@ -311,7 +311,7 @@ class _Explorer:
         rep = self.report
         if rep.capped:
             return  # an incomplete walk cannot say what is unreachable
-        for name, index in p.labels.items():
+        for name, index in p.story_labels.items():
             if index not in visited:
                 rep.unreachable_labels.append((name, _where(p.statements[index].loc)))
         for i, stmt in enumerate(p.statements):

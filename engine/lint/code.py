@@ -40,6 +40,14 @@ def exprs(stmt: Stmt) -> Iterator[list]:
     elif kind == "input":
         yield from (a[k] for k in ("prompt", "default", "allow", "exclude", "length")
                     if a[k] is not None)
+        if "then" in a:  # what the line makes of the text: the text itself is no variable
+            yield _without_input(a["then"])
+
+
+def _without_input(node: list) -> list:
+    if node == ["name", "_input"]:
+        return ["lit", ""]
+    return [_without_input(x) if isinstance(x, list) else x for x in node]
 
 
 def ignored_notes(program: Program) -> list[ScriptError]:

@@ -325,7 +325,7 @@ class Linter:
         seen = reachable(p)
         if not seen or not self.complete:
             return
-        for name, index in p.labels.items():
+        for name, index in p.story_labels.items():
             if index not in seen:
                 stmt = p.statements[index]
                 self.error(stmt, f"label '{name}' is never reached from 'start'",

@@ -142,7 +142,7 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
     # Labels a route reaches with no title: the route map and the save cards would show
     # the internal name.
     titles, reached = label_titles(program), reachable(program)
-    for name, index in program.labels.items():
+    for name, index in program.story_labels.items():
         if index in reached and name not in titles:
             stmt = program.statements[index]
             warn(stmt.loc, f"label '{name}' has no title for the player (save cards and the "

@@ -119,6 +119,7 @@ class Call(Node):
     expr: Expr | None = None
     args: list[Expr] | None = None  # `call name(1, b=2)`
     kwargs: list[list] | None = None
+    from_: str | None = None  # `call name from NAME`: the return point's label
 
 
 @dataclass(slots=True)
@@ -129,7 +130,7 @@ class Return(Node):
 @dataclass(slots=True)
 class Assign(Node):
     target: str  # may be dotted: persistent.seen
-    op: str  # = += -= *= /=
+    op: str  # = += -= *= /= //= %= **=
     expr: Expr
 
 

@@ -74,7 +74,7 @@ def _assign_item(story: Story, stmt: Stmt) -> None:
     op = a["op"]
 
     def leaf(old: Any) -> Any:
-        return value if op == "=" else apply_operator(op[:-1], old, value)
+        return value if op == "=" else apply_operator(op[:-1], old, value, a["expr"])
 
     root = story.lookup(a["target"]) if a["keys"] or op != "=" else None
     _set(story, stmt, a["target"], _rebuilt(story, stmt, root, a["keys"], leaf))
@@ -131,8 +131,14 @@ def _spec(story: Story, stmt: Stmt) -> ev.Input:
 
 def _input(story: Story, stmt: Stmt) -> ev.Event:
     event = _spec(story, stmt)
-    # The default is the answer until the player enters another: the story always has one.
-    _set(story, stmt, stmt.args["target"], _entered(story, stmt, event.default))
+    # The default is the answer until the player enters another: the story always has
+    # one, unless what the line makes of the text fails on the default (`int(…)` of "").
+    try:
+        value = _entered(story, stmt, event.default)
+    except ScriptError:
+        pass
+    else:
+        _set(story, stmt, stmt.args["target"], value)
     story.state.status = RunStatus.WAITING
     return event
 

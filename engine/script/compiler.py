@@ -139,11 +139,17 @@ class _Compiler:
         if isinstance(node, ast.Call) and node.args is not None:
             args["args"], args["kwargs"] = node.args, node.kwargs
         self.emit(kind, node, **args)
+        if isinstance(node, ast.Call) and node.from_ is not None:
+            # `call x from NAME`: NAME labels the statement the call returns to, as in
+            # Ren'Py; a return point, not a part of the story (see Program.story_labels).
+            self.define_label(self.label_name(node.from_, node), node, returns=True)
 
     def define_label(self, name: str, node: ast.Node, params: list[str] | None = None,
-                     defaults: dict | None = None) -> None:
+                     defaults: dict | None = None, returns: bool = False) -> None:
         labels = self.program.labels
-        if params is None:
+        if returns:
+            index = self.emit("label", node, implicit=True, name=name, returns=True)
+        elif params is None:
             index = self.emit("label", node, name=name)
         else:
             index = self.emit("label", node, name=name, params=params, defaults=defaults)

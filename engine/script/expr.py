@@ -71,9 +71,12 @@ def _binop(op: str, a: Any, b: Any) -> Any:
     raise ExprError(f"unknown operator {op}")
 
 
-def apply_operator(op: str, a: Any, b: Any) -> Any:
+def apply_operator(op: str, a: Any, b: Any, b_node: Node | None = None) -> Any:
     """`a op b` (an augmented assignment's `x += y`) under the evaluator's own checks;
-    any failure is an ExprError."""
+    any failure is an ExprError. `b_node`, the expression b came from, tells
+    `s %= (x, y)` (the values) from `s %= [x, y]` (one list)."""
+    if op == "%" and b_node is not None and b_node[0] == "tuple":
+        b = tuple(b)
     return _guarded(_binop, op, a, b)
 
 
@@ -349,6 +352,10 @@ def _renpy(name: str, args: list, kwargs: dict, lookup: Lookup) -> Any:
         if kwargs:
             raise ExprError(f"{name}() takes no keyword arguments")
         return check_result(lookup(RANDOM)(func, args))
+    if name == "renpy.input":
+        raise ExprError("'renpy.input()' cannot be used in an expression: only in the value "
+                        "a '$' line gives a name",
+                        hint='$ answer = renpy.input("Your name?").strip(), then use answer')
     raise ExprError(f"'{name}()' cannot be used in an expression",
                     hint="renpy.random.randint/choice/random are; other renpy calls are "
                     "'$' lines of their own")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .expr_format import format_text
 from .expr_syntax import ExprError
 from .limits import MAX_ITEMS
 from .values import charge, check_result, cost
@@ -65,7 +66,9 @@ KEYWORDS_TAKEN = {"sorted": {"reverse"}}
 _READ: dict[type, frozenset[str]] = {
     str: frozenset("strip lstrip rstrip lower upper title capitalize replace split "
                    "startswith endswith find count join isdigit isalpha isspace zfill "
-                   "center ljust rjust".split()),
+                   "center ljust rjust rsplit rfind index rindex splitlines isupper islower "
+                   "isalnum isnumeric swapcase casefold removeprefix removesuffix partition "
+                   "rpartition format".split()),
     list: frozenset("index count copy".split()),
     dict: frozenset("get keys values items copy".split()),
 }
@@ -91,6 +94,8 @@ def call_method(obj: Any, name: str, args: list, kwargs: dict, change: bool = Fa
     """`obj.name(*args)`: (the result, the value obj becomes). Methods that change obj
     are allowed only with `change` (a `$` line of its own)."""
     t = type(obj)
+    if t is str and name == "format":  # read field by field: see expr_format.py
+        return format_text(obj, args, kwargs), obj
     charge(cost(obj) + sum(map(cost, args)))
     if name in _READ.get(t, ()):
         if kwargs:

@@ -96,11 +96,13 @@ def call(c: Cursor, line: Line, file: str) -> ast.Node:
     args = kwargs = None
     if c.peek_op("("):
         args, kwargs = _arguments(c)
+    from_ = None
     if c.peek_word() == "from":
+        # Ren'Py names the return point so saves find it; it is a label there too.
         c.i += 1
-        c.name("a label name after 'from'")
+        from_ = label_name(c, "a label name after 'from'")
     c.expect_end()
-    return ast.Call(c.loc(), line.source, target, expr, args, kwargs)
+    return ast.Call(c.loc(), line.source, target, expr, args, kwargs, from_)
 
 
 def return_(c: Cursor, line: Line, file: str) -> ast.Node:

@@ -92,6 +92,13 @@ class Program:
         return {i.name: i for i in self.inits if i.kind == "transform"}
 
     @property
+    def story_labels(self) -> dict[str, int]:
+        """The labels less the return points `call x from NAME` names: those label the
+        statement after a call, for saves and jumps, and are no part of the story's map."""
+        return {name: i for name, i in self.labels.items()
+                if "returns" not in self.statements[i].args}
+
+    @property
     def by_fp(self) -> dict[str, int]:
         """Statement index by fingerprint; built when a restore first needs it."""
         if self._by_fp is None:

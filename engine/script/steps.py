@@ -204,6 +204,10 @@ def _menu_event(story: Story, stmt: Stmt) -> tuple[ev.Menu, Stage | None]:
 
 def _label(story: Story, stmt: Stmt) -> None:
     name = stmt.args["name"]
+    if "returns" in stmt.args:  # a call's return point: the story stays in its label
+        story.state.label = stmt.label
+        goto(story, story.state.pc + 1)
+        return
     if "params" in stmt.args:
         flow_steps.bind_defaults(story, stmt)
     story.state.label = name
@@ -276,7 +280,7 @@ def _assign(story: Story, stmt: Stmt) -> None:
     if op != "=":
         # `x op= y` is `x = x op y`, under the evaluator's checks of `op`.
         try:
-            value = apply_operator(op[:-1], story.lookup(target), value)
+            value = apply_operator(op[:-1], story.lookup(target), value, stmt.args["expr"])
         except ExprError as exc:
             raise expr_error(exc, stmt.loc, stmt.source) from None
     check_storable(target, value, stmt.loc, stmt.source)
