@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from engine.script.errors import ScriptError
 from engine.script.expr import ignored_kwarg
+from engine.script.parse_code import IGNORED_CALLS
 from engine.script.program import Program, Stmt
 
 CODE_KINDS = frozenset({"assign_item", "assign_many", "change", "notify", "input"})
@@ -51,8 +52,9 @@ def _without_input(node: list) -> list:
 
 
 def ignored_notes(program: Program) -> list[ScriptError]:
-    """Character() arguments accepted and not honoured, one warning each where defined."""
-    out = []
+    """Character() arguments accepted and not honoured, one warning each where defined;
+    renpy.* calls accepted and ignored, once per call and file."""
+    out = _ignored_calls(program)
     for init in program.inits:
         e = init.expr
         if init.kind != "define" or not isinstance(e, list) or e[0] != "call" \
@@ -64,4 +66,17 @@ def ignored_notes(program: Program) -> list[ScriptError]:
                     "the engine draws its own dialogue box"
                 out.append(ScriptError(init.loc, f"Character() ignores {key}=: {why}",
                                        init.source, severity="warning"))
+    return out
+
+
+def _ignored_calls(program: Program) -> list[ScriptError]:
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for stmt in program.statements:
+        name = stmt.args.get("ignored") if stmt.kind == "pass" else None
+        if name is not None and (stmt.loc.file, name) not in seen:
+            seen.add((stmt.loc.file, name))
+            out.append(ScriptError(stmt.loc, f"{name}() is accepted and does nothing here: "
+                                   f"{IGNORED_CALLS.get(name, 'it is ignored')}",
+                                   stmt.source, severity="warning"))
     return out

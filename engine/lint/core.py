@@ -123,7 +123,7 @@ class Linter:
             self.error(stmt, f"'{who}' is not a defined character",
                        hint=did_you_mean(who, chars) or f'define {who} = Character("Name")')
             return
-        if spec["attrs"]:
+        if spec["attrs"] and char.get("kind") != "extend":  # extend's: the last speaker's
             tag = char.get("image") or (char["name"] or "").lower()
             if problem := image_name_problem([tag, *spec["attrs"]]):
                 self.error(stmt, problem)

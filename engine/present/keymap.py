@@ -52,7 +52,7 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("end", ("end",), does="history: to the newest line"),
     Binding("hide", ("h",), ("middle",), ("y",), does="hide the text box"),
     Binding("fullscreen", ("f11", "alt+return", "alt+enter", "plain+f"), does="fullscreen"),
-    Binding("screenshot", ("plain+s",), does="screenshot (into the data folder)"),
+    Binding("screenshot", ("plain+s", "alt+s"), does="screenshot (into the data folder)"),
     Binding("reload", ("shift+r",), does="reload the scene files and stay on the same line "
                                          "(for writers)"),
     Binding("voicing", ("plain+v",), does="self-voicing: each line, choice and button is "

@@ -1,6 +1,8 @@
 """`renpy.input`'s question over the game: the prompt, the line being typed and a caret.
-Return enters it; Backspace takes a character back. While it is open, keys type: the
-keymap's letters (screenshot, fullscreen, …) wait until it closes."""
+Return enters it; Backspace takes a character back. While it is open, a key that types a
+character types it (the keymap's letters, S for a screenshot or F for fullscreen, wait
+until it closes); the window's other keys still work: F11 and Alt+Enter (fullscreen),
+Alt+S (screenshot), as Ren'Py's input allows."""
 
 from __future__ import annotations
 
@@ -46,12 +48,19 @@ class TextEntryScreen(Screen):
             return True
         if event.type != pygame.KEYDOWN:
             return False
+        command = bool(event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META))
         if event.key == pygame.K_BACKSPACE:
             self.text = self.text[:-1]
             self.host.redraw()
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and not command:
             self.done()
-        return True  # every other key is typing, not a command
+        else:
+            # A key that types a character is typing (its TEXTINPUT brings the text);
+            # any other goes to the keymap, whose window actions (fullscreen, screenshot,
+            # …) the app runs and whose others this screen's `action` passes over.
+            char = getattr(event, "unicode", "") or pygame.key.name(event.key)
+            return not command and len(char) == 1 and char.isprintable()
+        return True
 
     def action(self, name: str, pos: Any = None, n: int = 0) -> None:
         if name == "activate":  # a pad's A button, or a test's key press

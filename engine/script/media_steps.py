@@ -12,7 +12,7 @@ from .expr import ExprError
 from .program import Stmt
 from .stage_ops import key, untemp
 from .steps import HANDLERS as STEPS
-from .steps import _interp, _speaker, goto
+from .steps import _interp, _speaker, goto, speaker_tag
 
 if TYPE_CHECKING:
     from .story import Story
@@ -36,7 +36,7 @@ def _show_text(story: Story, stmt: Stmt) -> ev.Event:
 def _untemp(story: Story, stmt: Stmt) -> None:
     """After `e @ angry "…"`: the speaker's sprite goes back to its attributes."""
     name, char = _speaker(story, stmt.args["who"], None, stmt)
-    tag = char.get("image") or (name.lower() if char and name else None)
+    tag = speaker_tag(story, name, char)
     if tag and (stage := untemp(story.state.stage, tag)) is not None:
         story.state.stage = stage
     goto(story, story.state.pc + 1)

@@ -23,13 +23,22 @@ from .parse_media import CHANNELS
 from .parse_text import Staging
 
 ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=", "//=", "%=", "**=")
-# renpy.* calls a story makes for pacing, that change nothing we keep or show.
-IGNORED_CALLS = frozenset({
-    "renpy.restart_interaction", "renpy.music.set_volume", "renpy.sound.set_volume",
-    "renpy.block_rollback", "renpy.fix_rollback", "renpy.checkpoint", "renpy.save_persistent",
-    "renpy.free_memory", "renpy.choice_for_skipping", "renpy.transition",
-    "renpy.music.set_pause", "renpy.with_statement",
-})
+# renpy.* calls a story makes for pacing, that change nothing we keep or show, and why
+# (lint --strict tells the writer, engine/lint/code.py).
+IGNORED_CALLS: dict[str, str] = {
+    "renpy.restart_interaction": "the screen redraws by itself",
+    "renpy.music.set_volume": "the player sets the volumes in the settings",
+    "renpy.sound.set_volume": "the player sets the volumes in the settings",
+    "renpy.block_rollback": "rollback is not limited",
+    "renpy.fix_rollback": "rollback is not limited",
+    "renpy.checkpoint": "every line is a point to roll back to",
+    "renpy.save_persistent": "persistent data is saved as it changes",
+    "renpy.free_memory": "images are freed as they leave the screen",
+    "renpy.choice_for_skipping": "skipping stops at every menu",
+    "renpy.transition": "no transition plays: put a 'with' statement after the change",
+    "renpy.with_statement": "no transition plays: write a 'with' statement",
+    "renpy.music.set_pause": "the music keeps playing",
+}
 STAGE_CALLS = ("renpy.show", "renpy.hide", "renpy.scene")
 # More renpy.* calls, by name: handler(cursor, line, args, kwargs) -> the statement. Those
 # also named in INIT_CALLS are setup an init python block may make (a channel registered).
@@ -251,7 +260,7 @@ def _renpy(c: Cursor, line: Line, node: Node) -> ast.Node:
     if name in RENPY_HANDLERS:
         return RENPY_HANDLERS[name](c, line, args, kwargs)
     if name in IGNORED_CALLS:
-        return Staging(loc, src, "pass", {})
+        return Staging(loc, src, "pass", {"ignored": name})
     module, _, func = name.rpartition(".")
     if module in ("renpy.music", "renpy.sound") and func in ("play", "queue", "stop"):
         channel = _channel(c, kwargs.pop("channel", None),

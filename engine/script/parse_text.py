@@ -71,7 +71,14 @@ def _nvl(c: Cursor, line: Line, file: str) -> ast.Node:
 
 
 def _extend(c: Cursor, line: Line, file: str) -> ast.Node:
+    from .parse_show import say_attribute  # parse_show imports this module's Staging
+
     c.no_block()
+    # `extend happy "…"`, `extend @ angry "…"`: attributes for the last speaker's image,
+    # as on any say line in Ren'Py.
+    attrs: list[str] = []
+    while not c.is_string_next() and (w := say_attribute(c)) is not None:
+        attrs.append(w)
     if not c.is_string_next():
         raise c.error("'extend' takes the text to add in quotes",
                       hint='e "Hello," then: extend " world."')
@@ -80,7 +87,7 @@ def _extend(c: Cursor, line: Line, file: str) -> ast.Node:
         raise c.error("'with' on a say line is not supported",
                       hint="put a 'with' statement on the line before")
     c.expect_end()
-    return ast.Say(c.loc(), line.source, "extend", None, [], text)
+    return ast.Say(c.loc(), line.source, "extend", None, c.check_image(attrs), text)
 
 
 HANDLERS = {"window": _window, "nvl": _nvl, "extend": _extend}

@@ -161,10 +161,21 @@ def _speaker(story: Story, who: str | None, who_name: str | None, stmt: Stmt,
 
 # --- events ---------------------------------------------------------------------------
 
+def speaker_tag(story: Story, name: str | None, char: dict) -> str | None:
+    """The image tag a speaker's say attributes change: `extend`'s is the last speaker's."""
+    tag = char.get("image") or (name.lower() if char and name else None)
+    if tag is None and char.get("kind") == "extend":
+        last = story.state.dialogue["last"]
+        return last["tag"] if last else None
+    return tag
+
+
 def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | None]:
     """The Say, and the stage after it (None when the line does not change it)."""
     name, char = _speaker(story, spec["who"], spec["who_name"], stmt)
     tag = char.get("image") or (name.lower() if char and name else None)
+    if tag is None and spec["attrs"]:  # `extend happy "…"`
+        tag = speaker_tag(story, name, char)
     text = _interp(story, spec["text"], stmt)
     if char:
         text = f"{char.get('what_prefix') or ''}{text}{char.get('what_suffix') or ''}"

@@ -55,3 +55,34 @@ def test_a_test_script_types_an_answer(tmp_path: Path) -> None:
         expect-text Hello, Alrie.
     """, game=game)
     assert r.returncode == 0, r.stderr
+
+
+def test_window_keys_work_while_typing_and_printable_keys_type(tmp_path: Path) -> None:
+    game = make_game(tmp_path, SCENE)
+    app = App(Options(game=game, data_dir=data_dir(tmp_path), headless=True, warp="start"),
+              VirtualClock())
+    app.begin()
+    app.draw(0.0)
+    shots: list[str] = []
+    app.screenshot = lambda path=None: shots.append("shot") or tmp_path / "x.png"
+
+    def press(k: int, mod: int = 0, text: str = "") -> None:
+        app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=text,
+                                        scancode=0))
+
+    fullscreen = app.data.settings["fullscreen"]
+    press(pygame.K_F11)
+    assert app.data.settings["fullscreen"] is not fullscreen  # F11 works while typing
+    press(pygame.K_RETURN, pygame.KMOD_LALT, "\r")  # Alt+Enter: fullscreen, not an answer
+    assert app.data.settings["fullscreen"] is fullscreen
+    assert app.top.name == "text-entry"
+    press(pygame.K_s, pygame.KMOD_LALT)
+    assert shots == ["shot"]  # Alt+S: the screenshot key while S types
+    for k, ch in ((pygame.K_s, "s"), (pygame.K_f, "f"), (pygame.K_r, "R")):
+        press(k, pygame.KMOD_LSHIFT if ch == "R" else 0, ch)
+        app.dispatch(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+    press(pygame.K_TAB, 0, "\t")  # skip, page up, Escape: nothing happens here
+    press(pygame.K_PAGEUP)
+    press(pygame.K_ESCAPE, 0, "\x1b")
+    assert shots == ["shot"] and app.data.settings["fullscreen"] is fullscreen
+    assert app.top.name == "text-entry" and app.top.status()["typed"] == "AlsfR"
