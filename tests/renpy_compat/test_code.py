@@ -26,10 +26,12 @@ def test_the_code_tour_plays_as_ren_py_would() -> None:
         "Guide: The die rolls, and shows a number from one to six.",
         "(Your bag is packed.)",
         "Guide: Everything in the shop costs 10 coins, give or take.",
+        "A nickname? > ",  # its default is "", so `.strip() or traveller` is Sam
+        "Guide: Sam (Sam) has  15 coins: 3 each, 3 left over, 9 squared.",
     ]
 
 
-def test_strict_lint_notes_only_the_ignored_character_options() -> None:
+def test_strict_lint_notes_only_the_ignored_character_options_and_calls() -> None:
     found = [f"{p.loc.line}: {p.message}" for p in lint(GAME, strict=True)
              if p.loc.file == "scenes/code.rpy"]
     assert found == [
@@ -37,4 +39,6 @@ def test_strict_lint_notes_only_the_ignored_character_options() -> None:
         "6: Character() ignores who_outlines=: the engine draws its own dialogue box",
         "6: Character() ignores ctc=: the engine draws its own dialogue box",
         "6: Character() ignores callback=: it runs code on events",
+        "53: renpy.restart_interaction() is accepted and does nothing here: the screen "
+        "redraws by itself",
     ]

@@ -62,3 +62,14 @@ def test_the_story_graph_follows_jump_expression_to_the_labels_named_in_strings(
 
     dot = build_dot(load_game(GAME, use_cache=False), "t")
     assert '"label:flow_tour.after_questions" -> "label:flow_tour.finale"' in dot
+
+
+def test_call_from_names_each_return_point_as_a_label_the_map_leaves_out() -> None:
+    from engine.graph import build_dot
+    from engine.script import load_game
+
+    program = load_game(GAME, use_cache=False)
+    for name in ("_call_lesson", "_call_aside", "_call_code_tour"):
+        assert program.statements[program.labels[name] - 1].kind == "call"
+        assert name not in program.story_labels
+    assert "_call_" not in build_dot(program, "t")

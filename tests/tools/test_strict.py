@@ -134,3 +134,31 @@ def test_a_label_a_route_reaches_needs_a_title(tmp_path: Path) -> None:
     assert strict_only(game) == [
         "9: warning: label 'left' has no title for the player (save cards and the route map "
         "show its name)"]
+
+
+def test_ignored_renpy_calls_are_noted_once_per_call_and_file(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        define e = Character("Eileen", color="#c8ffc8", image="eileen")
+        image eileen happy = "characters/eileen/happy.png"
+        label start:
+            $ save_name = "The room"
+            show eileen happy
+            e "Hello."
+            $ renpy.restart_interaction()
+            $ renpy.block_rollback()
+            e "Again."
+            extend happy " And again."
+            $ renpy.restart_interaction()
+            python:
+                renpy.music.set_volume(0.5)
+            return
+    ''')
+    assert lint(game) == []  # extend's attributes are the last speaker's: no image error
+    assert strict_only(game) == [
+        "8: warning: renpy.restart_interaction() is accepted and does nothing here: the "
+        "screen redraws by itself",
+        "9: warning: renpy.block_rollback() is accepted and does nothing here: rollback is "
+        "not limited",
+        "14: warning: renpy.music.set_volume() is accepted and does nothing here: the player "
+        "sets the volumes in the settings",
+    ]

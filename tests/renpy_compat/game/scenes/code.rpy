@@ -1,6 +1,6 @@
-# Ren'Py's Python statements as writers use them for plain data: `$` lines, python and
-# init python blocks of assignments, the renpy.* calls a story makes, methods of lists and
-# dicts, comprehensions, and Character() options the engine accepts and ignores.
+# Ren'Py's Python statements as writers use them for plain data: `$` lines, python and init
+# python blocks of assignments, renpy.* calls (renpy.input inside a value), methods of lists
+# and dicts, str.format, //= %= **=, comprehensions and Character() options ignored.
 # tests/renpy_compat/test_code.py plays it (python -m engine play-text --warp code_tour).
 
 define guide = Character("Guide", color="#a0d8ff", what_size=26, who_outlines=[(2, "#000000")], ctc="ctc_blink", callback=speaking("guide"))
@@ -53,4 +53,14 @@ label code_tour:
     $ renpy.restart_interaction()
     $ total = sum([shop[k] for k in shop]) + max(1, abs(-2))
     $ renpy.say(guide, "Everything in the shop costs [total] coins, give or take.")
+
+    $ nickname = renpy.input("A nickname?", length=12).strip() or traveller
+    $ greeting = "{} ({}) has {:>3} coins".format(traveller, nickname.title(), coins)
+    $ share = coins
+    $ share //= 4
+    $ left = coins
+    $ left %= 4
+    $ squared = share
+    $ squared **= 2
+    guide "[greeting]: [share] each, [left] left over, [squared] squared."
     return

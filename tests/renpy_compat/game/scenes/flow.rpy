@@ -17,7 +17,7 @@ label flow_tour:
 
     g "Welcome. Text can show \[brackets\] and \{braces} as they are."
 
-    call lesson("labels")
+    call lesson("labels") from _call_lesson
     g "That was lesson [_return]."
 
     call lesson("menus", mood="cheerful")
@@ -48,7 +48,7 @@ label .questions:
     label .after_questions:
     $ save_name = "Past an empty label"
     with Dissolve(0.5, alpha=True)
-    call expression "flow_tour.aside" pass ("an aside")
+    call expression "flow_tour.aside" pass ("an aside") from _call_aside
     jump expression next_stop
 
 

@@ -45,7 +45,7 @@ label start:
     e concerned "A pause comes next.{w} There it was.{p}And a new paragraph."
 
     narrator_quote "Narration in quotes, from a Character with what_prefix."
-    call code_tour
+    call code_tour from _call_code_tour
     call meadow_visit
 
     n "Meanwhile, in the notebook Nora keeps, a page begins."
@@ -111,7 +111,7 @@ label meadow_visit:
     with moveinleft
     $ renpy.pause(1.0)
     l "You called me here."
-    extend " I'll send you back when I'm done."
+    extend mad " I'll send you back when I'm done."
     window auto
     play sound "click.ogg"
     hide lucy with dissolve
