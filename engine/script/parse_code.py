@@ -16,9 +16,10 @@ from dataclasses import replace
 from . import ast, parse_show
 from .cursor import Cursor
 from .errors import ScriptError
-from .expr_syntax import ExprError, Node, children, expr_error, parse_expression
+from .expr_syntax import ExprError, Node, expr_error, parse_expression
 from .lexer import Line, logical_lines
 from .parse_flow import persistent_default
+from .parse_input import input_call
 from .parse_media import CHANNELS
 from .parse_text import Staging
 
@@ -139,7 +140,7 @@ def dollar(c: Cursor, line: Line, init: bool = False) -> ast.Node:
         return Staging(loc, src, "assign_many", {"targets": [n for n, _ in targets],
                                                  "expr": expr})
     (name, keys), = targets
-    entered = _input_call(c, expr)
+    entered = input_call(c, expr)
     if entered is not None:
         if keys or op != "=":
             raise c.error("renpy.input's text goes into a plain name: $ name = "
@@ -156,64 +157,6 @@ def dollar(c: Cursor, line: Line, init: bool = False) -> ast.Node:
         raise c.error(f"cannot assign to '{name}': only plain names and persistent.NAME",
                       first)
     return ast.Assign(loc, src, name, op, expr)
-
-
-def _inputs(node: Node, always: bool, out: list[tuple[Node, bool]]) -> None:
-    """The renpy.input calls in `node`, each with whether it runs whenever the line does
-    (not after an `and`/`or`, in an if-else's branch or in a comprehension's loop)."""
-    tag = node[0]
-    if tag == "call" and node[1] == "renpy.input":
-        out.append((node, always))
-    if tag in ("and", "or"):
-        parts = [(x, always and i == 0) for i, x in enumerate(node[1])]
-    elif tag == "if":
-        parts = [(node[1], always), (node[2], False), (node[3], False)]
-    elif tag == "cmp":
-        parts = [(x, always and i < 2) for i, x in enumerate(node[2])]
-    elif tag == "comp":
-        parts = [(node[4], always), (node[2], False), *((x, False) for x in node[5])]
-    else:
-        parts = [(x, always) for x in children(node)]
-    for part, runs in parts:
-        _inputs(part, runs, out)
-
-
-def _input_call(c: Cursor, expr: Node) -> dict | None:
-    """`renpy.input(prompt, default=…, length=…)` somewhere in the value a line assigns
-    (`renpy.input("?").strip() or "Sam"`): its arguments, and the expression that makes
-    the value from the text entered (`_input` where the call was), which runs once the
-    player has answered."""
-    found: list[tuple[Node, bool]] = []
-    _inputs(expr, True, found)
-    if not found:
-        return None
-    if len(found) > 1:
-        raise c.error("one renpy.input() a line: ask each question on a '$' line of its own",
-                      hint='$ first = renpy.input("First name?")')
-    node, always = found[0]
-    if not always:
-        raise c.error("renpy.input() where it may not run (after 'and'/'or', in an if-else "
-                      "or a loop): ask on a '$' line of its own first",
-                      hint='$ answer = renpy.input("Your name?")')
-    args, kwargs = node[2], dict(node[3])
-    names = ("prompt", "default", "allow", "exclude", "length")
-    if len(args) > len(names) or set(kwargs) - set(names) - {"pixel_width", "screen"}:
-        raise c.error("renpy.input takes the prompt, default=, allow=, exclude= and length=")
-    spec = {k: None for k in names}
-    spec.update(zip(names, args, strict=False))
-    spec.update({k: v for k, v in kwargs.items() if k in names})
-    if spec["prompt"] is None:
-        raise c.error("renpy.input needs a prompt", hint='$ name = renpy.input("Your name?")')
-    # The text entered is `_input` in what is made of it.
-    then = _replace(expr, node, ["name", "_input"])
-    return {**spec, "then": then}
-
-
-def _replace(tree: list, old: Node, new: Node) -> list:
-    """`tree` with the node `old` (that very list) made `new`."""
-    if tree is old:
-        return new
-    return [_replace(x, old, new) if isinstance(x, list) else x for x in tree]
 
 
 def _call_line(c: Cursor, line: Line, init: bool) -> ast.Node:

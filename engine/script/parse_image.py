@@ -25,8 +25,8 @@ from . import ast, parse_atl
 from .cursor import Cursor
 from .lexer import Line
 from .parse_composite import composite
-from .parse_show import image_word
 from .parse_text import Staging
+from .parse_words import image_word
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 # Calls an image may be made of, and what they take: the child (or colour) first.

@@ -30,7 +30,7 @@ from . import ast
 from .cursor import Cursor
 from .lexer import Line
 from .parse_atl import _tokenized
-from .parse_show import image_word
+from .parse_words import image_word
 
 _CONDITIONS = ("if_any", "if_all", "if_not")
 

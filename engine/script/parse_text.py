@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from . import ast
 from .cursor import Cursor
 from .lexer import Line
+from .parse_words import say_attribute
 
 WINDOW_WORDS = ("show", "hide", "auto")
 NVL_WORDS = ("clear", "show", "hide")
@@ -71,8 +72,6 @@ def _nvl(c: Cursor, line: Line, file: str) -> ast.Node:
 
 
 def _extend(c: Cursor, line: Line, file: str) -> ast.Node:
-    from .parse_show import say_attribute  # parse_show imports this module's Staging
-
     c.no_block()
     # `extend happy "…"`, `extend @ angry "…"`: attributes for the last speaker's image,
     # as on any say line in Ren'Py.

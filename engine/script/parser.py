@@ -26,6 +26,7 @@ from .cursor import Cursor
 from .errors import Loc, ScriptError
 from .lexer import Line, build_blocks, logical_lines
 from .limits import MAX_MENU_OPTIONS, MAX_PROBLEMS_READ_PAST
+from .parse_words import say_attribute
 from .text import too_many_tags
 from .values import image_name_problem
 
@@ -228,7 +229,7 @@ def _say(c: Cursor, line: Line, file: str) -> ast.Node:
     else:
         who = c.name("a speaker")
         # `e happy "…"`, `e -happy "…"`, `e @ angry "…"` (for this line only)
-        while not c.is_string_next() and (w := parse_show.say_attribute(c)) is not None:
+        while not c.is_string_next() and (w := say_attribute(c)) is not None:
             attrs.append(w)
         if not c.is_string_next():
             raise c.error(f"unknown statement '{who}'", c.toks[0],

@@ -163,11 +163,9 @@ def _speaker(story: Story, who: str | None, who_name: str | None, stmt: Stmt,
 
 def speaker_tag(story: Story, name: str | None, char: dict) -> str | None:
     """The image tag a speaker's say attributes change: `extend`'s is the last speaker's."""
-    tag = char.get("image") or (name.lower() if char and name else None)
-    if tag is None and char.get("kind") == "extend":
-        last = story.state.dialogue["last"]
-        return last["tag"] if last else None
-    return tag
+    if char.get("kind") == "extend":
+        return (story.state.dialogue["last"] or {}).get("tag")
+    return char.get("image") or (name.lower() if char and name else None)
 
 
 def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | None]:
@@ -217,8 +215,7 @@ def _label(story: Story, stmt: Stmt) -> None:
     name = stmt.args["name"]
     if "returns" in stmt.args:  # a call's return point: the story stays in its label
         story.state.label = stmt.label
-        goto(story, story.state.pc + 1)
-        return
+        return goto(story, story.state.pc + 1)
     if "params" in stmt.args:
         flow_steps.bind_defaults(story, stmt)
     story.state.label = name
