@@ -16,7 +16,7 @@ from engine.script.errors import Loc, ScriptError
 from engine.script.expr import names_read
 from engine.script.program import Program
 from engine.script.text import interpolation_names
-from engine.titles import SAVE_NAME, label_titles
+from engine.script.titles import SAVE_NAME, label_titles
 
 
 def strict_problems(game_dir: Path, program: Program, story: Story | None

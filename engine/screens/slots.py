@@ -15,7 +15,7 @@ from engine.playthrough import Playthrough
 from engine.present.quickmenu import Notice
 from engine.present.screen import Host, Pos, Screen
 from engine.present.ui import DIM_TEXT, TEXT, _lift, fit_text, wrap
-from engine.titles import describe_save, label_titles
+from engine.script.titles import describe_save, label_titles
 
 from .saving import THUMB, save_slot, saves_dir, start_from_save
 
