@@ -17,7 +17,7 @@ from .values import charge, cost
 
 # Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
 SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a", "k"})
-# {space=N} and {vspace=N} make room, {image=…} is an inline picture (not drawn here).
+# {space=N} and {vspace=N} make room, {image=…} is an inline picture (richtext.py).
 SINGLE_TAGS = frozenset({"w", "p", "nw", "fast", "space", "vspace", "image"})
 KNOWN_TAGS = SPAN_TAGS | SINGLE_TAGS
 
