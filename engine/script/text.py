@@ -104,6 +104,12 @@ _VALUES = {
 }
 
 
+def inline_names(text: str) -> list[str]:
+    """The pictures a text's {image=NAME} tags name."""
+    return [p.value.strip() for p in parse(text)
+            if p.name == "image" and not p.closing and (p.value or "").strip()]
+
+
 def tag_problems(text: str) -> list[str]:
     """Unknown tags, spans never closed and closings never opened, for lint. (Lint runs
     this on every line of a script, so it only looks at tag names, not whole pieces.)"""
