@@ -134,4 +134,5 @@ def test_onlayer_needs_a_layer_name() -> None:
     with pytest.raises(ScriptError) as info:
         parse_file('label start:\n    show a onlayer\n', "t.rpy")
     assert info.value.format().splitlines()[:2] == [
-        "t.rpy:2:12: error: expected a layer name after 'onlayer'", "    show a onlayer"]
+        "t.rpy:2:12: error: expected a layer name after 'onlayer'",
+        "        show a onlayer"]
