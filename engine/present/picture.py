@@ -114,11 +114,15 @@ class StageView(Composer):
         self._composite_bgs: dict[tuple, pygame.Surface] = {}
         self._inline: dict[str, pygame.Surface | None] = {}
 
-    def use_images(self, images: dict[str, str], layered: dict[str, dict]) -> None:
-        """The story's image definitions: files and colours, and layered images."""
+    def use_images(self, images: dict[str, str], layered: dict[str, dict],
+                   fonts: Any = None) -> None:
+        """The story's image definitions: files and colours, and layered images; `fonts`
+        (richtext.Fonts) then draws a text's {image=…} from them."""
         self.images = dict(images)
         self.layered = dict(layered)
         self._inline.clear()
+        if fonts is not None:
+            fonts.use_pictures(self.inline_picture)
 
     def warn(self, message: str) -> None:
         if message not in self.warned:
