@@ -15,7 +15,7 @@ from engine.script import Story
 from engine.script.errors import Loc, ScriptError
 from engine.script.expr import names_read
 from engine.script.program import Program
-from engine.script.text import interpolation_names
+from engine.script.text import inline_names, interpolation_names
 from engine.script.titles import SAVE_NAME, label_titles
 
 
@@ -77,6 +77,8 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
                 words = [tag, *stmt.args["attrs"]]
         for n in range(1, len(words) + 1):
             shown.add(" ".join(words[:n]))
+        if stmt.kind == "say" and "{image" in stmt.args["text"]:  # a picture in the text
+            shown.update(inline_names(stmt.args["text"]))
     for init in program.inits:
         if init.kind == "image" and init.name not in shown and init.name in images:
             warn(init.loc, f"image '{init.name}' is defined but never shown", init.source)
