@@ -23,7 +23,7 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
                     ) -> list[ScriptError]:
     """The --strict checks: lines too long for the dialogue box, speakers without a colour,
     images defined but never shown, variables set but never read, labels a route reaches
-    with no title for the player (engine/titles.py)."""
+    with no title for the player (engine/script/titles.py)."""
     out: list[ScriptError] = []
     constants = story.constants if story else {}
     images = story.images if story else {}

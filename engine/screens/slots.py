@@ -274,7 +274,7 @@ class SlotScreen(Screen):
 
     def save_title(self, data: saves.SaveData) -> str:
         """What a card calls a save: the story's save_name when it was saved; for a save
-        from before save names, its label's title (engine/titles.py), from the scenes as
+        from before save names, its label's title (engine/script/titles.py), from the scenes as
         loaded now (a hot reload included)."""
         program = self.host.program
         if self._titles[0] is not program:
