@@ -114,7 +114,7 @@ class StoryGraph:
             kind = s.kind
             if i in self.joins and i != start:
                 leave(Exit("join", i), cond)
-            elif kind == "label" and i != start and "returns" not in a:
+            elif kind == "label" and i != start:
                 leave(Exit("fall", a["name"]), cond)
             elif kind in ("jump", "call") and a["target"] is None:
                 # jump/call expression: to each label the script names in a string.
@@ -154,8 +154,7 @@ class StoryGraph:
     def first_line(self, name: str) -> str | None:
         stmts = self.program.statements
         i = self.program.labels[name] + 1
-        while i < len(stmts) and stmts[i].label == name and (
-                stmts[i].kind != "label" or "returns" in stmts[i].args):
+        while i < len(stmts) and stmts[i].label == name and stmts[i].kind != "label":
             s = stmts[i]
             spec = s.args if s.kind == "say" else s.args.get("prompt") if s.kind == "menu" \
                 else None

@@ -29,7 +29,7 @@ from engine.atomic import write_json_atomic
 from engine.graph import Exit, StoryGraph
 from engine.script import Program
 from engine.script.text import strip_tags
-from engine.titles import label_titles, pretty
+from engine.script.titles import label_titles, pretty
 
 log = logging.getLogger("roadout.routes")
 

@@ -14,6 +14,7 @@ from engine.savepack import SaveError, expect
 from engine.untrusted import MAX_NAME
 
 MAX_SPRITES = 256  # on stage at once; a scene shows a handful
+MAX_LAYERS = 32  # layers with a camera; Ren'Py has four, a game adds a few
 MAX_ROLLBACK = 1000  # entries; the game writes 100
 MAX_HISTORY = 5000  # lines; the game writes 200
 MAX_STACK = 10_000  # call frames; the story's own call limit is lower
@@ -71,6 +72,13 @@ def check_state(state: Any, what: str = "story state") -> None:
         words = [sprite.get("tag"), *attrs]
         expect(all(is_word(w) for w in words),
                f"a sprite's name is not an image name: {_show(words)}")
+        layer = sprite.get("layer")
+        expect(layer is None or is_word(layer),
+               f"a sprite's layer is not a layer name: {_show(layer)}")
+    camera = stage.get("camera")
+    expect(camera is None or (isinstance(camera, dict) and len(camera) <= MAX_LAYERS
+                              and all(is_word(k) for k in camera)),
+           f"the save's camera names a layer that is not a layer name: {_show(camera)}")
     for channel in ("music", "ambient"):
         playing = stage.get(channel)
         if isinstance(playing, dict):

@@ -37,6 +37,7 @@ CENTERED_W = 940
 # Text size as a percentage of the base size (the settings' steps).
 TEXT_SIZES = (85, 100, 115, 130)
 LINE_SPACING = 1.25  # a line's advance, as a factor of its font's line height
+INLINE_MARK = "\ufffc"  # the object replacement character: an {image=…} in the text
 MIN_FONT_PX = 6  # SDL_ttf draws nothing useful below this
 
 FONT_FILES = {
@@ -119,6 +120,9 @@ class Style:
     # player's speed) times F.
     cps: float | None = None
     cps_times: float = 1.0
+    # {image=NAME}: this atom is the picture NAME (an image name or a file), one
+    # INLINE_MARK character of the text, as Ren'Py's typewriter counts it.
+    image: str | None = None
 
     def px(self, base_px: int) -> int:
         return round(base_px * self.size)
@@ -239,8 +243,11 @@ def read_tags(text: str, base_px: int, color: RGB, color_of: ColorParser = hex_c
             out.stops.append(Stop(out.length, _seconds(piece.value)))
         elif name == "nw":
             out.no_wait = True
+        elif name == "image" and piece.value and piece.value.strip():
+            out.atoms.append((INLINE_MARK, replace(style, image=piece.value.strip())))
+            out.length += 1
         elif name in ("space", "vspace", "image") or name.startswith("#"):
-            # room as spaces or a line break; an inline picture and a comment show nothing
+            # room as spaces or a line break; a comment (or an empty image) shows nothing
             room = " " * max(1, round((_seconds(piece.value) or 0) * 4 / base_px)) \
                 if name == "space" else "\n" if name == "vspace" else ""
             if room:

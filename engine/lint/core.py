@@ -16,7 +16,7 @@ from engine.lint import code
 from engine.lint.atl import AtlLint
 from engine.lint.code import CODE_KINDS
 from engine.lint.flow import call_problems, flow_lint
-from engine.lint.media import channel_problem, composite_children, layered_sprite
+from engine.lint.media import channel_problem, composite_children, inline_images, layered_sprite
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
@@ -102,6 +102,7 @@ class Linter:
     def text(self, text: str, stmt: Stmt) -> None:
         for problem in tag_problems(text):
             self.error(stmt, problem)
+        inline_images(self, text, stmt)
         if "[" not in text:
             return
         for name in interpolation_names(text):

@@ -1,6 +1,7 @@
 """Lint's checks of what Ren'Py's picture and sound statements name beyond files: a
-channel the game never registers, and the notes `lint --strict` gives where a construct is
-read but not drawn (camera, onlayer, an image's ATL block)."""
+channel the game never registers, a text's {image=…} picture, and the notes `lint
+--strict` gives where a construct is not drawn as Ren'Py draws it (a layer Ren'Py does not
+have, an image's ATL block)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from engine.layered import chosen, layer_files, picture_path
 from engine.script.audio_names import BUILTIN_CHANNELS, registered_channels
 from engine.script.errors import Loc, ScriptError
 from engine.script.program import Program, Stmt
+from engine.script.text import inline_names
 from engine.stage import composite_of, renpy_image, unusable_reason, usable
 
 if TYPE_CHECKING:
@@ -61,9 +63,29 @@ def composite_children(lint: Linter, name: str, loc: Loc, source: str) -> None:
                        loc=loc, source=source)
 
 
+RENPY_LAYERS = ("master", "transient", "screens", "overlay")
+
+
+def inline_images(lint: Linter, text: str, stmt: Stmt) -> None:
+    """Each {image=NAME} of a line names a picture that is there: an image or a file."""
+    if "{image" not in text:
+        return
+    for name in inline_names(text):
+        path = picture_path(lint.game, name, lint.images)
+        if (why := unusable_reason(lint.game, path)) is not None:
+            shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
+            lint.error(stmt, f"text image '{name}' {why} (looked for {shown})")
+
+
+def _layer_named(stmt: Stmt) -> str | None:
+    layer = stmt.args.get("layer")
+    return layer if stmt.kind in ("scene", "show", "hide", "show_text", "camera") \
+        and layer not in (None, *RENPY_LAYERS) else None
+
+
 def media_notes(program: Program) -> list[ScriptError]:
-    """lint --strict: what a Ren'Py game asks for that is read and not drawn here, once
-    per kind and file, so a writer knows what their players will not see."""
+    """lint --strict: what a Ren'Py game asks for that is not drawn as Ren'Py would,
+    once per kind and file, so a writer knows what their players will see."""
     out: list[ScriptError] = []
     seen: set[tuple[str, str]] = set()
 
@@ -73,12 +95,10 @@ def media_notes(program: Program) -> list[ScriptError]:
             out.append(ScriptError(loc, message, source, severity="warning"))
 
     for stmt in program.statements:
-        if stmt.kind == "camera":
-            note(stmt.loc, "camera", "'camera' is read but not drawn: the engine draws one "
-                 "layer, without camera transforms", stmt.source)
-        elif " onlayer " in stmt.source and stmt.kind in ("scene", "show", "hide"):
-            note(stmt.loc, "onlayer", "'onlayer' is read but not used: every image is "
-                 "drawn on one layer", stmt.source)
+        if (layer := _layer_named(stmt)) is not None:
+            note(stmt.loc, f"layer {layer}", f"layer '{layer}' is not one of Ren'Py's "
+                 f"layers ({', '.join(RENPY_LAYERS)}): it is drawn just above master",
+                 stmt.source)
     for init in program.inits:
         if init.kind == "atlimage":
             note(init.loc, "atl image", f"image '{init.name}': only the first picture of "

@@ -15,15 +15,15 @@ from engine.script import Story
 from engine.script.errors import Loc, ScriptError
 from engine.script.expr import names_read
 from engine.script.program import Program
-from engine.script.text import interpolation_names
-from engine.titles import SAVE_NAME, label_titles
+from engine.script.text import inline_names, interpolation_names
+from engine.script.titles import SAVE_NAME, label_titles
 
 
 def strict_problems(game_dir: Path, program: Program, story: Story | None
                     ) -> list[ScriptError]:
     """The --strict checks: lines too long for the dialogue box, speakers without a colour,
     images defined but never shown, variables set but never read, labels a route reaches
-    with no title for the player (engine/titles.py)."""
+    with no title for the player (engine/script/titles.py)."""
     out: list[ScriptError] = []
     constants = story.constants if story else {}
     images = story.images if story else {}
@@ -77,6 +77,8 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
                 words = [tag, *stmt.args["attrs"]]
         for n in range(1, len(words) + 1):
             shown.add(" ".join(words[:n]))
+        if stmt.kind == "say" and "{image" in stmt.args["text"]:  # a picture in the text
+            shown.update(inline_names(stmt.args["text"]))
     for init in program.inits:
         if init.kind == "image" and init.name not in shown and init.name in images:
             warn(init.loc, f"image '{init.name}' is defined but never shown", init.source)

@@ -111,7 +111,7 @@ class App(ScreenStack):
             pygame.display.set_caption(name)
         music = story.constants.get("config.main_menu_music")
         self.menu_music = music if isinstance(music, str) and music else None
-        self.stage_view.use_images(story.images, story.layered)
+        self.stage_view.use_images(story.images, story.layered, self.fonts)
         return True
 
     def late_init(self) -> None:

@@ -23,6 +23,17 @@ import pygame
 
 from engine.atl.placement import Placement
 
+from .camera import (
+    MASTER,
+    camera_placement,
+    camera_sprites,
+    draw_layer,
+    is_camera,
+    is_identity,
+    layer_of,
+    layer_order,
+    layered,
+)
 from .placing import stage_placement
 from .sprites import Picture, SpriteArt
 
@@ -32,13 +43,25 @@ if TYPE_CHECKING:
 
 
 def sprite_key(sprite: dict[str, Any]) -> str:
-    """The name a sprite is known by on stage (`show x as y`: y)."""
-    return str(sprite.get("as") or sprite["tag"])
+    """The name a sprite is known by on stage (`show x as y`: y), with its layer when it
+    is not master (a tag is unique per layer)."""
+    name = str(sprite.get("as") or sprite["tag"])
+    layer = sprite.get("layer")
+    return name if not layer or layer == MASTER else f"{name}\0{layer}"
 
 
 def _signature(sprite: dict[str, Any]) -> str:
-    return json.dumps([sprite.get("transforms"), sprite.get("atl"), sprite.get("at")],
+    # A camera statement starts its motion anew even with the same transforms (its seed
+    # is the statement's); a sprite re-shown at the same ones keeps its time.
+    seed = sprite.get("seed") if is_camera(sprite) else None
+    return json.dumps([sprite.get("transforms"), sprite.get("atl"), sprite.get("at"), seed],
                       sort_keys=True, default=str)
+
+
+def timed(stage: dict[str, Any]) -> list[dict[str, Any]]:
+    """What SpriteTimes keeps a clock for: the sprites, and each layer's camera."""
+    sprites = stage.get("sprites", [])
+    return [*sprites, *camera_sprites(stage)] if stage.get("camera") else sprites
 
 
 Placer = Callable[[dict[str, Any], float, str, "Placement | None"], Placement]
@@ -59,7 +82,7 @@ class SpriteTimes:
         """The stage now shown: new sprites, and sprites at new transforms, start now.
         `place(sprite, t, event, start)` gives where a sprite stands (to move on from)."""
         seen = set()
-        for sprite in stage.get("sprites", []):
+        for sprite in timed(stage):
             key = sprite_key(sprite)
             seen.add(key)
             sign = _signature(sprite)
@@ -88,7 +111,7 @@ class SpriteTimes:
             table.clear()
         self.sync(stage, now)
         if settle is not None:
-            for sprite in stage.get("sprites", []):
+            for sprite in timed(stage):
                 length = settle(sprite)
                 if length is not None:
                     self.starts[sprite_key(sprite)] = now - length
@@ -221,7 +244,38 @@ class Composer:
             how, start = (times.event(sprite), times.start(sprite)) if times else (None, None)
             if not stage_placement(sprite, self.transforms, t, {}, how, start)[1]:
                 return True
-        return False
+        return not all(done for _, done in self.cameras(stage, now, times).values())
+
+    def cameras(self, stage: dict[str, Any], now: float, times: SpriteTimes | None
+                ) -> dict[str, tuple[Placement, bool]]:
+        """Each layer's camera now: its Placement and whether it has stopped ({}: none)."""
+        out = {}
+        for cam in camera_sprites(stage):
+            t = times.t(cam, now) if times is not None else 0.0
+            how, start = (times.event(cam), times.start(cam)) if times else (None, None)
+            out[cam["camera"]] = camera_placement(cam, self.transforms, t, how, start)
+        return out
+
+    def draw_layers(self, target: pygame.Surface, stage: dict[str, Any], vp: Viewport,
+                    placed: list[Placed], cameras: dict[str, tuple[Placement, bool]],
+                    time_ms: int = 0, origin: tuple[int, int] = (0, 0)) -> None:
+        """The layers bottom to top, each through its camera: a layer with none (or an
+        identity one) is drawn straight onto the target, the others composed first."""
+        for layer in layer_order(stage):
+            mine = [x for x in placed if layer_of(x.sprite) == layer]
+            cam = cameras.get(layer)
+            if cam is None or is_identity(cam[0]):
+                if layer == MASTER:
+                    self.paint_scene(target, stage, vp, time_ms, origin)
+                self.draw_placed(target, mine, vp, origin)
+                continue
+            surf = self.work(f"layer {layer}", vp.size, alpha=layer != MASTER)
+            if layer == MASTER:
+                self.paint_scene(surf, stage, vp, time_ms)
+            else:
+                surf.fill((0, 0, 0, 0))
+            self.draw_placed(surf, mine, vp)
+            draw_layer(target, surf, cam[0], vp.scale, origin, opaque=layer == MASTER)
 
     def placer(self, stage: dict[str, Any], vp: Viewport) -> Placer:
         """Where a sprite of `stage` stands `t` seconds into its motion (SpriteTimes.sync
@@ -230,6 +284,8 @@ class Composer:
 
         def place(sprite: dict[str, Any], t: float, event: str,
                   start: Placement | None) -> Placement:
+            if is_camera(sprite):
+                return camera_placement(sprite, self.transforms, t, event, start)[0]
             return stage_placement(sprite, self.transforms, t, marks, event, start)[0]
         return place
 
@@ -238,11 +294,13 @@ class Composer:
         for item in placed:
             self.art.draw(target, item.pic, item.p, vp.scale, origin, alpha)
 
-    def work(self, slot: str, size: tuple[int, int]) -> pygame.Surface:
-        """A reused surface for frames that change every time (one per slot)."""
+    def work(self, slot: str, size: tuple[int, int], alpha: bool = False) -> pygame.Surface:
+        """A reused surface for frames that change every time (one per slot); `alpha`:
+        with transparency, for a layer above master."""
         surf = self._work.get(slot)
         if surf is None or surf.get_size() != size:
-            surf = pygame.Surface(size).convert()
+            surf = pygame.Surface(size, pygame.SRCALPHA).convert_alpha() if alpha \
+                else pygame.Surface(size).convert()
             self._work[slot] = surf
         return surf
 
@@ -255,14 +313,19 @@ class Composer:
         nothing moves, else the background and the sprites straight onto the target."""
         bg, marks = self.scene(stage, vp)
         placed = self.placements(stage, vp, now, times, marks)
-        if isinstance(bg, pygame.Surface) and all(x.finished for x in placed):
+        cams = self.cameras(stage, now, times)
+        if isinstance(bg, pygame.Surface) and all(x.finished for x in placed) \
+                and all(done for _, done in cams.values()):
             target.blit(self.compose(stage, vp, time_ms, now, times), pos)
             return
         clip = target.get_clip()
         target.set_clip(pygame.Rect(pos, vp.size).clip(clip))
         try:
-            self.paint_scene(target, stage, vp, time_ms, pos)
-            self.draw_placed(target, placed, vp, pos)
+            if layered(stage):
+                self.draw_layers(target, stage, vp, placed, cams, time_ms, pos)
+            else:
+                self.paint_scene(target, stage, vp, time_ms, pos)
+                self.draw_placed(target, placed, vp, pos)
         finally:
             target.set_clip(clip)
 
@@ -272,8 +335,8 @@ class Composer:
         """For two stages on the same still background: the sprites both draw alike
         first (in drawing order), then the rest of each. None when the backgrounds differ
         or move: the two pictures differ everywhere."""
-        if old.get("scene") != new.get("scene"):
-            return None
+        if old.get("scene") != new.get("scene") or layered(old) or layered(new):
+            return None  # (a camera moves the background too)
         bg, marks = self.scene(new, vp)
         if not isinstance(bg, pygame.Surface):
             return None
@@ -307,11 +370,15 @@ class Composer:
         next compose into the same slot)."""
         bg, marks = self.scene(stage, vp)
         placed = self.placements(stage, vp, now, times, marks)
-        still = isinstance(bg, pygame.Surface) and all(x.finished for x in placed)
+        cams = self.cameras(stage, now, times)
+        still = isinstance(bg, pygame.Surface) and all(x.finished for x in placed) \
+            and all(done for _, done in cams.values())
         key: tuple | None = None
         if still:
-            key = (json.dumps([stage.get("scene"), stage.get("sprites")], sort_keys=True,
-                              default=str), vp.size, tuple(x.p for x in placed))
+            key = (json.dumps([stage.get("scene"), stage.get("sprites"), stage.get("camera")],
+                              sort_keys=True, default=str), vp.size,
+                   tuple(x.p for x in placed), tuple(sorted((k, p) for k, (p, _) in
+                                                           cams.items())))
             found = self._composites.get(key)
             if found is not None:
                 self._composites.move_to_end(key)
@@ -320,8 +387,11 @@ class Composer:
             budget, self.art.budget = self.art.budget, None  # kept: every size exact
         else:
             surf = self.work(slot, vp.size)
-        self.paint_scene(surf, stage, vp, time_ms)
-        self.draw_placed(surf, placed, vp)
+        if layered(stage):
+            self.draw_layers(surf, stage, vp, placed, cams, time_ms)
+        else:
+            self.paint_scene(surf, stage, vp, time_ms)
+            self.draw_placed(surf, placed, vp)
         if key is not None:
             self.art.budget = budget
             self._composites[key] = surf

@@ -19,6 +19,7 @@ import pygame
 
 from engine.atl.placement import Placement, canvas_xy
 
+from .camera import layered
 from .compose import Placed
 
 if TYPE_CHECKING:
@@ -166,6 +167,15 @@ def draw_move(tr: Transition, target: pygame.Surface, pos: tuple[int, int], now:
     """The new stage's background, the sprites where the move has them at `f`."""
     style = STYLES.get(tr.kind, STYLES["move"])[0]
     view, vp = tr.view, tr.vp
+    if layered(tr.old_stage) or layered(tr.new_stage):
+        # Sprites under a camera or on other layers: the two pictures blend, as a
+        # dissolve, rather than sprites moving outside their layers.
+        target.blit(tr.old_frame(now), pos)
+        new = tr.new_frame(now)
+        new.set_alpha(round(255 * f))
+        target.blit(new, pos)
+        new.set_alpha(None)
+        return
     clip = target.get_clip()
     target.set_clip(pygame.Rect(pos, vp.size).clip(clip))
     try:

@@ -112,11 +112,17 @@ class StageView(Composer):
         self.images: dict[str, str] = {}
         self.layered: dict[str, dict] = {}  # layeredimage specs by tag
         self._composite_bgs: dict[tuple, pygame.Surface] = {}
+        self._inline: dict[str, pygame.Surface | None] = {}
 
-    def use_images(self, images: dict[str, str], layered: dict[str, dict]) -> None:
-        """The story's image definitions: files and colours, and layered images."""
+    def use_images(self, images: dict[str, str], layered: dict[str, dict],
+                   fonts: Any = None) -> None:
+        """The story's image definitions: files and colours, and layered images; `fonts`
+        (richtext.Fonts) then draws a text's {image=…} from them."""
         self.images = dict(images)
         self.layered = dict(layered)
+        self._inline.clear()
+        if fonts is not None:
+            fonts.use_pictures(self.inline_picture)
 
     def warn(self, message: str) -> None:
         if message not in self.warned:
@@ -129,6 +135,7 @@ class StageView(Composer):
         self._specs.clear()
         self.art.clear()
         self._composite_bgs.clear()
+        self._inline.clear()
         Composer.clear(self)
 
     # --- pieces ------------------------------------------------------------------------
@@ -307,6 +314,25 @@ class StageView(Composer):
         while len(self._pictures) > 12:
             self._pictures.popitem(last=False)
         return pic
+
+    def inline_picture(self, name: str) -> pygame.Surface | None:
+        """The picture of a text's {image=NAME}: an image's name or a file, at its own
+        size (None, with a warning, when there is none: lint names it)."""
+        if name in self._inline:
+            return self._inline[name]
+        path = picture_path(self.game_dir, name, self.images)
+        surf = None
+        if usable(self.game_dir, path):
+            try:
+                surf = pygame.image.load(str(path)).convert_alpha()
+            except (pygame.error, OSError) as exc:
+                self.warn(f"text image '{name}' could not be loaded: {exc}")
+        else:
+            self.warn(f"text image '{name}' not found or not usable")
+        if len(self._inline) > 32:
+            self._inline.clear()
+        self._inline[name] = surf
+        return surf
 
     # --- whole picture -----------------------------------------------------------------
 

@@ -7,6 +7,7 @@ blits of pre-rendered runs clipped at the current character, so typing costs alm
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,9 +15,11 @@ import pygame
 
 from engine.textbox import (
     FONT_FILES,
+    INLINE_MARK,
     LINE_SPACING,
     MIN_FONT_PX,
     READABLE_FILES,
+    TEXT_PX,
     Speed,
     Stop,
     Style,
@@ -40,9 +43,40 @@ class Fonts:
         self.font_dirs = font_dirs
         self.readable = False
         self._cache: dict[tuple[int, bool, bool], pygame.font.Font] = {}
+        # {image=NAME}'s picture at its own size (None: not found), set by the app.
+        self.pictures: Callable[[str], pygame.Surface | None] | None = None
+        self._inline: dict[tuple[str, int], pygame.Surface] = {}
 
     def clear(self) -> None:
         self._cache.clear()
+        self._inline.clear()
+
+    def use_pictures(self, pictures: Callable[[str], pygame.Surface | None]) -> None:
+        """Where {image=…} pictures come from (the story's images, after a (re)load)."""
+        self.pictures = pictures
+        self._inline.clear()
+
+    def inline(self, name: str, base_px: int) -> pygame.Surface:
+        """An {image=NAME} for text of `base_px`: its own size scaled as the text is
+        (art is drawn for TEXT_PX text), no taller than the font's ascent, so it sits on
+        the baseline inside its line: Ren'Py draws it at its size and grows the line,
+        which in our box of fixed lines would push the last line under the quick menu.
+        An empty surface when there is no such picture (lint names it)."""
+        key = (name, base_px)
+        found = self._inline.get(key)
+        if found is None:
+            pic = self.pictures(name) if self.pictures is not None else None
+            if pic is None or not pic.get_width() or not pic.get_height():
+                found = pygame.Surface((0, 0), pygame.SRCALPHA)
+            else:
+                k = min(base_px / TEXT_PX, self.get(base_px).get_ascent() / pic.get_height())
+                size = (max(1, round(pic.get_width() * k)), max(1, round(pic.get_height() * k)))
+                found = pic if size == pic.get_size() else \
+                    pygame.transform.smoothscale(pic, size)
+            if len(self._inline) > 64:
+                self._inline.clear()
+            self._inline[key] = found
+        return found
 
     def _file(self, bold: bool, italic: bool) -> Path | None:
         """The font file for a style, None for pygame's default (tests read this)."""
@@ -134,7 +168,12 @@ def layout(text: str, fonts: Fonts, base_px: int, width: int, color: tuple[int, 
         f.underline, f.strikethrough = st.underline, st.strike
         return f
 
-    lines = wrap(tagged.atoms, lambda word, st: font_for(st).size(word)[0], width)
+    def measure(word: str, st: Style) -> int:
+        if st.image is not None:
+            return fonts.inline(st.image, base_px).get_width() * word.count(INLINE_MARK)
+        return font_for(st).size(word)[0]
+
+    lines = wrap(tagged.atoms, measure, width)
     plain: list[str] = []
     start = 0
     default_h = fonts.get(base_px).get_linesize()
@@ -145,15 +184,18 @@ def layout(text: str, fonts: Fonts, base_px: int, width: int, color: tuple[int, 
         height = default_h
         for chunk, st in merge_runs(words):
             font = font_for(st)
-            surf = font.render(chunk, True, st.color)
+            if st.image is not None:
+                surf, edges = _pictures(fonts, st, chunk, base_px)
+            else:
+                surf = font.render(chunk, True, st.color)
+                edges = [font.size(chunk[:i])[0] for i in range(len(chunk) + 1)]
             if st.alpha < 1.0:
                 surf.set_alpha(round(255 * st.alpha))
-            edges = [font.size(chunk[:i])[0] for i in range(len(chunk) + 1)]
             runs.append(Run(surf, x, start, edges, chunk))
             x += surf.get_width()
             start += len(chunk)
             height = max(height, font.get_linesize())
-            plain.append(chunk)
+            plain.append(chunk.replace(INLINE_MARK, " ") if st.image else chunk)
         rendered.append((runs, height, x))
         plain.append("\n")
     tops, out.height = line_tops([h for _, h, _ in rendered], line_spacing)
@@ -162,6 +204,20 @@ def layout(text: str, fonts: Fonts, base_px: int, width: int, color: tuple[int, 
         out.end_xy = (x, y + height // 2)
     out.plain = "".join(plain).strip()
     return out
+
+
+def _pictures(fonts: Fonts, st: Style, chunk: str, base_px: int
+              ) -> tuple[pygame.Surface, list[int]]:
+    """A run of inline pictures: side by side, their bottoms on the baseline (runs are
+    drawn bottom to the line's bottom, so the font's descent is left below them)."""
+    pic = fonts.inline(st.image or "", base_px)
+    n = chunk.count(INLINE_MARK)
+    w = pic.get_width()
+    below = -fonts.get(st.px(base_px), st.bold, st.italic).get_descent()
+    surf = pygame.Surface((w * n, pic.get_height() + below), pygame.SRCALPHA)
+    for i in range(n):
+        surf.blit(pic, (i * w, 0))
+    return surf, [i * w for i in range(n + 1)]
 
 
 class Typewriter:

@@ -15,7 +15,7 @@ from engine.playthrough import Playthrough
 from engine.present.quickmenu import Notice
 from engine.present.screen import Host, Pos, Screen
 from engine.present.ui import DIM_TEXT, TEXT, _lift, fit_text, wrap
-from engine.titles import describe_save, label_titles
+from engine.script.titles import describe_save, label_titles
 
 from .saving import THUMB, save_slot, saves_dir, start_from_save
 
@@ -274,7 +274,7 @@ class SlotScreen(Screen):
 
     def save_title(self, data: saves.SaveData) -> str:
         """What a card calls a save: the story's save_name when it was saved; for a save
-        from before save names, its label's title (engine/titles.py), from the scenes as
+        from before save names, its label's title (engine/script/titles.py), from the scenes as
         loaded now (a hot reload included)."""
         program = self.host.program
         if self._titles[0] is not program:

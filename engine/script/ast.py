@@ -57,6 +57,7 @@ class Scene(Node):
     with_: Expr | None
     transforms: list[dict] = field(default_factory=list)  # see parse_atl.transform_ref
     atl: list[dict] | None = None  # the inline ATL block, see parse_atl
+    layer: str | None = None  # `onlayer NAME`; None: master
 
 
 @dataclass(slots=True)
@@ -69,6 +70,7 @@ class Show(Node):
     behind: list[str] = field(default_factory=list)
     zorder: Expr | None = None
     as_: str | None = None
+    layer: str | None = None  # `onlayer NAME`; None: master
 
 
 @dataclass(slots=True)
@@ -85,6 +87,7 @@ class Transform(Node):
 class Hide(Node):
     tag: str
     with_: Expr | None
+    layer: str | None = None  # `onlayer NAME`; None: master
 
 
 @dataclass(slots=True)

@@ -73,13 +73,13 @@ class _Compiler:
                                                node.source))  # type: ignore[arg-type]
             case ast.Scene():
                 self.emit("scene", node, image=node.image, at=node.at, with_=node.with_,
-                          transforms=node.transforms, atl=node.atl)
+                          transforms=node.transforms, atl=node.atl, **_layer(node))
             case ast.Show():
                 self.emit("show", node, image=node.image, at=node.at, with_=node.with_,
                           transforms=node.transforms, atl=node.atl, behind=node.behind,
-                          zorder=node.zorder, as_=node.as_)
+                          zorder=node.zorder, as_=node.as_, **_layer(node))
             case ast.Hide():
-                self.emit("hide", node, tag=node.tag, with_=node.with_)
+                self.emit("hide", node, tag=node.tag, with_=node.with_, **_layer(node))
             case ast.With():
                 self.emit("with", node, with_=node.expr)
             case ast.Menu():
@@ -147,8 +147,8 @@ class _Compiler:
     def define_label(self, name: str, node: ast.Node, params: list[str] | None = None,
                      defaults: dict | None = None, returns: bool = False) -> None:
         labels = self.program.labels
-        if returns:
-            index = self.emit("label", node, implicit=True, name=name, returns=True)
+        if returns:  # runs as a `pass`: the story stays in the label it is in
+            index = self.emit("pass", node, implicit=True, name=name, returns=True)
         elif params is None:
             index = self.emit("label", node, name=name)
         else:
@@ -215,3 +215,9 @@ def compile_files(files: list[tuple[str, list[ast.Node]]],
             raise c.errors[0]
         errors.extend(c.errors)
     return c.program
+
+
+def _layer(node: ast.Scene | ast.Show | ast.Hide) -> dict:
+    """`onlayer NAME` as the statement's "layer" argument; none for master, so the
+    statements written without it compile as before."""
+    return {"layer": node.layer} if node.layer not in (None, "master") else {}

@@ -14,8 +14,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import events as ev
-from . import steps
+from . import stage_ops, steps
 from .errors import ScriptError
+from .values import image_name_problem
 
 if TYPE_CHECKING:
     from .program import Stmt
@@ -46,8 +47,28 @@ def _say(story: Story, stmt: Stmt) -> ev.Event:
     event: ev.Say = _STEP_SAY(story, stmt)  # type: ignore[assignment]
     if event.kind == "extend":
         event = _extended(story, stmt, event)
+        if stmt.args["attrs"] and event.tag:
+            _extend_attrs(story, stmt, event.tag)
     story._pending = event
     return event
+
+
+def _extend_attrs(story: Story, stmt: Stmt, tag: str) -> None:
+    """`extend happy "…"`: the attributes change the last speaker's image, as on the say
+    line it continues (Ren'Py's say attributes)."""
+    attrs = stmt.args["attrs"]
+    if problem := image_name_problem([tag, *attrs]):
+        raise ScriptError(stmt.loc, problem, stmt.source)
+    stage = stage_ops.speaker_attrs(story.state.stage, tag, attrs)
+    if stage is not None:
+        story.state.stage = stage
+
+
+def speaker_tag(story: Story, name: str | None, char: dict) -> str | None:
+    """The image tag a speaker's say attributes change: `extend`'s is the last speaker's."""
+    if char.get("kind") == "extend":
+        return (story.state.dialogue["last"] or {}).get("tag")
+    return char.get("image") or (name.lower() if char and name else None)
 
 
 def _menu(story: Story, stmt: Stmt) -> ev.Event | None:

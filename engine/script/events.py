@@ -74,7 +74,7 @@ class StageChange:
     cut. `stage` is the stage after the change, the same shape as `Story.stage`; the story
     never changes it afterwards, so the screen may keep it without copying."""
 
-    kind: str  # scene | show | hide
+    kind: str  # scene | show | hide | show_text | camera
     transition: dict | None
     loc: Loc
     # Not compared: two events are equal when they say the same thing, and the stage is

@@ -1,5 +1,6 @@
 """What the picture-and-sound statements taken from Ren'Py (parse_image.py) do at run
-time. `camera` moves no picture here (the engine draws one layer): the story goes on."""
+time. `camera [LAYER] [at T, ...] [:ATL]` keeps the layer's camera motion on the stage
+(stage_ops.set_camera), bound as a sprite's is; a bare `camera` resets it."""
 
 from __future__ import annotations
 
@@ -8,27 +9,33 @@ from typing import TYPE_CHECKING
 
 from . import events as ev
 from .audio_names import audio_value, engine_channel
+from .dialogue import speaker_tag
 from .expr import ExprError
 from .program import Stmt
-from .stage_ops import key, untemp
+from .stage_ops import MASTER, key, layer_of, set_camera, untemp
 from .steps import HANDLERS as STEPS
-from .steps import _interp, _speaker, goto, speaker_tag
+from .steps import _change_stage, _interp, _motion, _speaker, goto
 
 if TYPE_CHECKING:
     from .story import Story
 
 
-def _camera(story: Story, stmt: Stmt) -> None:
-    goto(story, story.state.pc + 1)
+def _camera(story: Story, stmt: Stmt) -> ev.Event:
+    """A new camera motion starts when the statement runs (the screen times it from its
+    StageChange, as a sprite's); `with` after it shows the change as for sprites."""
+    refs, atl, seed = _motion(story, stmt)
+    motion = {"transforms": refs, "atl": atl, "seed": seed} if refs or atl else None
+    stage = set_camera(story.state.stage, stmt.args.get("layer") or MASTER, motion)
+    return _change_stage(story, stmt, stage, None)
 
 
 def _show_text(story: Story, stmt: Stmt) -> ev.Event:
     """`show text "…"`: a sprite tagged `text` that carries its (interpolated) text."""
     text = _interp(story, stmt.args["text"], stmt)
     event = STEPS["show"](story, stmt)
-    name = stmt.args["as_"] or "text"
+    name, layer = stmt.args["as_"] or "text", stmt.args.get("layer") or MASTER
     for sprite in story.state.stage["sprites"]:
-        if key(sprite) == name:
+        if key(sprite) == name and layer_of(sprite) == layer:
             sprite["text"] = text  # a new dict of the new stage (stage_ops never edits)
     return event
 

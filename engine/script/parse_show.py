@@ -1,8 +1,12 @@
 """Parsers for the statements that put images on stage, with Ren'Py's clauses:
 
-    scene IMAGE [at T, ...] [with T] [:ATL]
-    show IMAGE [at T1, T2(args)] [as TAG] [behind TAG, ...] [zorder N] [with T] [:ATL]
-    hide TAG [with T]
+    scene [IMAGE] [onlayer L] [at T, ...] [with T] [:ATL]
+    show IMAGE [at T1, T2(args)] [as TAG] [behind TAG, ...] [zorder N] [onlayer L]
+               [with T] [:ATL]
+    hide TAG [onlayer L] [with T]
+
+`onlayer L` puts the picture on Ren'Py's layer L (master when not given): a tag is
+unique per layer, and `scene onlayer L` clears only L (see stage_ops.py).
     $ renpy.pause(N[, hard=True])
 
 ATL blocks and `at` lists are parsed by parse_atl.py.
@@ -37,8 +41,6 @@ def _clauses(c: Cursor, allowed: tuple[str, ...]) -> dict[str, Any]:
         t = c.peek()
         w = c.peek_word()
         if w == "onlayer":
-            # One layer draws everything here; the layer's name is read and let go (lint
-            # --strict notes it), so a game written for layers still plays.
             c.i += 1
             found["onlayer"] = c.name("a layer name after 'onlayer'")
             continue
@@ -86,7 +88,7 @@ def _scene(c: Cursor, line: Line, file: str) -> ast.Node:
     if not words and (found["transforms"] or atl):
         raise c.error("a bare 'scene' clears the stage: it takes no transforms")
     return ast.Scene(c.loc(), line.source, words or None, _first(found["transforms"]),
-                     found["with_"], found["transforms"], atl)
+                     found["with_"], found["transforms"], atl, found["onlayer"])
 
 
 def _show(c: Cursor, line: Line, file: str) -> ast.Node:
@@ -103,7 +105,8 @@ def _show(c: Cursor, line: Line, file: str) -> ast.Node:
     found = _clauses(c, _CLAUSES)
     atl = _atl(c, line, file)
     return ast.Show(c.loc(), line.source, words, _first(found["transforms"]), found["with_"],
-                    found["transforms"], atl, found["behind"], found["zorder"], found["as_"])
+                    found["transforms"], atl, found["behind"], found["zorder"], found["as_"],
+                    found["onlayer"])
 
 
 def _show_text(c: Cursor, line: Line, file: str) -> ast.Node:
@@ -119,7 +122,8 @@ def _show_text(c: Cursor, line: Line, file: str) -> ast.Node:
     return Staging(c.loc(), line.source, "show_text", {
         "image": ["text"], "text": text, "at": _first(found["transforms"]),
         "with_": found["with_"], "transforms": found["transforms"], "atl": atl,
-        "behind": found["behind"], "zorder": found["zorder"], "as_": found["as_"]})
+        "behind": found["behind"], "zorder": found["zorder"], "as_": found["as_"],
+        **({"layer": found["onlayer"]} if found["onlayer"] not in (None, "master") else {})})
 
 
 def _hide(c: Cursor, line: Line, file: str) -> ast.Node:
@@ -130,7 +134,7 @@ def _hide(c: Cursor, line: Line, file: str) -> ast.Node:
     if not words:
         raise c.error("expected the image to hide")
     found = _clauses(c, ("with", "at"))  # `hide x at T`: Ren'Py reads the transform, unused
-    return ast.Hide(c.loc(), line.source, words[0], found["with_"])
+    return ast.Hide(c.loc(), line.source, words[0], found["with_"], found["onlayer"])
 
 
 def renpy_pause(c: Cursor, line: Line) -> ast.Node:

@@ -96,7 +96,7 @@ class Program:
         """The labels less the return points `call x from NAME` names: those label the
         statement after a call, for saves and jumps, and are no part of the story's map."""
         return {name: i for name, i in self.labels.items()
-                if "returns" not in self.statements[i].args}
+                if self.statements[i].kind == "label"}
 
     @property
     def by_fp(self) -> dict[str, int]:

@@ -6,7 +6,12 @@ sprite just behind another.
 
 A sprite is {"tag", "attrs", "at" (first transform's name, for older readers),
 "transforms": [{"name", "args"}], "atl": bound ATL | None, "zorder": int, "as": str |
-None, "seed": int (for ATL's choice)}; see engine/atl/placement.py.
+None, "seed": int (for ATL's choice)}, and "layer": str when it is not on master (`show
+x onlayer overlay`); see engine/atl/placement.py. As in Ren'Py a key is unique per layer:
+`show x onlayer overlay` and `show x` are two sprites.
+
+The stage's "camera" (absent: none) maps a layer to its camera's motion, {"transforms",
+"atl", "seed"}, as the `camera` statement sets it; `scene` leaves it, as in Ren'Py.
 """
 
 from __future__ import annotations
@@ -18,8 +23,19 @@ from .state import Stage
 Sprite = dict[str, Any]
 
 
+MASTER = "master"
+
+
 def key(sprite: Sprite) -> str:
     return sprite.get("as") or sprite["tag"]
+
+
+def layer_of(sprite: Sprite) -> str:
+    return sprite.get("layer") or MASTER
+
+
+def _here(sprite: Sprite, name: str, layer: str) -> bool:
+    return key(sprite) == name and layer_of(sprite) == layer
 
 
 def new_sprite(tag: str, attrs: list[str], as_: str | None = None,
@@ -32,19 +48,21 @@ def new_sprite(tag: str, attrs: list[str], as_: str | None = None,
 
 def show(stage: Stage, tag: str, attrs: list[str], as_: str | None = None,
          transforms: list[dict] | None = None, atl: list | None = None,
-         zorder: int | None = None, behind: list[str] | None = None, seed: int = 0
-         ) -> Stage:
+         zorder: int | None = None, behind: list[str] | None = None, seed: int = 0,
+         layer: str = MASTER) -> Stage:
     """`show TAG ATTRS [at ...] [as ...] [zorder N] [behind ...] [:ATL]`. A sprite already
     shown keeps what is not given: its attributes, and its transforms and ATL unless new
     ones come (as in Ren'Py: changing the picture keeps the motion)."""
     sprites: list[Sprite] = list(stage["sprites"])
     name = as_ or tag
-    index = next((i for i, s in enumerate(sprites) if key(s) == name), None)
+    index = next((i for i, s in enumerate(sprites) if _here(s, name, layer)), None)
     drop = [a[1:] for a in attrs if a.startswith("-")]
     if drop:  # `show eileen -happy`: those attributes go, the others stay
         attrs = [a for a in attrs if not a.startswith("-")]
     if index is None:
         sprite = new_sprite(tag, attrs, as_, transforms, atl, zorder or 0, seed)
+        if layer != MASTER:
+            sprite["layer"] = layer
     else:
         old = sprites.pop(index)
         sprite = dict(old, tag=tag)
@@ -67,15 +85,32 @@ def show(stage: Stage, tag: str, attrs: list[str], as_: str | None = None,
         while where > 0 and sprites[where - 1].get("zorder", 0) > z:
             where -= 1
     for i, s in enumerate(sprites):
-        if behind and key(s) in behind and s.get("zorder", 0) == z:
+        if behind and key(s) in behind and s.get("zorder", 0) == z \
+                and layer_of(s) == layer:
             where = min(where, i)
             break
     sprites.insert(where, sprite)
     return {**stage, "sprites": sprites}
 
 
-def hide(stage: Stage, name: str) -> Stage:
-    return {**stage, "sprites": [s for s in stage["sprites"] if key(s) != name]}
+def hide(stage: Stage, name: str, layer: str = MASTER) -> Stage:
+    return {**stage, "sprites": [s for s in stage["sprites"] if not _here(s, name, layer)]}
+
+
+def clear_layer(stage: Stage, layer: str) -> list[Sprite]:
+    """The sprites left after `scene` clears `layer` (the other layers keep theirs)."""
+    return [s for s in stage["sprites"] if layer_of(s) != layer]
+
+
+def set_camera(stage: Stage, layer: str, motion: dict | None) -> Stage:
+    """`camera LAYER ...`: the layer's camera motion; None (a bare `camera`) resets it."""
+    cameras = {k: v for k, v in (stage.get("camera") or {}).items() if k != layer}
+    if motion is not None:
+        cameras[layer] = motion
+    out = {k: v for k, v in stage.items() if k != "camera"}
+    if cameras:
+        out["camera"] = cameras
+    return out
 
 
 def speaker_attrs(stage: Stage, name: str, attrs: list[str]) -> Stage | None:

@@ -15,7 +15,9 @@ from typing import Any
 from .migrations import STATE_VERSION
 from .values import storable_problem
 
-Stage = dict[str, Any]  # {"scene", "scene_at", "sprites", "music", "ambient"}: Story.stage
+# {"scene", "scene_at", "sprites", "music", "ambient"} and, once a `camera` statement ran,
+# "camera": Story.stage (see stage_ops.py)
+Stage = dict[str, Any]
 # How text is staged: {"window": auto|show|hide, "page": [NVL entries], "last": the last
 # line said, for `extend` and the window's kind}; an entry or a last line is {who, text,
 # color, what_color} (a last line also has tag and kind). Never changed in place.
@@ -176,11 +178,17 @@ def check_stage(stage: Any) -> None:
             and (sp.get("as") is None or isinstance(sp.get("as"), str))
             and (sp.get("text") is None or isinstance(sp.get("text"), str))
             and _is_words(sp.get("was", []))
+            and (sp.get("layer") is None or isinstance(sp.get("layer"), str))
             for sp in sprites):
         raise ValueError("the stage's sprites are damaged")
     scene_at = stage.get("scene_at")
     if scene_at is not None and not (isinstance(scene_at, dict) and _is_motion(scene_at)):
         raise ValueError("the stage's scene transforms are damaged")
+    camera = stage.get("camera")
+    if camera is not None and not (isinstance(camera, dict) and all(
+            isinstance(layer, str) and isinstance(m, dict) and _is_motion(m)
+            for layer, m in camera.items())):
+        raise ValueError("the stage's camera is damaged")
     for channel in ("music", "ambient"):
         playing = stage.get(channel)
         if playing is not None and not (isinstance(playing, dict)

@@ -161,19 +161,10 @@ def _speaker(story: Story, who: str | None, who_name: str | None, stmt: Stmt,
 
 # --- events ---------------------------------------------------------------------------
 
-def speaker_tag(story: Story, name: str | None, char: dict) -> str | None:
-    """The image tag a speaker's say attributes change: `extend`'s is the last speaker's."""
-    if char.get("kind") == "extend":
-        return (story.state.dialogue["last"] or {}).get("tag")
-    return char.get("image") or (name.lower() if char and name else None)
-
-
 def say_event(story: Story, stmt: Stmt, spec: dict) -> tuple[ev.Say, Stage | None]:
     """The Say, and the stage after it (None when the line does not change it)."""
     name, char = _speaker(story, spec["who"], spec["who_name"], stmt)
     tag = char.get("image") or (name.lower() if char and name else None)
-    if tag is None and spec["attrs"]:  # `extend happy "…"`
-        tag = speaker_tag(story, name, char)
     text = _interp(story, spec["text"], stmt)
     if char:
         text = f"{char.get('what_prefix') or ''}{text}{char.get('what_suffix') or ''}"
@@ -213,9 +204,6 @@ def _menu_event(story: Story, stmt: Stmt) -> tuple[ev.Menu, Stage | None]:
 
 def _label(story: Story, stmt: Stmt) -> None:
     name = stmt.args["name"]
-    if "returns" in stmt.args:  # a call's return point: the story stays in its label
-        story.state.label = stmt.label
-        return goto(story, story.state.pc + 1)
     if "params" in stmt.args:
         flow_steps.bind_defaults(story, stmt)
     story.state.label = name
@@ -324,7 +312,16 @@ def _scene(story: Story, stmt: Stmt) -> ev.Event:
     trans = _transition(story, stmt.args["with_"], stmt)
     image = stmt.args["image"]
     refs, atl, seed = _motion(story, stmt)
-    stage = {**story.state.stage, "scene": list(image) if image else None, "sprites": [],
+    layer = stmt.args.get("layer") or stage_ops.MASTER
+    old = story.state.stage
+    if layer != stage_ops.MASTER:  # `scene onlayer L [IMAGE]`: only L is cleared
+        stage = {**old, "sprites": stage_ops.clear_layer(old, layer)}
+        if image:
+            stage = stage_ops.show(stage, image[0], list(image[1:]), None, refs, atl,
+                                   None, None, seed, layer)
+        return _change_stage(story, stmt, stage, trans)
+    stage = {**old, "scene": list(image) if image else None,
+             "sprites": stage_ops.clear_layer(old, layer),
              "scene_at": _scene_at(refs, atl, seed)}
     return _change_stage(story, stmt, stage, trans)
 
@@ -335,11 +332,12 @@ def _show(story: Story, stmt: Stmt) -> ev.Event:
     words = a["image"]
     old = story.state.stage
     refs, atl, seed = _motion(story, stmt)
-    if is_scene_image(words):
+    layer = a.get("layer") or stage_ops.MASTER
+    if is_scene_image(words) and layer == stage_ops.MASTER:
         scene_at = _scene_at(refs, atl, seed) or old.get("scene_at")
         stage = {**old, "scene": list(words), "scene_at": scene_at}
         if words[0] == "cg":  # a full-screen illustration covers the sprites, as in Ren'Py
-            stage["sprites"] = []
+            stage["sprites"] = stage_ops.clear_layer(old, layer)
     else:
         zorder = None
         if a.get("zorder") is not None:
@@ -348,13 +346,14 @@ def _show(story: Story, stmt: Stmt) -> ev.Event:
                 raise ScriptError(stmt.loc, f"zorder takes a whole number, not {zorder!r}",
                                   stmt.source)
         stage = stage_ops.show(old, words[0], list(words[1:]), a.get("as_"), refs, atl,
-                               zorder, a.get("behind"), seed)
+                               zorder, a.get("behind"), seed, layer)
     return _change_stage(story, stmt, stage, trans)
 
 
 def _hide(story: Story, stmt: Stmt) -> ev.Event:
     trans = _transition(story, stmt.args["with_"], stmt)
-    stage = stage_ops.hide(story.state.stage, stmt.args["tag"])
+    stage = stage_ops.hide(story.state.stage, stmt.args["tag"],
+                           stmt.args.get("layer") or stage_ops.MASTER)
     return _change_stage(story, stmt, stage, trans)
 
 

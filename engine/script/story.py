@@ -22,6 +22,7 @@ from .expr_calls import RANDOM
 from .migrations import STATE_VERSION, migrate
 from .program import Program, Stmt
 from .state import Dialogue, Frame, RunStatus, Stage, StoryState, empty_stage
+from .titles import label_titles, pretty
 from .values import WORK, name_problem
 
 __all__ = ["PROVIDED_NAMES", "STATE_VERSION", "STEP_LIMIT", "RunStatus", "Story"]
@@ -228,7 +229,9 @@ class Story:
         if isinstance(fp, str) and fp in self.program.by_fp:
             return self.program.by_fp[fp]
         if isinstance(label, str) and label in self.program.labels:
-            notices.append(f"the line was changed; going back to the start of '{label}'")
+            # The player reads the label's title ("The night road"), not its name.
+            title = label_titles(self.program).get(label) or pretty(label)
+            notices.append(f"the line was changed; going back to the start of “{title}”")
             return self.program.labels[label]
         raise ValueError(f"the saved position (label {label!r}) no longer exists")
 

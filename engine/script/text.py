@@ -17,7 +17,7 @@ from .values import charge, cost
 
 # Tags that wrap text ({b}…{/b}) and tags that stand alone ({w}, {p}).
 SPAN_TAGS = frozenset({"b", "i", "u", "s", "color", "size", "alpha", "cps", "a", "k"})
-# {space=N} and {vspace=N} make room, {image=…} is an inline picture (not drawn here).
+# {space=N} and {vspace=N} make room, {image=…} is an inline picture (richtext.py).
 SINGLE_TAGS = frozenset({"w", "p", "nw", "fast", "space", "vspace", "image"})
 KNOWN_TAGS = SPAN_TAGS | SINGLE_TAGS
 
@@ -78,6 +78,8 @@ def strip_tags(text: str) -> str:
     as it does on screen."""
     if "{" not in text:
         return text
+    if "{{" not in text and "{p" not in text and "space" not in text:
+        return _TAG_RE.sub("", text)  # every tag becomes nothing: no call per tag
     return _TAG_RE.sub(_strip_one, text)
 
 
@@ -102,6 +104,12 @@ _VALUES = {
     "space": (re.compile(rf"^{_NUMBER}$"), "pixels (space=20)"),
     "vspace": (re.compile(rf"^{_NUMBER}$"), "pixels (vspace=10)"),
 }
+
+
+def inline_names(text: str) -> list[str]:
+    """The pictures a text's {image=NAME} tags name."""
+    return [p.value.strip() for p in parse(text)
+            if p.name == "image" and not p.closing and (p.value or "").strip()]
 
 
 def tag_problems(text: str) -> list[str]:

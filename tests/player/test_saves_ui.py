@@ -181,7 +181,7 @@ def test_load_after_the_scene_file_changed_and_unreadable_slots(tmp_path: Path) 
         key escape
         press Load
         press "Slot 1-2"
-        expect-notice going back to the start of 'start'
+        expect-notice going back to the start of “Welcome”
         expect-text A new first line.
         advance 2
         expect-text Welcome to the demo

@@ -60,16 +60,21 @@ def test_non_ascii_names_and_image_words() -> None:
     assert (said.who, said.text) == ("Élodie", "J'ai 2 cafés.")
 
 
-def test_onlayer_is_read_and_everything_draws_on_one_layer() -> None:
+def test_onlayer_keeps_the_layer_on_the_sprite() -> None:
     s = story('label start:\n    show oph nervous onlayer foreground at left\n'
               '    hide oph onlayer foreground\n    hide x at right\n    "x"\n')
-    assert s.next().stage["sprites"][0]["tag"] == "oph"
+    shown = s.next().stage["sprites"][0]
+    assert (shown["tag"], shown["layer"]) == ("oph", "foreground")
     assert s.next().stage["sprites"] == []
 
 
-def test_camera_is_read_and_the_story_goes_on() -> None:
+def test_camera_keeps_each_layers_motion_on_the_stage() -> None:
     s = story('transform shake:\n    xoffset 2\nlabel start:\n    camera at shake\n'
               '    camera foreground at shake\n    camera:\n        zoom 1.1\n    "After."\n')
+    assert s.next().stage["camera"]["master"]["transforms"][0]["name"] == "shake"
+    assert set(s.next().stage["camera"]) == {"master", "foreground"}
+    camera = s.next().stage["camera"]
+    assert camera["master"]["transforms"] == [] and camera["master"]["atl"]
     assert isinstance(s.next(), Say)
 
 

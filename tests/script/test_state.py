@@ -129,7 +129,7 @@ def test_restore_falls_back_to_the_label_start_when_the_line_is_gone() -> None:
     story.next()
     moved = Story(new)
     notices = moved.restore(story.snapshot())
-    assert notices == ["the line was changed; going back to the start of 'later'"]
+    assert notices == ["the line was changed; going back to the start of “Later”"]
     assert moved.next().text == "rewritten"
 
 

@@ -110,7 +110,7 @@ def test_layered_images_attributes_and_layer_files(tmp_path: Path) -> None:
     ]
 
 
-def test_strict_notes_what_is_read_and_not_drawn(tmp_path: Path) -> None:
+def test_strict_notes_what_is_not_drawn_as_renpy_draws_it(tmp_path: Path) -> None:
     game = make_game(tmp_path, '''
         image wave:
             "assets/characters/eileen/happy.png"
@@ -121,18 +121,19 @@ def test_strict_notes_what_is_read_and_not_drawn(tmp_path: Path) -> None:
             camera:
                 zoom 1.1
             show wave onlayer master
-            show wave onlayer master at left
+            show wave onlayer overlay at left
+            show wave onlayer foreground
+            camera foreground at left
             return
     ''')
     notes = [f"{p.loc.line}: {p.message}" for p in lint(game, strict=True)
-             if p.severity == "warning" and ("read" in p.message
+             if p.severity == "warning" and ("layers" in p.message
                                              or "first picture" in p.message)]
-    assert notes == [
+    assert notes == [  # camera and Ren'Py's own layers are drawn: no note for them
         "2: image 'wave': only the first picture of its ATL block is shown (its motion plays, "
         "its later frames do not)",
-        "7: 'camera' is read but not drawn: the engine draws one layer, without camera "
-        "transforms",
-        "10: 'onlayer' is read but not used: every image is drawn on one layer",
+        "12: layer 'foreground' is not one of Ren'Py's layers (master, transient, screens, "
+        "overlay): it is drawn just above master",
     ]
 
 

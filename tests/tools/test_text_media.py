@@ -14,7 +14,10 @@ def _plain(text: str) -> str:
 def test_space_vspace_image_and_comments() -> None:
     assert _plain("a{space=20}b") == "a    b"  # 20 px at 20 px text: four spaces
     assert _plain("a{vspace=10}b") == "a\nb"
-    assert _plain("a{image=star.png}{#a note}b") == "ab"
+    # an inline picture is one character of its own, carrying its name; a comment, none
+    tagged = read_tags("a{image=star.png}{#a note}b", 20, (0, 0, 0))
+    assert _plain("a{image=star.png}{#a note}b") == "a\ufffcb" and tagged.length == 3
+    assert [a[1].image for a in tagged.atoms] == [None, "star.png", None]
     assert strip_tags("a{image=star.png}{#note}{k=2}b{/k}") == "ab"
 
 

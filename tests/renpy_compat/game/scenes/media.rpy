@@ -1,12 +1,15 @@
 # Pictures, sounds and text the way Ren'Py writers write them (issue 17, media): images
 # from ATL blocks, colours, transforms, a Composite and Ren'Py's images/ folder, a
-# layeredimage, show text, onlayer and camera, audio names, voice and queues, text tags and
-# interpolation with indexes, keys and formats. tests/renpy_compat/test_media.py plays it.
+# layeredimage, show text, onlayer and camera (a zoom that eases out, a pan), an inline
+# {image=} in a line, audio names, voice and queues, text tags and interpolation with
+# indexes, keys and formats. tests/renpy_compat/test_media.py plays it.
 
 image bg night = Solid("#1a2030")
 image bg campus 01 = "uni.png"
 image uni small = Transform("uni.png", zoom=0.5)
 image uni pair = Composite((900, 500), (0, 0), "uni small", (450, 0), "eileen_happy.png")
+
+image heart = "heart.png"
 
 image eileen wave:
     "eileen_happy.png"
@@ -48,6 +51,19 @@ label media_tour:
 
     show eileen wave at left onlayer master
     show ann glasses at right
+    show lucy mad onlayer overlay:
+        xalign 0.98 yalign 0.05 zoom 0.5
+
+    camera:
+        xalign 0.5 yalign 0.5 zoom 1.25
+        linear 1.0 zoom 1.0
+
+    a "I {image=heart} this campus, and {image=heart.png} the meadow too."
+
+    camera:
+        ease 0.5 xoffset -40
+    camera
+    hide lucy onlayer overlay
 
     a "I carry the [media_bag[0]] and the [media_bag[-1]]; this line
        goes on over two lines, as Ren'Py lets it."

@@ -9,8 +9,8 @@ title or, failing that, the label itself made readable.
 
 from __future__ import annotations
 
-from engine.script.program import Program
-from engine.script.steps import SAVE_NAME, SAVE_NAME_MAX
+from .program import Program
+from .steps import SAVE_NAME, SAVE_NAME_MAX
 
 __all__ = ["SAVE_NAME", "SAVE_NAME_MAX", "describe_save", "label_titles", "pretty"]
 
