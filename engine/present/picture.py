@@ -21,6 +21,7 @@ from engine.stage import (
     SpriteSpec,
     colour_of,
     composite_of,
+    image_path,
     resolve_background,
     resolve_sprite,
     text_of,
@@ -194,12 +195,36 @@ class StageView(Composer):
             spec = self._specs[key] = resolve_sprite(self.game_dir, sprite, self.images)
         return self.picture_of(spec, vp)
 
+    def child_picture(self, value: str, sprite: dict[str, Any], vp: Viewport) -> Picture:
+        """The picture an ATL `child` names: "" the sprite's own, "#rrggbb" a colour, a
+        file name (with a '.'), else an image name, resolved as a shown image is."""
+        if value == "":
+            return self.picture(sprite, vp)
+        if value.startswith("#"):
+            try:
+                pygame.Color(value)
+            except ValueError:  # not from the parser (an edited save): the sprite's own
+                return self.picture(sprite, vp)
+            return self._colour_picture(value)
+        if "." not in value or value in self.images:
+            words = value.split()
+            return self.picture({"tag": words[0], "attrs": words[1:]}, vp)
+        key = ("file", value)
+        spec = self._specs.get(key)
+        if spec is None:
+            path = image_path(self.game_dir, value)
+            spec = self._specs[key] = SpriteSpec(
+                sprite["tag"], (), None, path if usable(self.game_dir, path) else None, value)
+        return self.picture_of(spec, vp)
+
     def _colour_picture(self, colour: str) -> Picture:
         """`show black`: a colour over the whole canvas, as Ren'Py's Solid fills it."""
         key = ("colour", colour)
         found = self._pictures.get(key)
         if found is None:
-            surf = pygame.Surface((8, 8))
+            # With its own alpha: scaled into the sprite cache's alpha buffers, a surface
+            # without one came out transparent (nothing drawn).
+            surf = pygame.Surface((8, 8), pygame.SRCALPHA)
             surf.fill(pygame.Color(colour))
             found = self._pictures[key] = Picture(key, surf, (float(CANVAS[0]),
                                                               float(CANVAS[1])))
