@@ -23,6 +23,8 @@ import pygame
 
 from engine.atl.placement import Placement
 
+from . import particles
+from .particles import Particles
 from .placing import stage_placement
 from .sprites import Picture, SpriteArt
 
@@ -143,6 +145,7 @@ class Composer:
     def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture: ...
     def child_picture(self, value: str, sprite: dict[str, Any], vp: Viewport
                       ) -> Picture: ...
+    def animates(self, sprite: dict[str, Any]) -> bool: ...
 
     def __init__(self) -> None:
         self._lights: dict[str, tuple[float, float, float] | None] = {}
@@ -214,6 +217,8 @@ class Composer:
             if lit is not None:  # lit by the scene: its light times the transform's tint
                 p = p.but(tint=tuple(a * b for a, b in zip(p.tint, lit, strict=True)))
             pic, prev = self.pictures_of(sprite, p, vp)
+            if isinstance(pic, Particles):
+                finished = False  # the snow falls as long as it is shown
             out.append(Placed(sprite_key(sprite), sprite, pic, p, finished, prev, t))
         return out
 
@@ -231,6 +236,8 @@ class Composer:
                times: SpriteTimes | None) -> bool:
         """Some sprite's transforms still change it: draw the stage every frame."""
         for sprite in stage.get("sprites", []):
+            if self.animates(sprite):
+                return True
             t = times.t(sprite, now) if times is not None else 0.0
             how, start = (times.event(sprite), times.start(sprite)) if times else (None, None)
             if not stage_placement(sprite, self.transforms, t, {}, how, start)[1]:
@@ -250,7 +257,11 @@ class Composer:
     def draw_placed(self, target: pygame.Surface, placed: list[Placed], vp: Viewport,
                     origin: tuple[int, int] = (0, 0), alpha: float = 1.0) -> None:
         for item in placed:
-            if item.prev is not None:
+            if isinstance(item.pic, Particles):
+                particles.draw(target, self.art, item.pic.spec, item.pic.piece, item.p,
+                               int(item.sprite.get("seed") or 0), item.t, vp.scale, origin,
+                               alpha)
+            elif item.prev is not None:
                 self.art.draw_mix(target, item.prev, item.pic, item.p, vp.scale, origin,
                                   alpha)
             else:

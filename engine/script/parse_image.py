@@ -6,6 +6,7 @@ sounds this engine takes from Ren'Py's script unchanged:
     image NAME = Transform("file.png", ...) the child's picture (its properties unused)
     image NAME = Text("…", ...)             a line of text, drawn as `show text` draws it
     image NAME = Composite((w, h), (x, y), "a.png", ...)   pictures at offsets (parse_composite.py)
+    image NAME = SnowBlossom("a.png", count=10, ...)        falling pictures (parse_snow.py)
     image NAME:                             an ATL block: its first picture is the image
         "a.png"                             where one picture is asked for; the block, its
         pause 0.2                           pictures as frames, plays when it is shown
@@ -27,6 +28,7 @@ from .cursor import Cursor
 from .lexer import Line
 from .parse_composite import composite
 from .parse_show import image_word
+from .parse_snow import snow
 from .parse_text import Staging
 
 # Calls an image may be made of, and what they take: the child (or colour) first.
@@ -74,6 +76,8 @@ def _displayable(c: Cursor, expr: list, at: int) -> list:
                       c.toks[at])
     if expr[0] == "call" and expr[1] in ("Composite", "LiveComposite"):
         return composite(c, expr, c.toks[at])
+    if expr[0] == "call" and expr[1] == "SnowBlossom":
+        return snow(c, expr, c.toks[at])
     if expr[0] != "call" or expr[1] not in _DISPLAYABLES:
         return expr
     args, tok = expr[2], c.toks[at]
