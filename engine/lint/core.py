@@ -10,13 +10,19 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
+from engine.atl.frames import first_frame
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
 from engine.lint import code
 from engine.lint.atl import AtlLint
 from engine.lint.code import CODE_KINDS
 from engine.lint.flow import call_problems, flow_lint
-from engine.lint.media import channel_problem, composite_children, layered_sprite
+from engine.lint.media import (
+    channel_problem,
+    composite_children,
+    layered_sprite,
+    snow_picture,
+)
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
@@ -263,6 +269,7 @@ class Linter:
         file) is an error where it is defined, shown or not ("not found" is reported where
         it is shown)."""
         composite_children(self, init.name, init.loc, init.source)
+        snow_picture(self, init.name, init.loc, init.source)
         if init.expr[0] == "lit" and isinstance(init.expr[1], str) \
                 and not is_colour(init.expr[1]):
             why = unusable_reason(self.game, image_path(self.game, init.expr[1]))
@@ -304,7 +311,7 @@ class Linter:
             elif kind == "show":
                 if is_scene_image(a["image"]):
                     self.scene_file(a["image"], stmt)
-                else:
+                elif first_frame(a.get("atl") or []) is None:  # else its ATL names it
                     self.sprite_file(a["image"][0], a["image"][1:], stmt)
         elif kind in ("play", "queue"):
             self.audio(stmt)

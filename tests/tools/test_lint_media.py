@@ -25,6 +25,9 @@ def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
             repeat
         image ghost sad:
             "ghost.png"
+            pause 1
+            "ghost faded.png"
+            "ghost.png"
         image place = "park 01"
         image ctc = Text("➤", color="#eeeeee")
         label start:
@@ -42,7 +45,10 @@ def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
     (game / "images" / "places").mkdir(parents=True)
     shutil.copy(game / "assets" / "backgrounds" / "room.png",
                 game / "images" / "places" / "Park 01.png")
-    assert messages(game) == ["18: error: image 'ghost sad' not found (looked for "
+    # a later frame where it is written; the first where the image is shown, as before
+    assert messages(game) == ["11: error: picture 'ghost faded.png' not found (looked for "
+                              "assets/ghost faded.png)",
+                              "21: error: image 'ghost sad' not found (looked for "
                               "assets/ghost.png)"]
 
 
@@ -115,7 +121,8 @@ def test_strict_notes_what_is_read_and_not_drawn(tmp_path: Path) -> None:
         image wave:
             "assets/characters/eileen/happy.png"
             pause 0.5
-            "assets/characters/eileen/sad.png"
+            "assets/characters/eileen/sad.png" with wipeleft
+            "assets/characters/eileen/happy.png" with Dissolve(0.2)
         label start:
             camera at truecenter
             camera:
@@ -126,13 +133,14 @@ def test_strict_notes_what_is_read_and_not_drawn(tmp_path: Path) -> None:
     ''')
     notes = [f"{p.loc.line}: {p.message}" for p in lint(game, strict=True)
              if p.severity == "warning" and ("read" in p.message
-                                             or "first picture" in p.message)]
-    assert notes == [
-        "2: image 'wave': only the first picture of its ATL block is shown (its motion plays, "
-        "its later frames do not)",
-        "7: 'camera' is read but not drawn: the engine draws one layer, without camera "
+                                             or "dissolve" in p.message)]
+    # every frame of an ATL image is played: only a transition other than a dissolve
+    # between two of them is noted
+    assert sorted(notes, key=lambda n: int(n.split(":")[0])) == [
+        "5: a picture's 'with' in ATL is played as a dissolve, not as its crop transition",
+        "8: 'camera' is read but not drawn: the engine draws one layer, without camera "
         "transforms",
-        "10: 'onlayer' is read but not used: every image is drawn on one layer",
+        "11: 'onlayer' is read but not used: every image is drawn on one layer",
     ]
 
 
