@@ -162,3 +162,27 @@ def test_composite_children_are_files_inside_the_game_or_images(tmp_path: Path) 
     assert "outside" in found[1]
     assert found[2:] == ["3: error: image 'duo': picture 'nemo' not found (looked for "
                          "images/nemo.png)"]
+
+
+def test_atl_frames_and_snow_pictures_are_checked_where_written(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        image snow = SnowBlossom("flake.png", count=5)
+        image candy = SnowBlossom("assets/characters/eileen/happy.png")
+        transform flick:
+            "assets/characters/eileen/happy.png"
+            pause 0.5
+            "nowhere.png"
+        label start:
+            show white_flash with Dissolve(.2):
+                Solid("#FFFFFF")
+            show eileen happy:
+                "gone/sad.png" with dissolve
+            show snow
+            show candy
+            return
+    ''')
+    assert messages(game) == [
+        "2: error: image 'snow': picture 'flake.png' not found (looked for assets/flake.png)",
+        "7: error: picture 'nowhere.png' not found (looked for assets/nowhere.png)",
+        "12: error: picture 'gone/sad.png' not found (looked for assets/gone/sad.png)",
+    ]
