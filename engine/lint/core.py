@@ -139,6 +139,8 @@ class Linter:
     def sprite_file(self, tag: str, attrs: list[str], stmt: Stmt) -> None:
         # `-happy` takes one away; `@` marks those for one line
         attrs = [a for a in attrs if a != "@" and not a.startswith("-")]
+        if stmt.kind == "show" and first_frame(stmt.args.get("atl") or []) is not None:
+            return  # its ATL block names the picture (checked there)
         if layered_sprite(self, tag, attrs, stmt):
             return
         name = " ".join([tag, *attrs])
@@ -311,7 +313,7 @@ class Linter:
             elif kind == "show":
                 if is_scene_image(a["image"]):
                     self.scene_file(a["image"], stmt)
-                elif first_frame(a.get("atl") or []) is None:  # else its ATL names it
+                else:
                     self.sprite_file(a["image"][0], a["image"][1:], stmt)
         elif kind in ("play", "queue"):
             self.audio(stmt)
