@@ -23,6 +23,7 @@ import pygame
 
 from engine.atl.placement import Placement
 
+from . import particles
 from .camera import (
     MASTER,
     camera_placement,
@@ -34,6 +35,7 @@ from .camera import (
     layer_order,
     layered,
 )
+from .particles import Particles
 from .placing import stage_placement
 from .sprites import Picture, SpriteArt
 
@@ -147,6 +149,8 @@ class Placed:
     pic: Picture
     p: Placement
     finished: bool
+    prev: Picture | None = None  # the picture an ATL `with` cross-fades from
+    t: float = 0.0  # seconds since the sprite was shown (a particle picture's clock)
 
 
 def draw_order(sprites: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -162,6 +166,9 @@ class Composer:
 
     def background(self, words: list[str] | None, vp: Viewport) -> tuple[Any, dict]: ...
     def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture: ...
+    def child_picture(self, value: str, sprite: dict[str, Any], vp: Viewport
+                      ) -> Picture: ...
+    def animates(self, sprite: dict[str, Any]) -> bool: ...
 
     def __init__(self) -> None:
         self._lights: dict[str, tuple[float, float, float] | None] = {}
@@ -232,14 +239,28 @@ class Composer:
             p, finished = stage_placement(sprite, self.transforms, t, marks, how, start)
             if lit is not None:  # lit by the scene: its light times the transform's tint
                 p = p.but(tint=tuple(a * b for a, b in zip(p.tint, lit, strict=True)))
-            out.append(Placed(sprite_key(sprite), sprite, self.picture(sprite, vp), p,
-                              finished))
+            pic, prev = self.pictures_of(sprite, p, vp)
+            if isinstance(pic, Particles):
+                finished = False  # the snow falls as long as it is shown
+            out.append(Placed(sprite_key(sprite), sprite, pic, p, finished, prev, t))
         return out
+
+    def pictures_of(self, sprite: dict[str, Any], p: Placement, vp: Viewport
+                    ) -> tuple[Picture, Picture | None]:
+        """The picture to draw by `p` (the one its ATL set, else the sprite's own), and
+        the one a cross-fade comes from, while it runs."""
+        pic = self.picture(sprite, vp) if p.child is None \
+            else self.child_picture(p.child, sprite, vp)
+        if p.child_prev is None or p.child_mix >= 1.0:
+            return pic, None
+        return pic, self.child_picture(p.child_prev, sprite, vp)
 
     def moving(self, stage: dict[str, Any], vp: Viewport, now: float,
                times: SpriteTimes | None) -> bool:
         """Some sprite's transforms still change it: draw the stage every frame."""
         for sprite in stage.get("sprites", []):
+            if self.animates(sprite):
+                return True
             t = times.t(sprite, now) if times is not None else 0.0
             how, start = (times.event(sprite), times.start(sprite)) if times else (None, None)
             if not stage_placement(sprite, self.transforms, t, {}, how, start)[1]:
@@ -292,7 +313,15 @@ class Composer:
     def draw_placed(self, target: pygame.Surface, placed: list[Placed], vp: Viewport,
                     origin: tuple[int, int] = (0, 0), alpha: float = 1.0) -> None:
         for item in placed:
-            self.art.draw(target, item.pic, item.p, vp.scale, origin, alpha)
+            if isinstance(item.pic, Particles):
+                particles.draw(target, self.art, item.pic.spec, item.pic.piece, item.p,
+                               int(item.sprite.get("seed") or 0), item.t, vp.scale, origin,
+                               alpha)
+            elif item.prev is not None:
+                self.art.draw_mix(target, item.prev, item.pic, item.p, vp.scale, origin,
+                                  alpha)
+            else:
+                self.art.draw(target, item.pic, item.p, vp.scale, origin, alpha)
 
     def work(self, slot: str, size: tuple[int, int], alpha: bool = False) -> pygame.Surface:
         """A reused surface for frames that change every time (one per slot); `alpha`:
