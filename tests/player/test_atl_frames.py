@@ -14,9 +14,9 @@ import pytest
 from engine.clock import VirtualClock
 from engine.present import particles
 from engine.present.app import App, Options
-from engine.present.compose import SpriteTimes
 from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts
+from engine.present.sprite_times import SpriteTimes
 from tests.conftest import ROOT
 
 from .helpers import data_dir, make_game, play
