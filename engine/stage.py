@@ -151,10 +151,10 @@ def resolve_sprite(game_dir: Path, sprite: dict[str, Any], images: dict[str, str
 
 
 def is_colour(value: str) -> bool:
-    """An image defined as a colour (`Solid("#102030")`), a text or a Composite, not
-    one file."""
+    """An image defined as a colour (`Solid("#102030")`), a text, a Composite or a
+    SnowBlossom, not one file."""
     return value.startswith("#") or value.startswith(TEXT_MARK) \
-        or value.startswith(COMPOSITE_MARK)
+        or value.startswith(COMPOSITE_MARK) or value.startswith(SNOW_MARK)
 
 
 def text_of(images: dict[str, str], name: str) -> str | None:
@@ -181,7 +181,18 @@ def composite_of(images: dict[str, str], name: str
     return (w, h), [(x, y, child) for x, y, child in spec["parts"]]
 
 
+def snow_of(images: dict[str, str], name: str) -> dict[str, Any] | None:
+    """The arguments of a SnowBlossom image (every one given: see parse_snow.py), or
+    None."""
+    value = images.get(name)
+    if value is None or not value.startswith(SNOW_MARK):
+        return None
+    spec = json.loads(value[len(SNOW_MARK):])
+    return spec if isinstance(spec, dict) else None
+
+
 TEXT_MARK = "{text}"  # as engine/script/parse_image.py marks a Text image
+SNOW_MARK = "{snow}"  # as engine/script/parse_snow.py marks a SnowBlossom
 COMPOSITE_MARK = "{composite}"  # as engine/script/parse_composite.py marks a Composite
 RENPY_IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".webp")
 MAX_IMAGE_FILES = 20_000  # a bound on the folder walk

@@ -31,7 +31,8 @@ def evaluate(sprite: Mapping[str, Any], transforms: Mapping[str, dict], t: float
              event: str = "show", start: Placement | None = None,
              marks: Marks | None = None) -> tuple[Placement, bool]:
     """The sprite's Placement `t` seconds after it got its transforms, and whether its
-    motion is over (nothing will change after t: stop animating it).
+    motion is over (nothing will change after t: stop animating it); the Placement's
+    `child` is the picture the ATL set, if it set one.
 
     `transforms` is the program's table (Story.transforms); built-ins are added here.
     `event` is "show" for a sprite newly shown, "replace" when its transforms replaced
@@ -40,7 +41,8 @@ def evaluate(sprite: Mapping[str, Any], transforms: Mapping[str, dict], t: float
     `start`, and `finished` says when to remove it. `marks` maps stage-mark names to
     canvas pixels (x, y) where the sprite's bottom centre stands."""
     state, done = run(sprite, transforms, max(0.0, t), event, start, marks)
-    return to_placement(state), done is not None
+    p = to_placement(state)
+    return p, done is not None and p.child_prev is None  # a cross-fade still runs
 
 
 def final(sprite: Mapping[str, Any], transforms: Mapping[str, dict],

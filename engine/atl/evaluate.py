@@ -9,6 +9,11 @@ its block again; `choice` picks by a random number seeded from the sprite's "see
 choice's place, so a replay picks the same; `on EVENT` runs the handler of the event the
 sprite was shown with (show or replace) and then never ends (nothing changes after it).
 
+A `child` statement sets the picture drawn from then on, in no time (frames, with pause
+and repeat); one `with` a transition cross-fades from the picture before it, the state
+keeping how long ago it was set ("child_age") and the fade's length. A frame of an image's
+own block ("of" its name) is skipped once the sprite shows other attributes.
+
 The transforms of `at t1, t2` run together, each from time 0, each starting from where the
 ones before it put the sprite, later ones winning: so `at left, slide` slides from the left.
 The inline ATL block runs last. Each interpolation moves every value it changes (xpos,
@@ -50,17 +55,22 @@ def _later(a: float, b: float) -> float:
     return Held(m) if isinstance(a, Held) or isinstance(b, Held) else m
 
 
+CHILD_KEYS = ("child", "child_prev", "child_fade", "child_age")
+OWN_PICTURE = ""  # child_prev of a sprite's first frame: the picture it was shown with
+
+
 class _Ctx:
-    __slots__ = ("transforms", "marks", "event", "seed", "written", "depth")
+    __slots__ = ("transforms", "marks", "event", "seed", "written", "depth", "picture")
 
     def __init__(self, transforms: Mapping[str, dict], marks: Marks | None, event: str,
-                 seed: int) -> None:
+                 seed: int, picture: str = "") -> None:
         self.transforms = transforms
         self.marks = marks or {}
         self.event = event
         self.seed = seed
         self.written: set[str] = set()
         self.depth = 0
+        self.picture = picture
 
 
 def lookup_transform(name: str, transforms: Mapping[str, dict],
@@ -102,6 +112,8 @@ def _seconds(expr: Any, env: Mapping[str, Any]) -> float:
 
 
 def _lerp_key(key: str, a: Any, b: Any, f: float) -> Any:
+    if key in CHILD_KEYS:  # a picture changes at the end of a motion, not by degrees
+        return b if f >= 1.0 else a
     if key == "tint":
         return tuple(x + (y - x) * f for x, y in zip(a, b, strict=True))
     if key == "brightness":
@@ -122,6 +134,36 @@ def _apply(stmt_props: list, env: Mapping[str, Any], state: dict, ctx: _Ctx) -> 
 
 
 # --- statements ---------------------------------------------------------------------------
+
+def _fade(expr: Any, env: Mapping[str, Any]) -> float:
+    """How long a frame's `with` cross-fades: the transition's duration (every family
+    is played as a dissolve between two pictures)."""
+    if expr is None:
+        return 0.0
+    try:
+        spec = _val(expr, env)
+    except ExprError:
+        return 0.0
+    d = spec.get("duration") if isinstance(spec, dict) else None
+    if isinstance(d, bool) or not isinstance(d, (int, float)) or not math.isfinite(d):
+        return 0.0
+    return max(0.0, float(d))
+
+
+def _child(s: dict, env: Mapping, state: dict, t: float, ctx: _Ctx) -> float:
+    if s.get("of") is not None and s["of"] != ctx.picture:
+        return 0.0
+    prev = state.get("child")
+    fade = _fade(s.get("trans"), env)
+    state["child"] = s["image"]
+    if fade > 0.0 and prev != s["image"]:
+        state["child_prev"] = OWN_PICTURE if prev is None else prev
+        state["child_fade"], state["child_age"] = fade, t
+    else:
+        state["child_prev"], state["child_fade"], state["child_age"] = None, 0.0, 0.0
+    ctx.written.update(CHILD_KEYS)
+    return 0.0
+
 
 def _interp(s: dict, env: Mapping, state: dict, t: float, ctx: _Ctx) -> float | None:
     d = _seconds(s["duration"], env)
@@ -246,6 +288,8 @@ def _statement(s: dict, env: Mapping, state: dict, t: float, ctx: _Ctx, path: tu
         return _on(s, env, state, t, ctx, path)
     if op == "use":
         return _use(s, env, state, t, ctx, path)
+    if op == "child":
+        return _child(s, env, state, t, ctx)
     return 0.0
 
 
@@ -337,7 +381,8 @@ def run(sprite: Mapping[str, Any], transforms: Mapping[str, dict], t: float,
         ) -> tuple[dict, float | None]:
     """The state at `t` and when the motion ends (None: not by t; Held(x): from x on it
     holds for ever)."""
-    ctx = _Ctx(transforms, marks, event, int(sprite.get("seed") or 0))
+    ctx = _Ctx(transforms, marks, event, int(sprite.get("seed") or 0),
+               " ".join([sprite.get("tag") or "", *(sprite.get("attrs") or ())]))
     base0 = props.initial_state(start)  # where the layers before put it at time 0
     now = dict(base0)
     done: float | None = 0.0

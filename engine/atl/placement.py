@@ -29,7 +29,9 @@ The evaluator gives a Placement for a sprite at a time since it was shown; the r
 draws the sprite's picture by it. Positions follow Ren'Py: a float is a fraction of the
 screen (xpos 0.5 is the middle), an int is canvas pixels (1280x720 canvas); the anchor
 is a fraction (or pixels) of the picture; offsets are pixels. `extra` holds the
-properties the Placement has no field for (xsize, ysize, blur).
+properties the Placement has no field for (xsize, ysize, blur). `child` is the picture an
+ATL block set (draw it instead of the sprite's own); while a `with` fades to it,
+`child_prev` is the one before and `child_mix` how far the fade has come.
 """
 
 from __future__ import annotations
@@ -53,6 +55,12 @@ class Placement:
     tint: tuple[float, float, float] = (1.0, 1.0, 1.0)  # multiplies each channel
     brightness: float = 0.0  # -1 (black) .. 0 .. 1 (white), after the tint
     extra: dict[str, float] = field(default_factory=dict, compare=False)
+    # The picture an ATL `child` set (a file, "#rrggbb" or an image name; None: the
+    # sprite's own), and while a `with` cross-fades to it, the one before ("": the
+    # sprite's own) and how far the fade is (0..1).
+    child: str | None = None
+    child_prev: str | None = None
+    child_mix: float = 1.0
 
     def but(self, **changes: object) -> Placement:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -44,6 +44,12 @@ def initial_state(start: Placement | None = None) -> dict[str, Any]:
 def to_placement(state: dict[str, Any]) -> Placement:
     extra = {k: float(state[k]) for k in EXTRA if state.get(k) is not None}
     tint = state["tint"]
+    child, prev, mix = state.get("child"), state.get("child_prev"), 1.0
+    if prev is not None:
+        fade, age = state.get("child_fade") or 0.0, state.get("child_age") or 0.0
+        mix = min(1.0, age / fade) if fade > 0 else 1.0
+        if mix >= 1.0:
+            prev = None
     return Placement(
         xpos=state["xpos"], ypos=state["ypos"], xanchor=state["xanchor"],
         yanchor=state["yanchor"], xoffset=float(state["xoffset"]),
@@ -51,7 +57,8 @@ def to_placement(state: dict[str, Any]) -> Placement:
         xzoom=float(state["xzoom"]), yzoom=float(state["yzoom"]),
         alpha=float(state["alpha"]), rotate=float(state["rotate"] or 0.0),
         tint=(float(tint[0]), float(tint[1]), float(tint[2])),
-        brightness=float(state["brightness"]), extra=extra)
+        brightness=float(state["brightness"]), extra=extra, child=child, child_prev=prev,
+        child_mix=mix)
 
 
 def _number(v: Any) -> bool:

@@ -101,7 +101,7 @@ def _lit(expr: list | None, lookup: Lookup) -> list | None:
 
 
 def _bind_field(key: str, v: Any, lookup: Lookup) -> Any:
-    if key in ("duration", "count", "weight"):
+    if key in ("duration", "count", "weight", "trans"):
         return _lit(v, lookup)
     if key == "props":
         return [[name, _lit(e, lookup)] for name, e, *_ in v]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from engine.atl.builtins import BUILTIN_TRANSFORMS
 from engine.atl.properties import PROPERTIES, check
 from engine.atl.transitions import TRANSITIONS
+from engine.lint.media import frame_file
 from engine.script.atl_runtime import PROPERTY_TRANSFORMS, match_args
 from engine.script.errors import Loc, did_you_mean
 from engine.script.expr import names_read
@@ -123,9 +124,11 @@ class AtlLint:
                 where = Loc(file, loc.line, col[0]) if col else loc
                 self.prop(name, expr, where, src)
                 self.names(expr, where, src, params)
-            for key in ("duration", "count"):
+            for key in ("duration", "count", "trans"):
                 self.names(s.get(key), loc, src, params)
-            if op == "use":
+            if op == "child":
+                frame_file(self.lint, s, file)
+            elif op == "use":
                 self.ref(s["name"], s["args"], s["kwargs"], loc, src, params)
             elif op == "interp" and s.get("to"):
                 to = s["to"]

@@ -10,13 +10,20 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
+from engine.atl.frames import first_frame
 from engine.contrast import AA, parse_hex, ratio
 from engine.flow import reachable
 from engine.lint import code
 from engine.lint.atl import AtlLint
 from engine.lint.code import CODE_KINDS
 from engine.lint.flow import call_problems, flow_lint
-from engine.lint.media import channel_problem, composite_children, inline_images, layered_sprite
+from engine.lint.media import (
+    channel_problem,
+    composite_children,
+    inline_images,
+    layered_sprite,
+    snow_picture,
+)
 from engine.lint.sound import sound_files
 from engine.mapinfo import MapStructure
 from engine.script import Story
@@ -134,6 +141,8 @@ class Linter:
     def sprite_file(self, tag: str, attrs: list[str], stmt: Stmt) -> None:
         # `-happy` takes one away; `@` marks those for one line
         attrs = [a for a in attrs if a != "@" and not a.startswith("-")]
+        if stmt.kind == "show" and first_frame(stmt.args.get("atl") or []) is not None:
+            return  # its ATL block names the picture (checked there)
         if layered_sprite(self, tag, attrs, stmt):
             return
         name = " ".join([tag, *attrs])
@@ -264,6 +273,7 @@ class Linter:
         file) is an error where it is defined, shown or not ("not found" is reported where
         it is shown)."""
         composite_children(self, init.name, init.loc, init.source)
+        snow_picture(self, init.name, init.loc, init.source)
         if init.expr[0] == "lit" and isinstance(init.expr[1], str) \
                 and not is_colour(init.expr[1]):
             why = unusable_reason(self.game, image_path(self.game, init.expr[1]))

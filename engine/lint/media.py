@@ -1,18 +1,29 @@
 """Lint's checks of what Ren'Py's picture and sound statements name beyond files: a
-channel the game never registers, a text's {image=…} picture, and the notes `lint
---strict` gives where a construct is not drawn as Ren'Py draws it (a layer Ren'Py does not
-have, an image's ATL block)."""
+channel the game never registers, a text's {image=…} picture, the pictures of ATL frames,
+Composites and SnowBlossoms, and the notes `lint --strict` gives where a construct is not
+drawn as Ren'Py draws it (a layer Ren'Py does not have, a frame's transition other than a
+dissolve)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from engine.atl.frames import frames
+from engine.atl.transitions import TRANSITIONS
 from engine.layered import chosen, layer_files, picture_path
 from engine.script.audio_names import BUILTIN_CHANNELS, registered_channels
 from engine.script.errors import Loc, ScriptError
 from engine.script.program import Program, Stmt
 from engine.script.text import inline_names
-from engine.stage import composite_of, renpy_image, unusable_reason, usable
+from engine.stage import (
+    composite_of,
+    image_path,
+    renpy_image,
+    snow_of,
+    sprite_candidates,
+    unusable_reason,
+    usable,
+)
 
 if TYPE_CHECKING:
     from engine.lint.core import Linter
@@ -99,9 +110,79 @@ def media_notes(program: Program) -> list[ScriptError]:
             note(stmt.loc, f"layer {layer}", f"layer '{layer}' is not one of Ren'Py's "
                  f"layers ({', '.join(RENPY_LAYERS)}): it is drawn just above master",
                  stmt.source)
+    for block, file in atl_blocks(program):
+        for frame in frames(block):
+            family = _family(frame.get("trans"))
+            if family not in (None, "dissolve"):
+                note(Loc(file, frame["line"], frame["col"]), "frame with",
+                     f"a picture's 'with' in ATL is played as a dissolve, not as its "
+                     f"{family} transition", frame["src"])
+    return out
+
+
+def _family(expr: list | None) -> str | None:
+    """The family of a transition written after a frame's `with` (None: none, or not
+    known before the game runs)."""
+    if expr is None:
+        return None
+    name = expr[1] if expr[0] in ("name", "call") else None
+    if name in TRANSITIONS:
+        return TRANSITIONS[name]["family"]
+    return {"Dissolve": "dissolve", "Fade": "fade", "Pause": "pause",
+            "MoveTransition": "move"}.get(name or "")
+
+
+def atl_blocks(program: Program) -> list[tuple[list[dict], str]]:
+    """Every ATL block the program writes, with its file: images', transforms', and
+    those of show and scene statements."""
+    out: list[tuple[list[dict], str]] = []
     for init in program.inits:
         if init.kind == "atlimage":
-            note(init.loc, "atl image", f"image '{init.name}': only the first picture of "
-                 "its ATL block is shown (its motion plays, its later frames do not)",
-                 init.source)
+            out.append((init.expr["atl"], init.loc.file))  # type: ignore[index]
+        elif init.kind == "transform":
+            out.append((init.expr["body"], init.loc.file))  # type: ignore[index]
+    for stmt in program.statements:
+        if stmt.kind in ("show", "scene", "show_text") and stmt.args.get("atl"):
+            out.append((stmt.args["atl"], stmt.loc.file))
     return out
+
+
+def frame_file(lint: Linter, frame: dict, file: str) -> None:
+    """A picture an ATL block sets: found and usable, as a shown image's file is, the
+    error at the frame's own line."""
+    value = frame["image"]
+    if value.startswith("#") or value in lint.images or value == "black":
+        return  # a colour, or a defined image (checked where it is defined and shown)
+    if frame.get("of") and lint.images.get(frame["of"]) == value:
+        return  # an image's first picture: checked where the image is shown
+    if "." in value:
+        candidates = [image_path(lint.game, value)]
+    else:
+        words = value.split()
+        if lint.story is not None and words[0] in lint.story.layered:
+            return  # checked where it is shown
+        candidates = sprite_candidates(lint.game, words[0], words[1:], lint.images)
+    if any(usable(lint.game, p) for p in candidates):
+        return
+    shown = candidates[0].relative_to(lint.game) if candidates[0].is_relative_to(
+        lint.game) else candidates[0]
+    why = unusable_reason(lint.game, candidates[0])
+    lint.error(None, f"picture '{value}' not found (looked for {shown})" if why == "not found"
+               else f"picture '{value}': {shown}: {why}",
+               loc=Loc(file, frame.get("line", 1), frame.get("col", 1)),
+               source=frame.get("src", ""))
+
+
+def snow_picture(lint: Linter, name: str, loc: Loc, source: str) -> None:
+    """`image x = SnowBlossom("flake.png")`: its picture found and usable."""
+    spec = snow_of(lint.images, name)
+    if spec is None:
+        return
+    d = spec["d"]
+    if "." not in d and (d in lint.images or renpy_image(lint.game, d.split()) is not None):
+        return
+    path = picture_path(lint.game, d, lint.images)
+    if (why := unusable_reason(lint.game, path)) is not None:
+        shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
+        lint.error(None, f"image '{name}': picture '{d}' {why} (looked for {shown})",
+                   loc=loc, source=source)

@@ -6,16 +6,14 @@ cached whole, as before. While a sprite moves, each frame blits the cached backg
 into a work surface and draws the sprites over it: no rescaling unless a zoom changes
 (sprites.py keeps the transformed pictures).
 
-A sprite's transforms run on the time since it was shown: SpriteTimes keeps when each
-sprite on the shown stage appeared (reset when it is shown anew or at new transforms; a
-change of attributes alone keeps its time, as in Ren'Py).
+A sprite's transforms run on the time since it was shown: SpriteTimes (sprite_times.py)
+keeps when each sprite on the shown stage appeared.
 """
 
 from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +21,7 @@ import pygame
 
 from engine.atl.placement import Placement
 
+from . import particles
 from .camera import (
     MASTER,
     camera_placement,
@@ -34,108 +33,14 @@ from .camera import (
     layer_order,
     layered,
 )
+from .particles import Particles
 from .placing import stage_placement
+from .sprite_times import Placer, SpriteTimes, sprite_key
 from .sprites import Picture, SpriteArt
 
 if TYPE_CHECKING:
     from .picture import Viewport
     from .tiled import Background
-
-
-def sprite_key(sprite: dict[str, Any]) -> str:
-    """The name a sprite is known by on stage (`show x as y`: y), with its layer when it
-    is not master (a tag is unique per layer)."""
-    name = str(sprite.get("as") or sprite["tag"])
-    layer = sprite.get("layer")
-    return name if not layer or layer == MASTER else f"{name}\0{layer}"
-
-
-def _signature(sprite: dict[str, Any]) -> str:
-    # A camera statement starts its motion anew even with the same transforms (its seed
-    # is the statement's); a sprite re-shown at the same ones keeps its time.
-    seed = sprite.get("seed") if is_camera(sprite) else None
-    return json.dumps([sprite.get("transforms"), sprite.get("atl"), sprite.get("at"), seed],
-                      sort_keys=True, default=str)
-
-
-def timed(stage: dict[str, Any]) -> list[dict[str, Any]]:
-    """What SpriteTimes keeps a clock for: the sprites, and each layer's camera."""
-    sprites = stage.get("sprites", [])
-    return [*sprites, *camera_sprites(stage)] if stage.get("camera") else sprites
-
-
-Placer = Callable[[dict[str, Any], float, str, "Placement | None"], Placement]
-
-
-class SpriteTimes:
-    """When each sprite on the shown stage was shown, on the screen's clock, and, for a
-    sprite given new transforms while shown, where it stood then: it moves on from there
-    (ATL's "replace"), not from the default position."""
-
-    def __init__(self) -> None:
-        self.starts: dict[str, float] = {}
-        self._signs: dict[str, str] = {}
-        self._sprites: dict[str, dict[str, Any]] = {}
-        self.froms: dict[str, Placement] = {}
-
-    def sync(self, stage: dict[str, Any], now: float, place: Placer | None = None) -> None:
-        """The stage now shown: new sprites, and sprites at new transforms, start now.
-        `place(sprite, t, event, start)` gives where a sprite stands (to move on from)."""
-        seen = set()
-        for sprite in timed(stage):
-            key = sprite_key(sprite)
-            seen.add(key)
-            sign = _signature(sprite)
-            if self._signs.get(key) != sign or key not in self.starts:
-                old = self._sprites.get(key)
-                if old is not None and place is not None and key in self.starts:
-                    self.froms[key] = place(old, now - self.starts[key], self.event(old),
-                                            self.froms.get(key))
-                else:
-                    self.froms.pop(key, None)
-                self._signs[key] = sign
-                self.starts[key] = now
-            self._sprites[key] = sprite
-        for key in list(self.starts):
-            if key not in seen:
-                del self.starts[key]
-                for table in (self._signs, self._sprites, self.froms):
-                    table.pop(key, None)
-
-    def restart(self, stage: dict[str, Any], now: float,
-                settle: Callable[[dict[str, Any]], float | None] | None = None) -> None:
-        """Every sprite starts over (a load or a rollback shows the stage afresh). With
-        `settle` (a sprite's motion's length, None when it repeats for ever), a finite
-        motion shows where it ends rather than playing again."""
-        for table in (self.starts, self._signs, self._sprites, self.froms):
-            table.clear()
-        self.sync(stage, now)
-        if settle is not None:
-            for sprite in timed(stage):
-                length = settle(sprite)
-                if length is not None:
-                    self.starts[sprite_key(sprite)] = now - length
-
-    def shift(self, by: float) -> None:
-        """Every start time `by` seconds later (times made at 0 moved to now)."""
-        self.starts = {k: v + by for k, v in self.starts.items()}
-
-    def copy(self) -> SpriteTimes:
-        other = SpriteTimes()
-        other.starts = dict(self.starts)
-        other._signs = dict(self._signs)
-        other._sprites = dict(self._sprites)
-        other.froms = dict(self.froms)
-        return other
-
-    def t(self, sprite: dict[str, Any], now: float) -> float:
-        return max(0.0, now - self.starts.get(sprite_key(sprite), now))
-
-    def event(self, sprite: dict[str, Any]) -> str:
-        return "replace" if sprite_key(sprite) in self.froms else "show"
-
-    def start(self, sprite: dict[str, Any]) -> Placement | None:
-        return self.froms.get(sprite_key(sprite))
 
 
 @dataclass
@@ -147,6 +52,8 @@ class Placed:
     pic: Picture
     p: Placement
     finished: bool
+    prev: Picture | None = None  # the picture an ATL `with` cross-fades from
+    t: float = 0.0  # seconds since the sprite was shown (a particle picture's clock)
 
 
 def draw_order(sprites: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -162,6 +69,9 @@ class Composer:
 
     def background(self, words: list[str] | None, vp: Viewport) -> tuple[Any, dict]: ...
     def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture: ...
+    def child_picture(self, value: str, sprite: dict[str, Any], vp: Viewport
+                      ) -> Picture: ...
+    def animates(self, sprite: dict[str, Any]) -> bool: ...
 
     def __init__(self) -> None:
         self._lights: dict[str, tuple[float, float, float] | None] = {}
@@ -232,14 +142,28 @@ class Composer:
             p, finished = stage_placement(sprite, self.transforms, t, marks, how, start)
             if lit is not None:  # lit by the scene: its light times the transform's tint
                 p = p.but(tint=tuple(a * b for a, b in zip(p.tint, lit, strict=True)))
-            out.append(Placed(sprite_key(sprite), sprite, self.picture(sprite, vp), p,
-                              finished))
+            pic, prev = self.pictures_of(sprite, p, vp)
+            if isinstance(pic, Particles):
+                finished = False  # the snow falls as long as it is shown
+            out.append(Placed(sprite_key(sprite), sprite, pic, p, finished, prev, t))
         return out
+
+    def pictures_of(self, sprite: dict[str, Any], p: Placement, vp: Viewport
+                    ) -> tuple[Picture, Picture | None]:
+        """The picture to draw by `p` (the one its ATL set, else the sprite's own), and
+        the one a cross-fade comes from, while it runs."""
+        pic = self.picture(sprite, vp) if p.child is None \
+            else self.child_picture(p.child, sprite, vp)
+        if p.child_prev is None or p.child_mix >= 1.0:
+            return pic, None
+        return pic, self.child_picture(p.child_prev, sprite, vp)
 
     def moving(self, stage: dict[str, Any], vp: Viewport, now: float,
                times: SpriteTimes | None) -> bool:
         """Some sprite's transforms still change it: draw the stage every frame."""
         for sprite in stage.get("sprites", []):
+            if self.animates(sprite):
+                return True
             t = times.t(sprite, now) if times is not None else 0.0
             how, start = (times.event(sprite), times.start(sprite)) if times else (None, None)
             if not stage_placement(sprite, self.transforms, t, {}, how, start)[1]:
@@ -292,7 +216,15 @@ class Composer:
     def draw_placed(self, target: pygame.Surface, placed: list[Placed], vp: Viewport,
                     origin: tuple[int, int] = (0, 0), alpha: float = 1.0) -> None:
         for item in placed:
-            self.art.draw(target, item.pic, item.p, vp.scale, origin, alpha)
+            if isinstance(item.pic, Particles):
+                particles.draw(target, self.art, item.pic.spec, item.pic.piece, item.p,
+                               int(item.sprite.get("seed") or 0), item.t, vp.scale, origin,
+                               alpha)
+            elif item.prev is not None:
+                self.art.draw_mix(target, item.prev, item.pic, item.p, vp.scale, origin,
+                                  alpha)
+            else:
+                self.art.draw(target, item.pic, item.p, vp.scale, origin, alpha)
 
     def work(self, slot: str, size: tuple[int, int], alpha: bool = False) -> pygame.Surface:
         """A reused surface for frames that change every time (one per slot); `alpha`:

@@ -18,16 +18,20 @@ import pygame
 from engine.layered import layer_files, picture_path
 from engine.script.text import strip_tags
 from engine.stage import (
+    SNOW_MARK,
     SpriteSpec,
     colour_of,
     composite_of,
+    image_path,
     resolve_background,
     resolve_sprite,
+    snow_of,
     text_of,
     usable,
 )
 
 from .compose import Composer
+from .particles import Particles
 from .sprites import Picture, SpriteArt
 from .tiled import Background, BackgroundCache
 
@@ -196,17 +200,66 @@ class StageView(Composer):
             return self._text_picture(text, vp)
         if (parts := composite_of(self.images, name)) is not None:
             return self._composite_picture(name, parts)
+        if self.animates(sprite):
+            return self._snow_picture(name, sprite, vp)
         spec = self._specs.get(key)
         if spec is None:  # asked each frame while sprites move: look for files once
             spec = self._specs[key] = resolve_sprite(self.game_dir, sprite, self.images)
         return self.picture_of(spec, vp)
+
+    def child_picture(self, value: str, sprite: dict[str, Any], vp: Viewport) -> Picture:
+        """The picture an ATL `child` names: "" the sprite's own, "#rrggbb" a colour, a
+        file name (with a '.'), else an image name, resolved as a shown image is."""
+        if value == "":
+            return self.picture(sprite, vp)
+        if value.startswith("#"):
+            try:
+                pygame.Color(value)
+            except ValueError:  # not from the parser (an edited save): the sprite's own
+                return self.picture(sprite, vp)
+            return self._colour_picture(value)
+        if "." not in value or value in self.images:
+            words = value.split()
+            return self.picture({"tag": words[0], "attrs": words[1:]}, vp)
+        key = ("file", value)
+        spec = self._specs.get(key)
+        if spec is None:
+            path = image_path(self.game_dir, value)
+            spec = self._specs[key] = SpriteSpec(
+                sprite["tag"], (), None, path if usable(self.game_dir, path) else None, value)
+        return self.picture_of(spec, vp)
+
+    def animates(self, sprite: dict[str, Any]) -> bool:
+        """The sprite's picture moves by itself (a SnowBlossom): draw it every frame."""
+        value = self.images.get(" ".join([sprite["tag"], *sprite["attrs"]]))
+        return value is not None and value.startswith(SNOW_MARK)
+
+    def _snow_picture(self, name: str, sprite: dict[str, Any], vp: Viewport) -> Picture:
+        key = ("snow", name, self.images[name])
+        found = self._pictures.get(key)
+        if found is None:
+            spec = snow_of(self.images, name)
+            assert spec is not None  # animates() said so
+            d = spec["d"]
+            if self.images.get(d, "").startswith(SNOW_MARK):  # snow made of snow: refused
+                piece = self.picture_of(SpriteSpec(sprite["tag"], (), None, None, d), vp)
+            else:
+                piece = self.child_picture(d, sprite, vp)
+            found = self._pictures[key] = Particles(key, spec, piece)
+            while len(self._pictures) > 12:
+                self._pictures.popitem(last=False)
+        else:
+            self._pictures.move_to_end(key)
+        return found
 
     def _colour_picture(self, colour: str) -> Picture:
         """`show black`: a colour over the whole canvas, as Ren'Py's Solid fills it."""
         key = ("colour", colour)
         found = self._pictures.get(key)
         if found is None:
-            surf = pygame.Surface((8, 8))
+            # With its own alpha: scaled into the sprite cache's alpha buffers, a surface
+            # without one came out transparent (nothing drawn).
+            surf = pygame.Surface((8, 8), pygame.SRCALPHA)
             surf.fill(pygame.Color(colour))
             found = self._pictures[key] = Picture(key, surf, (float(CANVAS[0]),
                                                               float(CANVAS[1])))

@@ -19,8 +19,8 @@ from typing import Any
 
 import pygame
 
-from .compose import SpriteTimes
 from .moves import STYLES, draw_move
+from .sprite_times import SpriteTimes
 
 log = logging.getLogger("roadout.picture")
 

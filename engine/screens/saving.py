@@ -11,8 +11,8 @@ import pygame
 
 from engine import atl, saves
 from engine.playthrough import Playthrough
-from engine.present.compose import SpriteTimes
 from engine.present.screen import Host
+from engine.present.sprite_times import SpriteTimes
 
 log = logging.getLogger("roadout.saves")
 

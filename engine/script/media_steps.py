@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from engine.atl.frames import first_frame
+
 from . import events as ev
 from .audio_names import audio_value, engine_channel
 from .dialogue import speaker_tag
@@ -51,10 +53,15 @@ def _untemp(story: Story, stmt: Stmt) -> None:
 
 def _show(story: Story, stmt: Stmt) -> ev.Event:
     """show/scene of an image defined with an ATL block: its motion, unless the statement
-    brings an ATL block of its own."""
+    brings an ATL block of its own; its frames still play beside that block (the
+    statement's block winning what both set), as Ren'Py animates the image inside."""
     a = stmt.args
-    if story.image_atl and a["image"] and not a.get("atl"):
+    if story.image_atl and a["image"]:
         atl = story.image_atl.get(" ".join(a["image"]))
+        own = a.get("atl")
+        if atl and own:
+            atl = [{"op": "parallel", "blocks": [atl, own]}] \
+                if first_frame(atl) is not None else None
         if atl:
             stmt = Stmt(stmt.kind, stmt.loc, stmt.source, stmt.label, stmt.occ,
                         {**a, "atl": atl}, stmt.implicit)

@@ -13,12 +13,19 @@ line "src" (for errors), by "op":
     choice    options: [[weight expr | None, block], ...] choice: / choice 2.0:
     on        handlers: [[[event, ...], block], ...]      on show: / on hide, replace:
     use       name, args: [expr], kwargs: [[k, expr]]     left / slide(0.2) (include)
+    child     image: str, trans: expr | None               "b.png" / Solid("#fff") with dissolve
+
+A `child` sets the picture drawn from then on (frame-by-frame animation with pause and
+repeat, as in Ren'Py); its image is what the stage keeps for an image: a file name,
+"#rrggbb" (Solid), or an image name to resolve. `trans` (after `with`) cross-fades from
+the picture before it; the statement itself takes no time.
 
 Expressions are the scene language's (expr_syntax), so ATL runs no code either.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from engine.atl.properties import PROPERTIES
@@ -86,9 +93,10 @@ def parse_block(lines: list[Line], file: str) -> list[dict]:
         if line.say is not None:  # `xalign "x"` looks like a say to the lexer's fast path
             line = _tokenized(line, file)
         c = Cursor(line, file)
-        if c.is_string_next():
-            raise c.error("images inside an ATL block are not supported: show each image "
-                          "with its own 'show' statement")
+        if c.is_string_next() or c.peek_word() in CHILD_CALLS and c._is(c.i + 1, "op", "("):
+            out.append(_child(c, line))
+            if c.at_end():
+                continue
         word = c.peek_word()
         if c.toks[-1][0] == "op" and c.toks[-1][1] == ":" and word not in _BLOCK_WARPERS:
             _complex(c, line, file, out)
@@ -157,6 +165,50 @@ def _complex(c: Cursor, line: Line, file: str, out: list[dict]) -> None:
             prev["handlers"].append([events, body])
         else:
             out.append({"op": "on", "handlers": [[events, body]], **loc})
+
+
+CHILD_CALLS = ("Solid",)
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+
+
+def solid_colour(value: str) -> str | None:
+    """A colour as the stage keeps it ("#rrggbb" or "#rrggbbaa", lower case), or None
+    when `value` is no colour; "#fff" is "#ffffff", as Ren'Py reads it."""
+    if not _COLOUR.match(value):
+        return None
+    digits = value[1:].lower()
+    return "#" + ("".join(d * 2 for d in digits) if len(digits) < 6 else digits)
+
+
+def _child(c: Cursor, line: Line) -> dict:
+    """A displayable on its own: "file.png", "image name" or Solid("#rrggbb"), maybe
+    `with` a transition."""
+    loc = _loc(c, line)
+    t = c.peek()
+    node = c.expression(stop_words=("with",), stop_ops=(",",))
+    if node[0] == "lit" and isinstance(node[1], str):
+        if not node[1].strip():
+            raise c.error("a picture in an ATL block needs a file or image name", t)
+        image = node[1]
+    elif node[0] == "call" and node[1] in CHILD_CALLS:
+        args = node[2]
+        if len(args) != 1 or node[3] or args[0][0] != "lit" or not isinstance(args[0][1], str):
+            raise c.error(f"{node[1]}() takes one colour in quotes, like "
+                          f"{node[1]}(\"#ffffff\")", t)
+        colour = solid_colour(args[0][1])
+        if colour is None:
+            raise c.error(f"Solid() takes a colour like \"#1a2b3c\", not {args[0][1]!r}", t)
+        image = colour
+    else:
+        raise c.error("a picture in an ATL block is a file or image name in quotes, or "
+                      "Solid(\"#rrggbb\")", t)
+    trans = None
+    if c.peek_word() == "with":
+        c.i += 1
+        if c.at_end() or c.peek_op(","):
+            raise c.error("expected a transition after 'with'", hint='"b.png" with dissolve')
+        trans = c.expression(stop_ops=(",",))
+    return {"op": "child", "image": image, "trans": trans, **loc}
 
 
 def _props(c: Cursor, line: Line) -> list[list]:

@@ -6,10 +6,12 @@ sounds this engine takes from Ren'Py's script unchanged:
     image NAME = Transform("file.png", ...) the child's picture (its properties unused)
     image NAME = Text("…", ...)             a line of text, drawn as `show text` draws it
     image NAME = Composite((w, h), (x, y), "a.png", ...)   pictures at offsets (parse_composite.py)
-    image NAME:                             an ATL block: its first picture is the image,
-        "a.png"                             the rest its motion when shown without an ATL
-        xalign 0.1                          block of its own; later frames are not played
-        pause 0.2                           (lint --strict notes it)
+    image NAME = SnowBlossom("a.png", count=10, ...)        falling pictures (parse_snow.py)
+    image NAME:                             an ATL block: its first picture is the image
+        "a.png"                             where one picture is asked for; the block, its
+        pause 0.2                           pictures as frames, plays when it is shown
+        "b.png" with dissolve               (engine/atl/evaluate.py)
+        repeat
     camera [LAYER] [at T, ...] [:ATL]       read and checked; one layer, so not drawn
     voice "file.ogg"                        the line's voice, on the sound channel
 
@@ -19,16 +21,16 @@ for a colour, or TEXT_MARK and a line of text.
 
 from __future__ import annotations
 
-import re
+from engine.atl.frames import first_frame, frames
 
 from . import ast, parse_atl
 from .cursor import Cursor
 from .lexer import Line
 from .parse_composite import composite
+from .parse_snow import snow
 from .parse_text import Staging
 from .parse_words import image_word
 
-_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 # Calls an image may be made of, and what they take: the child (or colour) first.
 _DISPLAYABLES = ("Solid", "Transform", "At", "Text")
 TEXT_MARK = "{text}"  # an image that is a line of text: no file name starts with a brace
@@ -55,6 +57,8 @@ def _image(c: Cursor, line: Line, file: str) -> ast.Node:
     if c.peek_op(":"):
         c.expect_colon_end()
         first, atl = _atl_image(line, file)
+        for frame in frames(atl):  # the image's own: not drawn once its attributes change
+            frame["of"] = " ".join(words)
         return AtlImage(c.loc(), line.source, words, {"file": first, "atl": atl})
     if not c.peek_op("="):
         raise c.error("expected '=' and a file name after the image name")
@@ -72,6 +76,8 @@ def _displayable(c: Cursor, expr: list, at: int) -> list:
                       c.toks[at])
     if expr[0] == "call" and expr[1] in ("Composite", "LiveComposite"):
         return composite(c, expr, c.toks[at])
+    if expr[0] == "call" and expr[1] == "SnowBlossom":
+        return snow(c, expr, c.toks[at])
     if expr[0] != "call" or expr[1] not in _DISPLAYABLES:
         return expr
     args, tok = expr[2], c.toks[at]
@@ -79,18 +85,21 @@ def _displayable(c: Cursor, expr: list, at: int) -> list:
         raise c.error(f"{expr[1]}() takes a file name or a colour in quotes first", tok,
                       hint='image black = Solid("#000")')
     value = args[0][1]
-    if expr[1] == "Solid" and not _COLOUR.match(value):
-        raise c.error(f"Solid() takes a colour like \"#1a2b3c\", not {value!r}", tok)
+    if expr[1] == "Solid":
+        colour = parse_atl.solid_colour(value)  # "#fff" as "#ffffff": pygame reads that
+        if colour is None:
+            raise c.error(f"Solid() takes a colour like \"#1a2b3c\", not {value!r}", tok)
+        value = colour
     if expr[1] == "Text":
         return ["lit", TEXT_MARK + value]  # its style arguments are not used
     return ["lit", value]
 
 
 def _atl_image(line: Line, file: str) -> tuple[str, list[dict]]:
-    """The first picture of an `image NAME:` block, and the rest of the block as ATL
-    (its frames taken out): the image's own motion."""
-    first, rest = _frames(line.children)
-    atl = parse_atl.parse_block(rest, file)
+    """The first picture of an `image NAME:` block (what the image is where one picture
+    is asked for), and the whole block as ATL, its pictures `child` statements."""
+    atl = parse_atl.parse_block(line.children, file)
+    first = first_frame(atl)
     if first is None:
         raise Cursor(line, file).error("this image's block names no picture",
                                        hint='image eileen wave:\n        "eileen_wave.png"')
@@ -98,31 +107,10 @@ def _atl_image(line: Line, file: str) -> tuple[str, list[dict]]:
 
 
 class AtlImage(ast.Image):
-    """`image NAME:` and its block: {"file": the first picture, "atl": the rest}, an init
+    """`image NAME:` and its block: {"file": the first picture, "atl": the block}, an init
     of kind "atlimage" (see Story.image_atl)."""
 
     __slots__ = ()
-
-
-def _frames(lines: list[Line]) -> tuple[str | None, list[Line]]:
-    """The first picture named in `lines` (nested blocks too), and the lines without
-    their pictures."""
-    first: str | None = None
-    rest: list[Line] = []
-    for child in lines:
-        text = child.say[1] if child.say is not None and not child.say[0] else None
-        if text is None and child.tokens and child.tokens[0][0] == "str":
-            text = child.tokens[0][1]  # type: ignore[assignment]
-        if text is not None:
-            first = first or text
-            continue
-        if child.children:
-            inner, kept = _frames(child.children)
-            first = first or inner
-            child = Line(child.indent, child.lineno, child.source, child.tokens, kept,
-                         child.say)
-        rest.append(child)
-    return first, rest
 
 
 def _camera(c: Cursor, line: Line, file: str) -> ast.Node:

@@ -10,9 +10,9 @@ import pygame
 import pytest
 
 from engine.lint import lint
-from engine.present.compose import SpriteTimes
 from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts, Typewriter, layout
+from engine.present.sprite_times import SpriteTimes
 from engine.script.text import strip_tags
 from tests.conftest import ROOT
 

@@ -10,9 +10,10 @@ import pytest
 
 from engine.atl.placement import Placement
 from engine.present import placing
-from engine.present.compose import SpriteTimes, draw_order
+from engine.present.compose import draw_order
 from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts
+from engine.present.sprite_times import SpriteTimes
 from engine.present.sprites import Picture, SpriteArt
 
 from .helpers import make_game

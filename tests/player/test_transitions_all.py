@@ -10,9 +10,9 @@ from pathlib import Path
 import pygame
 import pytest
 
-from engine.present.compose import SpriteTimes
 from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts
+from engine.present.sprite_times import SpriteTimes
 from engine.present.transitions import REGISTRY, Transition, duration_of
 
 from .helpers import make_game

@@ -33,9 +33,9 @@ def test_play_text_plays_the_media_tour() -> None:
 def test_strict_lint_notes_only_what_is_not_drawn_as_renpy_draws_it() -> None:
     found = [f"{p.loc.line}: {p.message}" for p in lint(GAME, strict=True)
              if p.loc.file.endswith("media.rpy")]
-    assert found == [  # camera, onlayer overlay and {image=} are drawn: no note for them
-        "14: image 'eileen wave': only the first picture of its ATL block is shown (its "
-        "motion plays, its later frames do not)",
+    # camera, onlayer overlay, {image=} and every frame of 'eileen wave' are drawn, and
+    # its frames' 'with' is a dissolve: no note for any of them
+    assert found == [
     ]
 
 
@@ -58,3 +58,27 @@ def test_the_tour_draws_in_the_real_loop_and_a_temporary_face_comes_back(
            if frame.get_at((x, y))[:3] == (230, 40, 90)]
     assert red and {x // 100 for x, _ in red} != {red[0][0] // 100}  # two apart
     assert max(y for _, y in red) - min(y for _, y in red) < 30  # on one line
+
+
+def test_the_waving_image_and_the_petals_move_between_two_frames(tmp_path: Path) -> None:
+    import pygame
+
+    from tests.player.helpers import play
+
+    shots = [tmp_path / f"{n}.png" for n in ("wave0", "wave1", "petals0", "petals1")]
+    r = play(tmp_path, "expect-text this campus\nadvance\nexpect-text I carry\n"
+             f"shot {shots[0]}\nwait 0.35\nshot {shots[1]}\n"
+             "advance\nexpect-text Cross\nadvance\nexpect-text Calm again\n"
+             f"wait 2.0\nshot {shots[2]}\nwait 0.5\nshot {shots[3]}\nadvance-to ending\n",
+             game=GAME, warp="media_tour")
+    assert r.returncode == 0, r.stderr
+    pics = [pygame.image.load(str(p)) for p in shots]
+
+    def eileen(pic: pygame.Surface) -> bytes:  # 6x9 pixels at the bottom left
+        return pygame.image.tobytes(pic.subsurface(0, 711, 6, 9), "RGB")
+
+    assert eileen(pics[0]) != eileen(pics[1])  # eileen_happy, then eileen_vhappy
+    petal = (250, 200, 220)
+    spots = [{(x, y) for x in range(0, 1280, 2) for y in range(0, 500, 2)
+              if p.get_at((x, y))[:3] == petal} for p in pics[2:]]
+    assert spots[0] and spots[1] and spots[0] != spots[1]  # falling petals

@@ -282,17 +282,23 @@ def test_a_text_image_is_its_text() -> None:
     assert s.images["ctc"] == "{text} ➤"
 
 
-def test_an_atl_image_brings_its_motion_unless_the_show_brings_one() -> None:
+def test_an_atl_image_brings_its_frames_and_motion_and_a_shows_block_runs_beside() -> None:
     s = story('image posty talk:\n    "talk/open.png"\n    xalign -0.05\n    pause 0.2\n'
               '    "talk/close.png"\n    repeat\n'
               'label start:\n    show posty talk at left\n    "x"\n'
               '    show posty talk:\n        xalign 0.9\n    "y"\n')
     sprite = s.next().stage["sprites"][0]
     assert [t["name"] for t in sprite["transforms"]] == ["left"]
-    assert [step["op"] for step in sprite["atl"]] == ["set", "pause", "repeat"]
+    assert [step["op"] for step in sprite["atl"]] == ["child", "set", "pause", "child",
+                                                      "repeat"]
+    assert [step.get("of") for step in sprite["atl"] if step["op"] == "child"] == \
+        ["posty talk", "posty talk"]
     s.next()
     own = s.next().stage["sprites"][0]["atl"]
-    assert [step["op"] for step in own] == ["set"] and len(own) == 1
+    assert [step["op"] for step in own] == ["parallel"]
+    image, block = own[0]["blocks"]
+    assert [step["op"] for step in image][0] == "child"
+    assert [step["op"] for step in block] == ["set"]
 
 
 def test_show_text_without_a_place_is_centred_as_renpys_centered_text() -> None:

@@ -25,6 +25,9 @@ def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
             repeat
         image ghost sad:
             "ghost.png"
+            pause 1
+            "ghost faded.png"
+            "ghost.png"
         image place = "park 01"
         image ctc = Text("➤", color="#eeeeee")
         label start:
@@ -42,7 +45,10 @@ def test_colours_atl_images_and_the_images_folder(tmp_path: Path) -> None:
     (game / "images" / "places").mkdir(parents=True)
     shutil.copy(game / "assets" / "backgrounds" / "room.png",
                 game / "images" / "places" / "Park 01.png")
-    assert messages(game) == ["18: error: image 'ghost sad' not found (looked for "
+    # a later frame where it is written; the first where the image is shown, as before
+    assert messages(game) == ["11: error: picture 'ghost faded.png' not found (looked for "
+                              "assets/ghost faded.png)",
+                              "21: error: image 'ghost sad' not found (looked for "
                               "assets/ghost.png)"]
 
 
@@ -115,7 +121,8 @@ def test_strict_notes_what_is_not_drawn_as_renpy_draws_it(tmp_path: Path) -> Non
         image wave:
             "assets/characters/eileen/happy.png"
             pause 0.5
-            "assets/characters/eileen/sad.png"
+            "assets/characters/eileen/sad.png" with wipeleft
+            "assets/characters/eileen/happy.png" with Dissolve(0.2)
         label start:
             camera at truecenter
             camera:
@@ -128,11 +135,13 @@ def test_strict_notes_what_is_not_drawn_as_renpy_draws_it(tmp_path: Path) -> Non
     ''')
     notes = [f"{p.loc.line}: {p.message}" for p in lint(game, strict=True)
              if p.severity == "warning" and ("layers" in p.message
-                                             or "first picture" in p.message)]
-    assert notes == [  # camera and Ren'Py's own layers are drawn: no note for them
-        "2: image 'wave': only the first picture of its ATL block is shown (its motion plays, "
-        "its later frames do not)",
-        "12: layer 'foreground' is not one of Ren'Py's layers (master, transient, screens, "
+                                             or "dissolve" in p.message)]
+    # every frame of an ATL image is played, camera and Ren'Py's own layers are drawn:
+    # only a transition other than a dissolve between two frames, and a layer Ren'Py
+    # does not have, are noted
+    assert sorted(notes, key=lambda n: int(n.split(":")[0])) == [
+        "5: a picture's 'with' in ATL is played as a dissolve, not as its crop transition",
+        "13: layer 'foreground' is not one of Ren'Py's layers (master, transient, screens, "
         "overlay): it is drawn just above master",
     ]
 
@@ -155,3 +164,27 @@ def test_composite_children_are_files_inside_the_game_or_images(tmp_path: Path) 
     assert "outside" in found[1]
     assert found[2:] == ["3: error: image 'duo': picture 'nemo' not found (looked for "
                          "images/nemo.png)"]
+
+
+def test_atl_frames_and_snow_pictures_are_checked_where_written(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        image snow = SnowBlossom("flake.png", count=5)
+        image candy = SnowBlossom("assets/characters/eileen/happy.png")
+        transform flick:
+            "assets/characters/eileen/happy.png"
+            pause 0.5
+            "nowhere.png"
+        label start:
+            show white_flash with Dissolve(.2):
+                Solid("#FFFFFF")
+            show eileen happy:
+                "gone/sad.png" with dissolve
+            show snow
+            show candy
+            return
+    ''')
+    assert messages(game) == [
+        "2: error: image 'snow': picture 'flake.png' not found (looked for assets/flake.png)",
+        "7: error: picture 'nowhere.png' not found (looked for assets/nowhere.png)",
+        "12: error: picture 'gone/sad.png' not found (looked for assets/gone/sad.png)",
+    ]

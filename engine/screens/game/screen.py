@@ -10,11 +10,11 @@ import pygame
 
 from engine.gallery import shown_images
 from engine.playthrough import Loaded, Playthrough, choice_key, ending_name
-from engine.present.compose import SpriteTimes
 from engine.present.placing import transforms_of
 from engine.present.quickmenu import Notice, QuickMenu
 from engine.present.richtext import Layout, Typewriter
 from engine.present.screen import Host, Screen
+from engine.present.sprite_times import SpriteTimes
 from engine.present.transitions import Transition, duration_of
 from engine.present.ui import Button, ButtonList
 from engine.script import (

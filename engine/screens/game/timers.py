@@ -8,10 +8,10 @@ from typing import Any
 import pygame
 
 from engine.playthrough import Playthrough
-from engine.present.compose import SpriteTimes
 from engine.present.quickmenu import Notice
 from engine.present.richtext import Layout, Typewriter
 from engine.present.screen import Host
+from engine.present.sprite_times import SpriteTimes
 from engine.present.transitions import Transition
 from engine.present.ui import ButtonList
 

@@ -1,8 +1,9 @@
 # Pictures, sounds and text the way Ren'Py writers write them (issue 17, media): images
-# from ATL blocks, colours, transforms, a Composite and Ren'Py's images/ folder, a
-# layeredimage, show text, onlayer and camera (a zoom that eases out, a pan), an inline
-# {image=} in a line, audio names, voice and queues, text tags and interpolation with
-# indexes, keys and formats. tests/renpy_compat/test_media.py plays it.
+# from ATL blocks whose frames play, a SnowBlossom, a flash named by its ATL, colours,
+# transforms, a Composite and Ren'Py's images/ folder, a layeredimage, show text, onlayer
+# and camera (a zoom that eases out, a pan), an inline {image=} in a line, audio names,
+# voice and queues, text tags and interpolation with indexes, keys and formats.
+# tests/renpy_compat/test_media.py plays it.
 
 image bg night = Solid("#1a2030")
 image bg campus 01 = "uni.png"
@@ -14,9 +15,10 @@ image heart = "heart.png"
 image eileen wave:
     "eileen_happy.png"
     pause 0.3
-    "eileen_vhappy.png"
+    "eileen_vhappy.png" with Dissolve(0.2)
     pause 0.3
     repeat
+image petals = SnowBlossom("petal.png", count=12, yspeed=(60, 120), start=0.1)
 
 layeredimage ann:
     always:
@@ -70,7 +72,13 @@ label media_tour:
 
     a @ cross "{k=1}Cross{/k}, for this line only.{space=12}[media_stats.name!c] has [media_stats['hp']] points and [media_coins:.2f] coins."
 
+    show petals
     a "Calm again.{vspace=8}{#a note for translators}{i}and italic to the end"
+    hide petals with dissolve
+    show white_flash with Dissolve(.2):
+        Solid("#FFF")
+    with Pause(0.1)
+    hide white_flash with Dissolve(.2)
 
     voice "click.ogg"
     a -glasses "No glasses now."
