@@ -15,6 +15,7 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "tests" / "games" / "demo"
@@ -101,3 +102,25 @@ def make_game(tmp: Path, scene: str, name: str = "game") -> Path:
     shutil.copytree(DEMO / "assets" / "backgrounds", game / "assets" / "backgrounds")
     shutil.copytree(DEMO / "assets" / "characters", game / "assets" / "characters")
     return game
+
+
+def small_display() -> None:
+    """pygame's display and fonts for a test that draws: a 64x64 window, which converting
+    surfaces needs."""
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_mode((64, 64))
+
+
+def started_app(tmp: Path, game: Path, clock: Any = None) -> Any:
+    """The game at its start label, headless, begun, on `clock` (a new VirtualClock when
+    none is given: the app's own, as app.clock)."""
+    from engine.clock import VirtualClock
+    from engine.present.app import App, Options
+
+    app = App(Options(game=game, data_dir=data_dir(tmp), headless=True, warp="start"),
+              clock or VirtualClock())
+    app.begin()
+    return app

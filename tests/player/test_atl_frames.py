@@ -13,13 +13,12 @@ import pytest
 
 from engine.clock import VirtualClock
 from engine.present import particles
-from engine.present.app import App, Options
 from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts
 from engine.present.sprite_times import SpriteTimes
 from tests.conftest import ROOT
 
-from .helpers import data_dir, make_game, play
+from .helpers import make_game, play, small_display, started_app
 
 VP = Viewport((640, 360))
 RED, BLUE, GREEN = (220, 30, 30), (30, 30, 220), (20, 120, 20)
@@ -33,9 +32,7 @@ def _save(path: Path, size: tuple[int, int], colour: tuple[int, int, int]) -> No
 
 @pytest.fixture
 def view(tmp_path: Path) -> StageView:
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((64, 64))
+    small_display()
     game = tmp_path / "game"
     (game / "assets").mkdir(parents=True)
     _save(game / "assets" / "red.png", (200, 400), RED)
@@ -176,9 +173,7 @@ def test_a_repeating_frame_animation_keeps_drawing_and_a_finished_one_idles(
         tmp_path: Path) -> None:
     game = make_game(tmp_path, SCENE)
     clock = VirtualClock()
-    app = App(Options(game=game, data_dir=data_dir(tmp_path), headless=True,
-                      warp="start"), clock)
-    app.begin()
+    app = started_app(tmp_path, game, clock)
     g = app.game()
     g.action("advance")
     now = clock.now()

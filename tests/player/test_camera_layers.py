@@ -15,6 +15,7 @@ from engine.present.richtext import Fonts, Typewriter, layout
 from engine.present.sprite_times import SpriteTimes
 from engine.script.text import strip_tags
 from tests.conftest import ROOT
+from tests.player.helpers import small_display
 
 VP = Viewport((640, 360))  # scale 0.5
 RED, BLUE, GREEN, PINK = (255, 0, 0), (0, 0, 255), (0, 255, 0), (230, 40, 90)
@@ -22,9 +23,7 @@ RED, BLUE, GREEN, PINK = (255, 0, 0), (0, 0, 255), (0, 255, 0), (230, 40, 90)
 
 @pytest.fixture
 def view(tmp_path: Path) -> StageView:
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((64, 64))
+    small_display()
     game = tmp_path / "game"
     (game / "assets" / "backgrounds").mkdir(parents=True)
     (game / "assets" / "characters").mkdir(parents=True)
@@ -120,9 +119,7 @@ def test_a_still_camera_is_composed_once(view: StageView) -> None:
 
 def test_an_inline_picture_sits_on_the_baseline_and_types_as_one_character(
         tmp_path: Path) -> None:
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((64, 64))
+    small_display()
     fonts = Fonts([ROOT / "assets" / "fonts"])
     heart = pygame.Surface((20, 20))
     heart.fill(PINK)

@@ -13,6 +13,7 @@ from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts
 from engine.script import Story
 from tests.conftest import ROOT
+from tests.player.helpers import small_display
 from tests.script.helpers import program
 
 VP = Viewport((640, 360))
@@ -27,9 +28,7 @@ SPEC = {"layers": [
 
 @pytest.fixture
 def view(tmp_path: Path) -> StageView:
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((64, 64))
+    small_display()
     game = tmp_path / "game"
     (game / "images" / "ann").mkdir(parents=True)
     base = pygame.Surface((4, 6), pygame.SRCALPHA)

@@ -15,9 +15,8 @@ import pytest
 from engine.atl.placement import Placement
 from engine.clock import VirtualClock
 from engine.present import placing
-from engine.present.app import App, Options
 
-from .helpers import data_dir, make_game, play
+from .helpers import make_game, play, started_app
 
 SLIDE_SECONDS = 2.0
 
@@ -91,9 +90,7 @@ def test_moving_sprite_draws_every_frame_and_idles_once_still(
     monkeypatch.setattr(placing, "placement_for", slide)
     game = make_game(tmp_path, SCENE)
     clock = VirtualClock()
-    app = App(Options(game=game, data_dir=data_dir(tmp_path), headless=True,
-                      warp="start"), clock)
-    app.begin()
+    app = started_app(tmp_path, game, clock)
     g = app.game()
     g.action("advance")
     now = clock.now()

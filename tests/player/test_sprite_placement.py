@@ -16,7 +16,7 @@ from engine.present.richtext import Fonts
 from engine.present.sprite_times import SpriteTimes
 from engine.present.sprites import Picture, SpriteArt
 
-from .helpers import make_game
+from .helpers import make_game, small_display
 
 ROOT = Path(__file__).resolve().parents[2]
 RED, BLUE = (255, 0, 0), (0, 0, 255)
@@ -24,9 +24,7 @@ RED, BLUE = (255, 0, 0), (0, 0, 255)
 
 @pytest.fixture(scope="module", autouse=True)
 def display() -> None:
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((64, 64))
+    small_display()
 
 
 def two_tone() -> Picture:

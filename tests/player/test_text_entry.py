@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pygame
 
-from engine.clock import VirtualClock
-from engine.present.app import App, Options
-from tests.player.helpers import data_dir, make_game, play
+from engine.present.app import App
+from tests.player.helpers import make_game, play, started_app
 
 SCENE = """
 label start:
@@ -27,9 +26,7 @@ def key(app: App, k: int, text: str = "") -> None:
 
 def test_typing_an_answer_goes_into_the_story(tmp_path: Path) -> None:
     game = make_game(tmp_path, SCENE)
-    app = App(Options(game=game, data_dir=data_dir(tmp_path), headless=True, warp="start"),
-              VirtualClock())
-    app.begin()
+    app = started_app(tmp_path, game)
     app.draw(0.0)
     st = app.top.status()
     assert app.top.name == "text-entry"
@@ -59,9 +56,7 @@ def test_a_test_script_types_an_answer(tmp_path: Path) -> None:
 
 def test_window_keys_work_while_typing_and_printable_keys_type(tmp_path: Path) -> None:
     game = make_game(tmp_path, SCENE)
-    app = App(Options(game=game, data_dir=data_dir(tmp_path), headless=True, warp="start"),
-              VirtualClock())
-    app.begin()
+    app = started_app(tmp_path, game)
     app.draw(0.0)
     shots: list[str] = []
     app.screenshot = lambda path=None: shots.append("shot") or tmp_path / "x.png"

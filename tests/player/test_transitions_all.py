@@ -15,7 +15,7 @@ from engine.present.richtext import Fonts
 from engine.present.sprite_times import SpriteTimes
 from engine.present.transitions import REGISTRY, Transition, duration_of
 
-from .helpers import make_game
+from .helpers import make_game, small_display
 
 ROOT = Path(__file__).resolve().parents[2]
 VP = Viewport((640, 360))  # half the canvas: scaling is exercised, pixels stay cheap
@@ -38,9 +38,7 @@ STARTS_NEW = {"vpunch", "hpunch", "pause", "zoomin", "zoominout"}
 
 @pytest.fixture(scope="module")
 def view(tmp_path_factory: pytest.TempPathFactory) -> StageView:
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((64, 64))
+    small_display()
     game = make_game(tmp_path_factory.mktemp("g"), "label start:\n    return\n")
     return StageView(game, Fonts([ROOT / "assets" / "fonts"]).get)
 
