@@ -64,14 +64,20 @@ def composite_children(lint: Linter, name: str, loc: Loc, source: str) -> None:
     if parts is None:
         return
     for _, _, child in parts[1]:
-        if "." not in child and (child in lint.images or child == "black"
-                                 or renpy_image(lint.game, child.split()) is not None):
-            continue
-        path = picture_path(lint.game, child, lint.images)
-        if (why := unusable_reason(lint.game, path)) is not None:
-            shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
-            lint.error(None, f"image '{name}': picture '{child}' {why} (looked for {shown})",
-                       loc=loc, source=source)
+        _picture_of(lint, name, child, loc, source)
+
+
+def _picture_of(lint: Linter, name: str, child: str, loc: Loc, source: str) -> None:
+    """A picture image `name` is made of: an image defined or in the images folder, or a
+    usable file inside the game."""
+    if "." not in child and (child in lint.images or child == "black"
+                             or renpy_image(lint.game, child.split()) is not None):
+        return
+    path = picture_path(lint.game, child, lint.images)
+    if (why := unusable_reason(lint.game, path)) is not None:
+        shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
+        lint.error(None, f"image '{name}': picture '{child}' {why} (looked for {shown})",
+                   loc=loc, source=source)
 
 
 RENPY_LAYERS = ("master", "transient", "screens", "overlay")
@@ -178,11 +184,4 @@ def snow_picture(lint: Linter, name: str, loc: Loc, source: str) -> None:
     spec = snow_of(lint.images, name)
     if spec is None:
         return
-    d = spec["d"]
-    if "." not in d and (d in lint.images or renpy_image(lint.game, d.split()) is not None):
-        return
-    path = picture_path(lint.game, d, lint.images)
-    if (why := unusable_reason(lint.game, path)) is not None:
-        shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
-        lint.error(None, f"image '{name}': picture '{d}' {why} (looked for {shown})",
-                   loc=loc, source=source)
+    _picture_of(lint, name, spec["d"], loc, source)

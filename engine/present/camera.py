@@ -28,6 +28,7 @@ import pygame
 from engine.atl.placement import Placement, canvas_xy
 
 from .placing import stage_placement
+from .sprites import light
 
 MASTER = "master"
 # Ren'Py's own layers above master, bottom to top (config.layers' default).
@@ -94,12 +95,7 @@ def _finish(piece: pygame.Surface, p: Placement, copied: bool) -> pygame.Surface
     bright = max(-255, min(255, round(p.brightness * 255)))
     if (tint != (255, 255, 255) or bright) and not copied:
         piece = piece.copy()
-    if tint != (255, 255, 255):
-        piece.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
-    if bright > 0:
-        piece.fill((bright,) * 3, special_flags=pygame.BLEND_RGB_ADD)
-    elif bright < 0:
-        piece.fill((-bright,) * 3, special_flags=pygame.BLEND_RGB_SUB)
+    light(piece, tint, bright)
     return piece
 
 

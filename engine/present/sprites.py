@@ -67,6 +67,17 @@ def _turned(surf: pygame.Surface, offset: tuple[float, float], box: tuple[int, i
     return out, (ox, oy), (round(turned_w), round(turned_h))
 
 
+def light(surf: pygame.Surface, tint: tuple[int, ...], bright: int) -> None:
+    """A tint (0-255 a channel, multiplied) and a brightness (-255..255, added) on `surf`,
+    in place: ATL's matrixcolor as this renderer does it, for sprites and cameras alike."""
+    if tint != (255, 255, 255):
+        surf.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+    if bright > 0:
+        surf.fill((bright,) * 3, special_flags=pygame.BLEND_RGB_ADD)
+    elif bright < 0:
+        surf.fill((-bright,) * 3, special_flags=pygame.BLEND_RGB_SUB)
+
+
 def _bytes(surf: pygame.Surface) -> int:
     return surf.get_width() * surf.get_height() * 4
 
@@ -154,12 +165,7 @@ class SpriteArt:
                 pygame.transform.scale(src, out, surf)  # a copy, into the buffer
             else:
                 pygame.transform.smoothscale(src, out, surf)
-            if tint != (255, 255, 255):
-                surf.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
-            if bright > 0:
-                surf.fill((bright,) * 3, special_flags=pygame.BLEND_RGB_ADD)
-            elif bright < 0:
-                surf.fill((-bright,) * 3, special_flags=pygame.BLEND_RGB_SUB)
+            light(surf, tint, bright)
         size = (w, h)
         if rot:
             # Ren'Py turns clockwise, pygame anticlockwise; rotozoom smooths the edges.
