@@ -120,7 +120,8 @@ def tag_problems(text: str) -> list[str]:
     text = text.replace("{{", "")
     problems = []
     open_spans: list[str] = []
-    for closing, raw, value in _TAG_NAME_RE.findall(text):
+    tags = _TAG_NAME_RE.findall(text)
+    for closing, raw, value in tags:
         name = raw.strip()
         if name.startswith("#"):
             continue  # {#…}: a comment for translators, shown as nothing
@@ -139,7 +140,7 @@ def tag_problems(text: str) -> list[str]:
                 problems.append(f"'{{/{name}}}' closes a tag that is not open")
         elif name in SPAN_TAGS:
             open_spans.append(name)
-    if "{" in _TAG_NAME_RE.sub("", text):
+    if text.count("{") > len(tags):  # each tag holds one '{': any other is never closed
         problems.append("a '{' is never closed (write '{{' for a literal brace)")
     # A span still open at the end is closed there, as Ren'Py does.
     return problems
