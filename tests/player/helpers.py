@@ -15,6 +15,7 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "tests" / "games" / "demo"
@@ -101,3 +102,15 @@ def make_game(tmp: Path, scene: str, name: str = "game") -> Path:
     shutil.copytree(DEMO / "assets" / "backgrounds", game / "assets" / "backgrounds")
     shutil.copytree(DEMO / "assets" / "characters", game / "assets" / "characters")
     return game
+
+
+def loop_at_start(tmp: Path, game: Path) -> tuple[Any, Any]:
+    """The game's own loop on a virtual clock, begun at `start`: its game screen and the
+    clock, for tests that step it by hand."""
+    from engine.clock import VirtualClock
+    from engine.present.app import App, Options
+
+    clock = VirtualClock()
+    app = App(Options(game=game, data_dir=data_dir(tmp), headless=True, warp="start"), clock)
+    app.begin()
+    return app.game(), clock

@@ -14,15 +14,13 @@ from pathlib import Path
 import pygame
 import pytest
 
-from engine.clock import VirtualClock
 from engine.present import compose
-from engine.present.app import App, Options
 from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts
 from engine.present.sprite_times import SpriteTimes
 from tests.conftest import ROOT
 
-from .helpers import data_dir, make_game, play
+from .helpers import loop_at_start, make_game, play
 
 VP = Viewport((640, 360))  # scale 0.5
 BLUE = 200  # the picture's blue: the black outside it has none
@@ -50,9 +48,7 @@ def view(tmp_path: Path, gradient: Path) -> StageView:
     pygame.display.init()
     pygame.font.init()
     pygame.display.set_mode((64, 64))
-    game = tmp_path / "game"
-    (game / "assets" / "backgrounds").mkdir(parents=True)
-    (game / "assets" / "characters").mkdir(parents=True)
+    game = make_game(tmp_path, "label start:\n    return\n")  # the demo's art, and:
     (game / "assets" / "backgrounds" / "grid.png").write_bytes(gradient.read_bytes())
     square = pygame.Surface((100, 100))
     square.fill((0, 255, 0))
@@ -239,11 +235,7 @@ def test_the_loop_draws_every_frame_while_the_scene_pans_and_idles_after(
         tmp_path: Path, gradient: Path) -> None:
     game = make_game(tmp_path, SCENE)  # no sprites on the stage: only the scene moves
     (game / "assets" / "backgrounds" / "grid.png").write_bytes(gradient.read_bytes())
-    clock = VirtualClock()
-    app = App(Options(game=game, data_dir=data_dir(tmp_path), headless=True,
-                      warp="start"), clock)
-    app.begin()
-    g = app.game()
+    g, clock = loop_at_start(tmp_path, game)
     g.action("advance")
     now = clock.now()
     assert not g.shown_stage["sprites"] and g.sprites_moving(now + 1.0)
