@@ -18,6 +18,7 @@ from engine.present import compose
 from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts
 from engine.present.sprite_times import SpriteTimes
+from engine.present.transitions import Transition
 from tests.conftest import ROOT
 
 from .helpers import loop_at_start, make_game, play
@@ -181,6 +182,39 @@ def test_a_scene_statement_starts_its_pan_afresh_and_a_load_settles_it(
     assert _near(_picture_point(view.compose(second, VP, 0, 3.0, times), 0, 180), (0, 540))
     times.restart(second, 5.0, lambda sp: atl.duration(sp, {}))
     assert _near(_picture_point(view.compose(second, VP, 0, 5.0, times), 0, 180), (640, 540))
+
+
+def _transition(view: StageView, kind: str, old: dict, new: dict) -> Transition:
+    times = SpriteTimes()
+    times.sync(old, 0.0)
+    old_times = times.copy()
+    times.sync(new, 0.0)
+    return Transition({"kind": kind}, old, new, view, VP, 0.0, old_times, times)
+
+
+def _drawn(tr: Transition, now: float) -> pygame.Surface:
+    out = pygame.Surface(VP.size)
+    tr.draw(out, (0, 0), now)
+    return out
+
+
+def test_a_fade_and_a_dissolve_play_over_a_transformed_scene(view: StageView) -> None:
+    plain = {"scene": ["bg", "grid"], "sprites": []}
+    zoomed = _stage(_set(("zoom", 2.0)))
+    fade = _transition(view, "fade", plain, zoomed)  # out 0.5 s, in 0.5 s
+    assert _near(_picture_point(_drawn(fade, 0.0), 20, 20), (40, 40))
+    dark = _drawn(fade, 0.5).get_at((320, 180))
+    assert max(dark[:3]) < 10  # black between the two
+    assert _near(_picture_point(_drawn(fade, 1.0), 20, 20), (340, 370))  # the zoomed one
+    # a sprite coming over the same still, transformed scene: only the sprite blends, on
+    # the scene drawn by its transform
+    green = {"tag": "green", "attrs": [], "at": None, "transforms": [], "atl": None,
+             "zorder": 0, "as": None, "seed": 0}
+    coming = {**zoomed, "sprites": [green]}
+    half = _drawn(_transition(view, "dissolve", zoomed, coming), 0.25)
+    assert _near(_picture_point(half, 20, 20), (340, 370))
+    r, _, b = half.get_at((320, 340))[:3]  # the green square, at its feet: half come
+    assert 40 < r < 100 and 70 < b < 140  # the picture there: r 128, b 200; the square: 0
 
 
 SCENE = """\
