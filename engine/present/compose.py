@@ -7,7 +7,8 @@ into a work surface and draws the sprites over it: no rescaling unless a zoom ch
 (sprites.py keeps the transformed pictures).
 
 A sprite's transforms run on the time since it was shown: SpriteTimes (sprite_times.py)
-keeps when each sprite on the shown stage appeared.
+keeps when each sprite on the shown stage appeared. The scene image's own transforms
+(scene_motion.py) draw the background through its Placement: a still one composed once.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from engine.atl.placement import Placement
+from engine.atl.placement import DEFAULT, Placement
 
 from . import particles
 from .camera import (
@@ -35,6 +36,7 @@ from .camera import (
 )
 from .particles import Particles
 from .placing import stage_placement
+from .scene_motion import is_scene, leaves_in_place, scene_placement, scene_sprite
 from .sprite_times import Placer, SpriteTimes, sprite_key
 from .sprites import Picture, SpriteArt
 
@@ -54,6 +56,14 @@ class Placed:
     finished: bool
     prev: Picture | None = None  # the picture an ATL `with` cross-fades from
     t: float = 0.0  # seconds since the sprite was shown (a particle picture's clock)
+
+
+def clock(times: SpriteTimes | None, sprite: dict[str, Any], now: float
+          ) -> tuple[float, str | None, Placement | None]:
+    """A sprite's seconds into its motion, how it began and where from (no times: 0)."""
+    if times is None:
+        return 0.0, None, None
+    return times.t(sprite, now), times.event(sprite), times.start(sprite)
 
 
 def draw_order(sprites: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -76,12 +86,14 @@ class Composer:
     def __init__(self) -> None:
         self._lights: dict[str, tuple[float, float, float] | None] = {}
         self._scenes: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._moved: OrderedDict[tuple, pygame.Surface] = OrderedDict()  # still, transformed
         self._composites: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._work: dict[str, pygame.Surface] = {}
 
     def clear(self) -> None:
         self._lights.clear()
         self._scenes.clear()
+        self._moved.clear()
         self._composites.clear()
         self._work.clear()
 
@@ -115,10 +127,30 @@ class Composer:
             self._lights[key] = getattr(bg, "sprite_tint", None)
         return self._lights[key]
 
+    def scene_motion(self, stage: dict[str, Any], now: float, times: SpriteTimes | None
+                     ) -> tuple[Placement, bool] | None:
+        """The scene image's own Placement now and whether it has stopped; None when it
+        has no transforms, or they left it where a plain scene is drawn."""
+        sprite = scene_sprite(stage)
+        if sprite is None:
+            return None
+        t, how, start = clock(times, sprite, now)
+        p, done = scene_placement(sprite, self.transforms, t, how, start)
+        return None if leaves_in_place(p, done) else (p, done)
+
+    def scene_moves(self, stage: dict[str, Any], now: float, times: SpriteTimes | None
+                    ) -> bool:
+        motion = self.scene_motion(stage, now, times)
+        return motion is not None and not motion[1]
+
     def paint_scene(self, target: pygame.Surface, stage: dict[str, Any], vp: Viewport,
-                    time_ms: int = 0, origin: tuple[int, int] = (0, 0)) -> dict:
+                    time_ms: int = 0, origin: tuple[int, int] = (0, 0), now: float = 0.0,
+                    times: SpriteTimes | None = None) -> dict:
         bg, marks = self.scene(stage, vp)
-        if isinstance(bg, pygame.Surface):
+        motion = self.scene_motion(stage, now, times)
+        if motion is not None:
+            self.paint_moved(target, stage, bg, motion, vp, time_ms, origin)
+        elif isinstance(bg, pygame.Surface):
             target.blit(bg, origin)
         elif origin == (0, 0):
             bg.draw(target, time_ms)
@@ -127,6 +159,31 @@ class Composer:
             bg.draw(work, time_ms)
             target.blit(work, origin)
         return marks
+
+    def paint_moved(self, target: pygame.Surface, stage: dict[str, Any],
+                    bg: pygame.Surface | Background, motion: tuple[Placement, bool],
+                    vp: Viewport, time_ms: int, origin: tuple[int, int]) -> None:
+        """The background through its own transform: a still one rescaled once and kept,
+        a moving one (or an animated map) rescaled each frame."""
+        p, done = motion
+        if isinstance(bg, pygame.Surface) and done:
+            key = (json.dumps(stage.get("scene")), vp.size, p)
+            surf = self._moved.get(key)
+            if surf is None:
+                surf = pygame.Surface(vp.size).convert()
+                draw_layer(surf, bg, p, vp.scale)
+                self._moved[key] = surf
+                while len(self._moved) > 2:
+                    self._moved.popitem(last=False)
+            else:
+                self._moved.move_to_end(key)
+            target.blit(surf, origin)
+            return
+        if not isinstance(bg, pygame.Surface):
+            work = self.work("scene", vp.size)
+            bg.draw(work, time_ms)
+            bg = work
+        draw_layer(target, bg, p, vp.scale, origin)
 
     def placements(self, stage: dict[str, Any], vp: Viewport, now: float = 0.0,
                    times: SpriteTimes | None = None, marks: dict | None = None,
@@ -164,10 +221,11 @@ class Composer:
         for sprite in stage.get("sprites", []):
             if self.animates(sprite):
                 return True
-            t = times.t(sprite, now) if times is not None else 0.0
-            how, start = (times.event(sprite), times.start(sprite)) if times else (None, None)
+            t, how, start = clock(times, sprite, now)
             if not stage_placement(sprite, self.transforms, t, {}, how, start)[1]:
                 return True
+        if self.scene_moves(stage, now, times):
+            return True
         return not all(done for _, done in self.cameras(stage, now, times).values())
 
     def cameras(self, stage: dict[str, Any], now: float, times: SpriteTimes | None
@@ -175,14 +233,14 @@ class Composer:
         """Each layer's camera now: its Placement and whether it has stopped ({}: none)."""
         out = {}
         for cam in camera_sprites(stage):
-            t = times.t(cam, now) if times is not None else 0.0
-            how, start = (times.event(cam), times.start(cam)) if times else (None, None)
+            t, how, start = clock(times, cam, now)
             out[cam["camera"]] = camera_placement(cam, self.transforms, t, how, start)
         return out
 
     def draw_layers(self, target: pygame.Surface, stage: dict[str, Any], vp: Viewport,
                     placed: list[Placed], cameras: dict[str, tuple[Placement, bool]],
-                    time_ms: int = 0, origin: tuple[int, int] = (0, 0)) -> None:
+                    time_ms: int = 0, origin: tuple[int, int] = (0, 0), now: float = 0.0,
+                    times: SpriteTimes | None = None) -> None:
         """The layers bottom to top, each through its camera: a layer with none (or an
         identity one) is drawn straight onto the target, the others composed first."""
         for layer in layer_order(stage):
@@ -190,12 +248,12 @@ class Composer:
             cam = cameras.get(layer)
             if cam is None or is_identity(cam[0]):
                 if layer == MASTER:
-                    self.paint_scene(target, stage, vp, time_ms, origin)
+                    self.paint_scene(target, stage, vp, time_ms, origin, now, times)
                 self.draw_placed(target, mine, vp, origin)
                 continue
             surf = self.work(f"layer {layer}", vp.size, alpha=layer != MASTER)
             if layer == MASTER:
-                self.paint_scene(surf, stage, vp, time_ms)
+                self.paint_scene(surf, stage, vp, time_ms, (0, 0), now, times)
             else:
                 surf.fill((0, 0, 0, 0))
             self.draw_placed(surf, mine, vp)
@@ -210,6 +268,8 @@ class Composer:
                   start: Placement | None) -> Placement:
             if is_camera(sprite):
                 return camera_placement(sprite, self.transforms, t, event, start)[0]
+            if is_scene(sprite):
+                return scene_placement(sprite, self.transforms, t, event, start)[0]
             return stage_placement(sprite, self.transforms, t, marks, event, start)[0]
         return place
 
@@ -247,16 +307,17 @@ class Composer:
         placed = self.placements(stage, vp, now, times, marks)
         cams = self.cameras(stage, now, times)
         if isinstance(bg, pygame.Surface) and all(x.finished for x in placed) \
-                and all(done for _, done in cams.values()):
+                and all(done for _, done in cams.values()) \
+                and not self.scene_moves(stage, now, times):
             target.blit(self.compose(stage, vp, time_ms, now, times), pos)
             return
         clip = target.get_clip()
         target.set_clip(pygame.Rect(pos, vp.size).clip(clip))
         try:
             if layered(stage):
-                self.draw_layers(target, stage, vp, placed, cams, time_ms, pos)
+                self.draw_layers(target, stage, vp, placed, cams, time_ms, pos, now, times)
             else:
-                self.paint_scene(target, stage, vp, time_ms, pos)
+                self.paint_scene(target, stage, vp, time_ms, pos, now, times)
                 self.draw_placed(target, placed, vp, pos)
         finally:
             target.set_clip(clip)
@@ -267,10 +328,11 @@ class Composer:
         """For two stages on the same still background: the sprites both draw alike
         first (in drawing order), then the rest of each. None when the backgrounds differ
         or move: the two pictures differ everywhere."""
-        if old.get("scene") != new.get("scene") or layered(old) or layered(new):
+        if old.get("scene") != new.get("scene") or layered(old) or layered(new) \
+                or old.get("scene_at") != new.get("scene_at"):
             return None  # (a camera moves the background too)
         bg, marks = self.scene(new, vp)
-        if not isinstance(bg, pygame.Surface):
+        if not isinstance(bg, pygame.Surface) or self.scene_moves(new, now, new_times):
             return None
         a = self.placements(old, vp, now, old_times, marks)
         b = self.placements(new, vp, now, new_times, marks)
@@ -303,14 +365,16 @@ class Composer:
         bg, marks = self.scene(stage, vp)
         placed = self.placements(stage, vp, now, times, marks)
         cams = self.cameras(stage, now, times)
+        motion = self.scene_motion(stage, now, times)
         still = isinstance(bg, pygame.Surface) and all(x.finished for x in placed) \
-            and all(done for _, done in cams.values())
+            and all(done for _, done in cams.values()) and (motion is None or motion[1])
         key: tuple | None = None
         if still:
-            key = (json.dumps([stage.get("scene"), stage.get("sprites"), stage.get("camera")],
-                              sort_keys=True, default=str), vp.size,
+            key = (json.dumps([stage.get("scene"), stage.get("sprites"), stage.get("camera"),
+                               stage.get("scene_at")], sort_keys=True, default=str), vp.size,
                    tuple(x.p for x in placed), tuple(sorted((k, p) for k, (p, _) in
-                                                           cams.items())))
+                                                           cams.items())),
+                   motion[0] if motion else DEFAULT)
             found = self._composites.get(key)
             if found is not None:
                 self._composites.move_to_end(key)
@@ -320,9 +384,9 @@ class Composer:
         else:
             surf = self.work(slot, vp.size)
         if layered(stage):
-            self.draw_layers(surf, stage, vp, placed, cams, time_ms)
+            self.draw_layers(surf, stage, vp, placed, cams, time_ms, (0, 0), now, times)
         else:
-            self.paint_scene(surf, stage, vp, time_ms)
+            self.paint_scene(surf, stage, vp, time_ms, (0, 0), now, times)
             self.draw_placed(surf, placed, vp)
         if key is not None:
             self.art.budget = budget

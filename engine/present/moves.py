@@ -179,7 +179,8 @@ def draw_move(tr: Transition, target: pygame.Surface, pos: tuple[int, int], now:
     clip = target.get_clip()
     target.set_clip(pygame.Rect(pos, vp.size).clip(clip))
     try:
-        marks = view.paint_scene(target, tr.new_stage, vp, round(now * 1000), pos)
+        marks = view.paint_scene(target, tr.new_stage, vp, round(now * 1000), pos, now,
+                                 tr.new_times)
         new = view.placements(tr.new_stage, vp, now, tr.new_times, marks)
         old = view.placements(tr.old_stage, vp, now, tr.old_times)
         view.draw_placed(target, style.frame(old, new, f), vp, pos)

@@ -1,8 +1,8 @@
-"""When each sprite (and each layer's camera) on the shown stage started its motion:
-SpriteTimes, on the screen's clock. A sprite's transforms run on the time since it was
-shown, reset when it is shown anew or at new transforms; a change of attributes alone keeps
-its time, as in Ren'Py. A sprite given new transforms while shown moves on from where it
-stood (ATL's "replace")."""
+"""When each sprite (and each layer's camera, and the scene image) on the shown stage
+started its motion: SpriteTimes, on the screen's clock. A sprite's transforms run on the
+time since it was shown, reset when it is shown anew or at new transforms; a change of
+attributes alone keeps its time, as in Ren'Py. A sprite given new transforms while shown
+moves on from where it stood (ATL's "replace")."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 from engine.atl.placement import Placement
 
 from .camera import MASTER, camera_sprites, is_camera
+from .scene_motion import scene_sprite
 
 
 def sprite_key(sprite: dict[str, Any]) -> str:
@@ -32,9 +33,13 @@ def _signature(sprite: dict[str, Any]) -> str:
 
 
 def timed(stage: dict[str, Any]) -> list[dict[str, Any]]:
-    """What SpriteTimes keeps a clock for: the sprites, and each layer's camera."""
+    """What SpriteTimes keeps a clock for: the sprites, each layer's camera, and the
+    scene image when it has transforms of its own."""
     sprites = stage.get("sprites", [])
-    return [*sprites, *camera_sprites(stage)] if stage.get("camera") else sprites
+    scene = scene_sprite(stage)
+    if not stage.get("camera") and scene is None:
+        return sprites
+    return [*sprites, *camera_sprites(stage), *([scene] if scene is not None else [])]
 
 
 Placer = Callable[[dict[str, Any], float, str, "Placement | None"], Placement]

@@ -124,7 +124,7 @@ def _dissolve_sprites(tr: Transition, target: pygame.Surface, pos: tuple[int, in
     clip = target.get_clip()
     target.set_clip(pygame.Rect(pos, vp.size).clip(clip))
     try:
-        view.paint_scene(target, tr.new_stage, vp, 0, pos)
+        view.paint_scene(target, tr.new_stage, vp, 0, pos, now, tr.new_times)
         view.draw_placed(target, common, vp, pos)
         # Sprites only coming (or only going), none over another: blending the two
         # pictures is drawing each of them at the dissolve's alpha, pixel for pixel.

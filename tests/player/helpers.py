@@ -124,3 +124,12 @@ def started_app(tmp: Path, game: Path, clock: Any = None) -> Any:
               clock or VirtualClock())
     app.begin()
     return app
+
+
+def loop_at_start(tmp: Path, game: Path) -> tuple[Any, Any]:
+    """The game's own loop on a virtual clock, begun at `start`: its game screen and the
+    clock, for tests that step it by hand."""
+    from engine.clock import VirtualClock
+
+    clock = VirtualClock()
+    return started_app(tmp, game, clock).game(), clock

@@ -76,6 +76,13 @@ ERRORS = [
     ("show eileen happy:\n        slid",
      "scenes/main.scene:6:9: error: unknown transform or position 'slid'\n"
      "            slid\n            ^\n    hint: did you mean 'slide'?"),
+    ("scene bg park at slidee",
+     "scenes/main.scene:5:22: error: unknown transform or position 'slidee'\n"
+     "        scene bg park at slidee\n                         ^\n"
+     "    hint: did you mean 'slide'?"),
+    ("scene bg park:\n        zoom 1.2\n        slid",
+     "scenes/main.scene:7:9: error: unknown transform or position 'slid'\n"
+     "            slid\n            ^\n    hint: did you mean 'slide'?"),
     ("show eileen happy:\n        on shwo:\n            alpha 0.5",
      "scenes/main.scene:6:9: error: unknown ATL event 'shwo'\n"
      "            on shwo:\n            ^\n    hint: did you mean 'show'?"),

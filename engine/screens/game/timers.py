@@ -11,7 +11,7 @@ from engine.playthrough import Playthrough
 from engine.present.quickmenu import Notice
 from engine.present.richtext import Layout, Typewriter
 from engine.present.screen import Host
-from engine.present.sprite_times import SpriteTimes
+from engine.present.sprite_times import SpriteTimes, timed
 from engine.present.transitions import Transition
 from engine.present.ui import ButtonList
 
@@ -106,9 +106,9 @@ class GameTimers:
         return changed
 
     def sprites_moving(self, now: float) -> bool:
-        """A sprite's transforms still change the picture: draw every frame (idle once
-        every one has finished)."""
-        return bool(self.shown_stage.get("sprites")) and self.host.stage_view.moving(
+        """A sprite's (or a camera's, or the scene image's) transforms still change the
+        picture: draw every frame (idle once every one has finished)."""
+        return bool(timed(self.shown_stage)) and self.host.stage_view.moving(
             self.shown_stage, self.host.vp, now, self.sprite_times)
 
     def deadline(self, now: float) -> float | None:

@@ -152,6 +152,7 @@ label meadow_ending:
     with dissolve
     "The meadow is quiet. [points] points."
     call flow_tour
+    call scenery_tour
     $ ending = "Meadow"
     return
 
