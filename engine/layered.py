@@ -3,7 +3,9 @@ draws for a set of attributes, and where they are: pure data, for the screen and
 
 The layers draw in the order written: `always` ones, then each attribute's when it is
 shown. A group shows one attribute (its `default` when none is asked for) unless it is
-`multiple`; if_any, if_all and if_not test the attributes shown.
+`multiple`; if_any, if_all and if_not test the attributes shown. A condition group
+(`if` in the image, or a ConditionSwitch: engine/script/parse_conds.py) draws the branch
+the story chose, kept on the sprite as "conds" (engine/script/cond_pictures.py).
 """
 
 from __future__ import annotations
@@ -33,12 +35,30 @@ def chosen(spec: dict[str, Any], attrs: list[str] | tuple[str, ...]) -> tuple[se
     return shown, unknown
 
 
-def layer_files(tag: str, spec: dict[str, Any], attrs: list[str] | tuple[str, ...]
-                ) -> list[str]:
-    """The pictures to draw, bottom first: a file name, or an image name (no '.')."""
+def spec_of(layered: dict[str, dict], tag: str, attrs: list[str] | tuple[str, ...]
+            ) -> tuple[dict[str, Any] | None, list[str] | tuple[str, ...]]:
+    """The layered spec a sprite shows and the attributes it is shown with: by its tag
+    (`layeredimage eileen`), else by its whole name (`image sign big = ConditionSwitch(…)`,
+    which then has no attributes left). (None, attrs) for another kind of image."""
+    spec = layered.get(tag)
+    if spec is None and attrs:
+        spec = layered.get(" ".join([tag, *attrs]))
+        if spec is not None:
+            return spec, ()
+    return spec, attrs
+
+
+def layer_files(tag: str, spec: dict[str, Any], attrs: list[str] | tuple[str, ...],
+                conds: list[int] | tuple[int, ...] | None = None) -> list[str]:
+    """The pictures to draw, bottom first: a file name, or an image name (no '.').
+    `conds` is the branch chosen in each condition group (-1: none holds); without it
+    (lint, or a sprite not yet evaluated) condition groups draw nothing."""
     shown, _ = chosen(spec, attrs)
     out = []
     for layer in spec["layers"]:
+        if layer.get("cond") is not None:
+            out.extend(_branch_file(spec, layer["cond"], conds))
+            continue
         if layer["attr"] is not None and layer["attr"] not in shown:
             continue
         if layer["if_any"] and not shown & set(layer["if_any"]):
@@ -54,6 +74,15 @@ def layer_files(tag: str, spec: dict[str, Any], attrs: list[str] | tuple[str, ..
         if file:
             out.append(file)
     return out
+
+
+def _branch_file(spec: dict[str, Any], k: int, conds: Any) -> list[str]:
+    """Condition group k's chosen picture, if any (a damaged choice draws nothing)."""
+    pick = conds[k] if conds is not None and k < len(conds) else -1
+    branches = spec["conds"][k]
+    if isinstance(pick, int) and 0 <= pick < len(branches) and branches[pick]["file"]:
+        return [branches[pick]["file"]]
+    return []
 
 
 def picture_path(game_dir: Path, picture: str, images: dict[str, str]) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.savepack import SaveError, expect
+from engine.script.parse_conds import MAX_CONDS
 from engine.untrusted import MAX_NAME
 
 MAX_SPRITES = 256  # on stage at once; a scene shows a handful
@@ -34,6 +35,12 @@ def is_asset_path(file: Any) -> bool:
     if file.startswith("/") or "\\" in file or "\0" in file or ":" in file:
         return False
     return all(part not in ("", ".", "..") for part in file.split("/"))
+
+
+def is_choices(conds: Any) -> bool:
+    """A sprite's "conds": the branch chosen in each condition group, -1 for none."""
+    return isinstance(conds, list) and len(conds) <= MAX_CONDS and all(
+        type(n) is int and -1 <= n < MAX_CONDS for n in conds)
 
 
 def _position(pc: Any, what: str) -> None:
@@ -72,6 +79,9 @@ def check_state(state: Any, what: str = "story state") -> None:
         words = [sprite.get("tag"), *attrs]
         expect(all(is_word(w) for w in words),
                f"a sprite's name is not an image name: {_show(words)}")
+        conds = sprite.get("conds")
+        expect(conds is None or is_choices(conds),
+               f"a sprite's chosen pictures are damaged: {_show(conds)}")
         layer = sprite.get("layer")
         expect(layer is None or is_word(layer),
                f"a sprite's layer is not a layer name: {_show(layer)}")

@@ -20,6 +20,7 @@ from engine.lint.flow import call_problems, flow_lint
 from engine.lint.media import (
     channel_problem,
     composite_children,
+    cond_branches,
     inline_images,
     layered_sprite,
     snow_picture,
@@ -253,7 +254,8 @@ class Linter:
                 self.atl.init(init)
                 continue
             if init.kind == "layeredimage":
-                continue  # data, not an expression: checked where it is shown
+                cond_branches(self, init)  # its attributes are checked where shown
+                continue
             if init.kind == "atlimage":
                 self.atl.block(init.expr["atl"], init.loc.file, set())  # type: ignore[index]
                 continue

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from engine.atl.frames import frames
 from engine.atl.transitions import TRANSITIONS
-from engine.layered import chosen, layer_files, picture_path
+from engine.layered import chosen, layer_files, picture_path, spec_of
 from engine.script.audio_names import BUILTIN_CHANNELS, registered_channels
 from engine.script.errors import Loc, ScriptError
-from engine.script.program import Program, Stmt
+from engine.script.expr_syntax import names_read
+from engine.script.program import Init, Program, Stmt
 from engine.script.text import inline_names
 from engine.stage import (
     composite_of,
@@ -42,7 +43,9 @@ def channel_problem(lint: Linter, stmt: Stmt) -> None:
 def layered_sprite(lint: Linter, tag: str, attrs: list[str], stmt: Stmt) -> bool:
     """`show eileen happy` of a layeredimage: its attributes exist and its layers' files
     are found. False when `tag` is not a layered image."""
-    spec = lint.story.layered.get(tag) if lint.story else None
+    if lint.story is None:
+        return False
+    spec, attrs = spec_of(lint.story.layered, tag, attrs)
     if spec is None:
         return False
     _, unknown = chosen(spec, attrs)
@@ -55,6 +58,21 @@ def layered_sprite(lint: Linter, tag: str, attrs: list[str], stmt: Stmt) -> bool
             lint.error(stmt, f"image '{' '.join([tag, *attrs])}': layer '{file}' "
                        f"{unusable_reason(lint.game, path)} (looked for {shown})")
     return True
+
+
+def cond_branches(lint: Linter, init: Init) -> None:
+    """An image's `if` branches or ConditionSwitch: each branch's picture is found, and
+    each name its condition reads is defined; errors at the branch's line."""
+    for branches in init.expr.get("conds") or ():  # type: ignore[union-attr]
+        for branch in branches:
+            loc = Loc(init.loc.file, branch["line"], branch["col"])
+            if branch["file"]:
+                _picture_of(lint, init.name, branch["file"], loc, branch["src"])
+            for name in sorted(names_read(branch["if"]) if branch["if"] else ()):
+                if name.split(".")[0] not in ("persistent", "config") \
+                        and name not in lint.defined:
+                    lint.error(None, f"'{name}' is not defined", loc=loc,
+                               source=branch["src"])
 
 
 def composite_children(lint: Linter, name: str, loc: Loc, source: str) -> None:

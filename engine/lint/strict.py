@@ -90,7 +90,9 @@ def strict_problems(game_dir: Path, program: Program, story: Story | None
             names_in(init.expr, reads)
         elif init.kind == "atlimage":
             names_in(init.expr["atl"], reads)  # type: ignore[index]
-        elif init.kind != "layeredimage":
+        elif init.kind == "layeredimage":
+            names_in(init.expr.get("conds"), reads)  # type: ignore[union-attr]
+        else:
             names_read(init.expr, reads)
     for stmt in program.statements:
         a = stmt.args

@@ -15,7 +15,7 @@ from typing import Any
 
 import pygame
 
-from engine.layered import layer_files, picture_path
+from engine.layered import layer_files, picture_path, spec_of
 from engine.script.text import strip_tags
 from engine.stage import (
     SNOW_MARK,
@@ -190,8 +190,11 @@ class StageView(Composer):
         """A sprite's picture at its own resolution (or a placeholder at the window's)."""
         if sprite.get("text") is not None:
             return self._text_picture(sprite["text"], vp)
-        if sprite["tag"] in self.layered:
-            return self._layered_picture(sprite["tag"], tuple(sprite["attrs"]), vp)
+        if self.layered:
+            spec, attrs = spec_of(self.layered, sprite["tag"], sprite["attrs"])
+            if spec is not None:
+                return self._layered_picture(sprite["tag"], spec, tuple(attrs),
+                                             tuple(sprite.get("conds") or ()), vp)
         key = (sprite["tag"], tuple(sprite["attrs"]))
         name = " ".join(key[:1] + key[1])
         if (colour := colour_of(self.images, name)) is not None:
@@ -285,15 +288,20 @@ class StageView(Composer):
                 self._pictures.popitem(last=False)
         return found
 
-    def _layered_picture(self, tag: str, attrs: tuple[str, ...], vp: Viewport) -> Picture:
-        """A layeredimage: its chosen layers, each drawn over the last at (0, 0)."""
-        key = ("layered", tag, attrs)
+    def _layered_picture(self, tag: str, spec: dict, attrs: tuple[str, ...],
+                         conds: tuple[int, ...], vp: Viewport) -> Picture:
+        """A layeredimage: its chosen layers (`conds`: the branch of each condition group),
+        each drawn over the last at (0, 0)."""
+        key = ("layered", tag, attrs, conds)
         found = self._pictures.get(key)
         if found is not None:
             return found
         name = " ".join([tag, *attrs])
         surfs = []
-        for file in layer_files(tag, self.layered[tag], attrs):
+        files = layer_files(tag, spec, attrs, conds)
+        if not files:  # a ConditionSwitch none of whose conditions holds: Ren'Py's Null
+            surfs.append(pygame.Surface((1, 1), pygame.SRCALPHA))
+        for file in files:
             path = picture_path(self.game_dir, file, self.images)
             if not usable(self.game_dir, path):  # lint names why; the screen goes on
                 self.warn(f"sprite '{name}': layer '{file}' not found or not usable")

@@ -13,11 +13,12 @@
 
 An attribute without a picture is the image named `eileen_outfit_dress` (without a
 group: `eileen_glasses`), found as any image is (engine/layered.py). Conditions on
-attributes (if_any, if_all, if_not) are kept; `if` on a variable is refused with its
-reason. Properties and `at` on the image are read and not used.
+attributes (if_any, if_all, if_not) are kept; `if`/`elif`/`else` on the story's variables
+are condition groups (parse_conds.py). Properties and `at` on the image are read and not
+used.
 
 The spec is plain data: {"layers": [{"group", "attr", "file", "default", "if_any",
-"if_all", "if_not"}], "multiple": [group, ...]}.
+"if_all", "if_not"} or {…, "cond": k}], "multiple": [group, ...], "conds": [[branch, …]]}.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from . import ast
 from .cursor import Cursor
 from .lexer import Line
 from .parse_atl import _tokenized
+from .parse_conds import branch
 from .parse_words import image_word
 
 _CONDITIONS = ("if_any", "if_all", "if_not")
@@ -120,7 +122,8 @@ def _layeredimage(c: Cursor, line: Line, file: str) -> ast.Node:
         raise c.error("expected the image's name")
     c.check_image(words)
     c.expect_colon_end()
-    spec: dict[str, Any] = {"layers": [], "multiple": []}
+    spec: dict[str, Any] = {"layers": [], "multiple": [], "conds": []}
+    last = None  # the keyword of the line before: an elif or else continues an if
     for child in line.children:
         child = _tokens(child, file)
         cc = Cursor(child, file)
@@ -139,13 +142,13 @@ def _layeredimage(c: Cursor, line: Line, file: str) -> ast.Node:
         elif word == "attribute":
             spec["layers"].append(_attribute(cc, child, file, None))
         elif word in ("if", "elif", "else"):
-            raise cc.error("'if' in a layeredimage is not supported: choose layers by "
-                           "attribute (if_any, if_all, if_not)", child.tokens[0])
+            branch(cc, child, file, spec, last)
         elif word == "at" or word in PROPERTIES:
-            continue  # placement of the whole image: read, not used
+            pass  # placement of the whole image: read, not used
         else:
-            raise cc.error("expected always, group or attribute", child.tokens[0]
+            raise cc.error("expected always, group, attribute or if", child.tokens[0]
                            if child.tokens else None)
+        last = word
     return LayeredImage(c.loc(), line.source, words, spec)
 
 

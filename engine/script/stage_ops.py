@@ -6,8 +6,9 @@ sprite just behind another.
 
 A sprite is {"tag", "attrs", "at" (first transform's name, for older readers),
 "transforms": [{"name", "args"}], "atl": bound ATL | None, "zorder": int, "as": str |
-None, "seed": int (for ATL's choice)}, and "layer": str when it is not on master (`show
-x onlayer overlay`); see engine/atl/placement.py. As in Ren'Py a key is unique per layer:
+None, "seed": int (for ATL's choice)}, "layer": str when it is not on master (`show
+x onlayer overlay`), and "conds": [int] when its picture is chosen by conditions (set by
+cond_pictures.py); see engine/atl/placement.py. As in Ren'Py a key is unique per layer:
 `show x onlayer overlay` and `show x` are two sprites.
 
 The stage's "camera" (absent: none) maps a layer to its camera's motion, {"transforms",

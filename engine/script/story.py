@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import code_steps, dialogue, flow_steps, media_steps, steps
+from . import code_steps, cond_pictures, dialogue, flow_steps, media_steps, steps
 from . import events as ev
 from .atl_runtime import transform_table
 from .errors import Loc, ScriptError, did_you_mean
@@ -93,6 +93,8 @@ class Story:
         # `layeredimage` specs by tag, plain data (see engine/layered.py)
         self.layered: dict[str, dict] = {i.name: i.expr for i in self.program.inits  # type: ignore[misc]
                                          if i.kind == "layeredimage"}
+        # Those whose pictures the variables choose; empty (the usual case): no cost
+        self.cond_images = cond_pictures.table(self.program)
 
     def _fresh_state(self, label: str | None) -> StoryState:
         """A new playthrough's state, variables at their defaults; not started (ENDED)
@@ -283,6 +285,8 @@ class Story:
                     hook(pc)
                 event = handlers[stmt.kind](self, stmt)
             if event is not None:
+                if self.cond_images:  # Ren'Py chooses such pictures at each interaction
+                    event = cond_pictures.at_interaction(self, event)
                 return event
         stmt = stmts[st.pc] if st.pc < len(stmts) else stmts[-1]
         raise ScriptError(stmt.loc, f"the story ran {STEP_LIMIT} statements without showing "

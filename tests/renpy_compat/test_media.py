@@ -44,9 +44,11 @@ def test_the_tour_draws_in_the_real_loop_and_a_temporary_face_comes_back(
     from tests.player.helpers import play
 
     shot, hearts = tmp_path / "cross.png", tmp_path / "hearts.png"
+    calm, bare = tmp_path / "calm.png", tmp_path / "bare.png"
     r = play(tmp_path, f"expect-text this campus\nshot {hearts}\nadvance\n"
              "expect-text I carry\nadvance\nexpect-text Cross\n"
-             f"shot {shot}\nadvance\nexpect-text Calm again\nadvance-to ending\n", game=GAME,
+             f"shot {shot}\nadvance\nexpect-text Calm again\nshot {calm}\nadvance\n"
+             f"expect-text No glasses\nshot {bare}\nadvance-to ending\n", game=GAME,
              warp="media_tour")
     assert r.returncode == 0, r.stderr
     assert shot.is_file()
@@ -58,6 +60,22 @@ def test_the_tour_draws_in_the_real_loop_and_a_temporary_face_comes_back(
            if frame.get_at((x, y))[:3] == (230, 40, 90)]
     assert red and {x // 100 for x, _ in red} != {red[0][0] // 100}  # two apart
     assert max(y for _, y in red) - min(y for _, y in red) < 30  # on one line
+    _the_variables_chose_the_scarf_and_the_token(
+        [pygame.image.load(str(p)) for p in (shot, calm, bare)])
+
+
+def _the_variables_chose_the_scarf_and_the_token(frames: list) -> None:
+    """Ann's `if ann_scarf == …` draws no scarf, then red, then green, each at the line
+    after the `$`; the ConditionSwitch token is a petal, then the heart (coins > 20)."""
+    import pygame
+
+    def scarf(pic: pygame.Surface) -> tuple:  # Ann: 6x9 pixels at the bottom right
+        return tuple(pic.get_at((1276, 716)))[:3]
+
+    assert [scarf(f) for f in frames] == [(150, 120, 200), (200, 50, 50), (50, 160, 70)]
+    heart = [any(f.get_at((x, y))[:3] == (230, 40, 90) for x in range(600, 680)
+                 for y in range(40, 120)) for f in frames]
+    assert heart == [False, True, True]
 
 
 def test_the_waving_image_and_the_petals_move_between_two_frames(tmp_path: Path) -> None:
@@ -82,3 +100,27 @@ def test_the_waving_image_and_the_petals_move_between_two_frames(tmp_path: Path)
     spots = [{(x, y) for x in range(0, 1280, 2) for y in range(0, 500, 2)
               if p.get_at((x, y))[:3] == petal} for p in pics[2:]]
     assert spots[0] and spots[1] and spots[0] != spots[1]  # falling petals
+
+
+def test_the_tour_chooses_its_pictures_at_each_line() -> None:
+    from engine.layered import layer_files
+    from engine.script import Say, Story, load_game
+
+    story = Story(load_game(GAME))
+    story.start("media_tour")
+    seen = []
+    while not story.ended:
+        if isinstance(story.next(), Say):
+            sprites = {s["tag"]: s for s in story.stage["sprites"]}
+            seen.append([layer_files(t, story.layered[t], sprites[t]["attrs"],
+                                     sprites[t]["conds"]) if t in sprites else None
+                         for t in ("ann", "token")])
+    glasses = ["ann_base", "ann_face_calm", "ann_glasses"]
+    assert seen[:6] == [
+        [glasses, ["petal.png"]], [glasses, ["petal.png"]],
+        [["ann_base", "ann_face_cross"], ["petal.png"]],  # glasses are if_not ["cross"]
+        # after `$ ann_scarf = "red"` and `$ media_coins += 10`: the scarf drawn where the
+        # if is written, under the face; the heart
+        [["ann_base", "ann_scarf_red", "ann_face_calm", "ann_glasses"], ["heart"]],
+        [["ann_base", "ann_scarf_green", "ann_face_calm"], ["heart"]],
+        [None, None]]  # a new scene

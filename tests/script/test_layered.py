@@ -59,14 +59,13 @@ def test_conditions_and_null_layers() -> None:
 
 
 @pytest.mark.parametrize(("text", "line", "message"), [
-    ("layeredimage e:\n    if x:\n        \"a.png\"\n", 2,
-     "'if' in a layeredimage is not supported: choose layers by attribute (if_any, "
-     "if_all, if_not)"),
+    ("layeredimage e:\n    elif x:\n        \"a.png\"\n", 2,
+     "'elif' without an 'if' before it"),
     ("layeredimage e:\n    group g:\n        \"a.png\"\n", 3,
      "a group holds 'attribute' lines"),
     ("layeredimage e:\n    attribute a if_not [x]\n", 2,
      "a condition takes attribute names in quotes: if_not [\"sad\"]"),
-    ("layeredimage e:\n    sprite a\n", 2, "expected always, group or attribute"),
+    ("layeredimage e:\n    sprite a\n", 2, "expected always, group, attribute or if"),
 ])
 def test_what_stays_unsupported_is_named(text: str, line: int, message: str) -> None:
     with pytest.raises(ScriptError) as info:

@@ -188,3 +188,41 @@ def test_atl_frames_and_snow_pictures_are_checked_where_written(tmp_path: Path) 
         "7: error: picture 'nowhere.png' not found (looked for assets/nowhere.png)",
         "12: error: picture 'gone/sad.png' not found (looked for assets/gone/sad.png)",
     ]
+
+
+def test_conditional_pictures_each_branch_and_the_names_it_reads(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        default mood = "calm"
+        layeredimage ann:
+            always "ann_base"
+            if mood == "sad":
+                "ann_sad_eyes"
+            elif moood == "cross":
+                "ann_cross_eyes"
+            else:
+                "ann_eyes"
+        image sign big = ConditionSwitch(
+            "door_open", "sign_open.png",
+            "persistent.seen", "ann_base",
+            "True", "sign_closed.png")
+        define door_open = False
+        label start:
+            show ann
+            show sign big
+            "Hello."
+            return
+    ''')
+    (game / "images" / "ann").mkdir(parents=True)
+    for name in ("ann_base", "ann_eyes"):
+        shutil.copy(game / "assets" / "backgrounds" / "room.png",
+                    game / "images" / "ann" / f"{name}.png")
+    shutil.copy(game / "assets" / "backgrounds" / "room.png", game / "assets" / "sign_closed.png")
+    assert messages(game) == [
+        "5: error: image 'ann': picture 'ann_sad_eyes' not found (looked for "
+        "images/ann_sad_eyes.png)",
+        "7: error: image 'ann': picture 'ann_cross_eyes' not found (looked for "
+        "images/ann_cross_eyes.png)",
+        "7: error: 'moood' is not defined",
+        "11: error: image 'sign big': picture 'sign_open.png' not found (looked for "
+        "assets/sign_open.png)",
+    ]

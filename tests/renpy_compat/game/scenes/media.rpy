@@ -1,6 +1,7 @@
 # Pictures, sounds and text the way Ren'Py writers write them (issue 17, media): images
 # from ATL blocks whose frames play, a SnowBlossom, a flash named by its ATL, colours,
-# transforms, a Composite and Ren'Py's images/ folder, a layeredimage, show text, onlayer
+# transforms, a Composite and Ren'Py's images/ folder, a layeredimage (its scarf chosen by
+# an if on a variable) and a ConditionSwitch, show text, onlayer
 # and camera (a zoom that eases out, a pan), an inline {image=} in a line, audio names,
 # voice and queues, text tags and interpolation with indexes, keys and formats.
 # tests/renpy_compat/test_media.py plays it.
@@ -23,10 +24,18 @@ image petals = SnowBlossom("petal.png", count=12, yspeed=(60, 120), start=0.1)
 layeredimage ann:
     always:
         "ann_base"
+    if ann_scarf == "red":
+        "ann_scarf_red"
+    elif ann_scarf == "green":
+        "ann_scarf_green"
     group face:
         attribute calm default
         attribute cross
     attribute glasses if_not ["cross"]
+
+image token = ConditionSwitch(
+    "media_coins > 20", "heart",
+    "True", "petal.png")
 
 define audio.chime = "click.ogg"
 define a = Character("Ann", image="ann", color="#e0c8ff")
@@ -36,6 +45,7 @@ default media_bag = ["lantern", "map", "rope"]
 default media_stats = {"hp": 7, "name": "ann"}
 default media_coins = 12.5
 default café = "noir"
+default ann_scarf = None
 
 label media_tour:
     $ save_name = "Pictures, sounds and text"
@@ -53,6 +63,8 @@ label media_tour:
 
     show eileen wave at left onlayer master
     show ann glasses at right
+    show token:
+        xalign 0.5 yalign 0.1
     show lucy mad onlayer overlay:
         xalign 0.98 yalign 0.05 zoom 0.5
 
@@ -72,6 +84,8 @@ label media_tour:
 
     a @ cross "{k=1}Cross{/k}, for this line only.{space=12}[media_stats.name!c] has [media_stats['hp']] points and [media_coins:.2f] coins."
 
+    $ ann_scarf = "red"
+    $ media_coins += 10
     show petals
     a "Calm again.{vspace=8}{#a note for translators}{i}and italic to the end"
     hide petals with dissolve
@@ -81,6 +95,7 @@ label media_tour:
     hide white_flash with Dissolve(.2)
 
     voice "click.ogg"
+    $ ann_scarf = "green"
     a -glasses "No glasses now."
 
     play sound [chime, chime]
