@@ -256,3 +256,55 @@ def test_window_and_nvl_show_hide_fade_unless_motion_is_reduced(tmp_path: Path) 
     assert app.status()["page"] is None and g.text_fade is None  # no transition: a cut
     app2, g2 = start(tmp_path / "b", scene, reduce_motion=True)
     assert g2.text_fade is None and app2.status()["box"]
+
+
+def test_a_with_statement_plays_from_what_the_player_last_saw(tmp_path: Path) -> None:
+    """Ren'Py's `scene …` / `show …` / `with dissolve`: the statements before the `with`
+    change the stage unseen, and the dissolve runs from the last picture shown (the
+    park) to the new one (the room with Eileen); `with None` shows the change at once."""
+    import pygame
+
+    game = make_game(tmp_path, """
+        label start:
+            scene bg park
+            "In the park."
+            scene bg room
+            show eileen happy
+            with Dissolve(1.0)
+            "In the room."
+            scene bg park
+            with None
+            show eileen happy
+            with Dissolve(1.0)
+            "Back in the park."
+            return
+    """)
+    s = {n: tmp_path / f"{n}.png" for n in ("park", "mid", "room", "mid2", "park2")}
+    r = play(tmp_path, f"""
+        expect-text In the park.
+        shot {s['park']}
+        advance
+        wait 0.5
+        shot {s['mid']}
+        expect-text In the room.
+        shot {s['room']}
+        advance
+        wait 0.5
+        shot {s['mid2']}
+        expect-text Back in the park.
+        shot {s['park2']}
+    """, game=game)
+    assert r.returncode == 0, r.stderr
+    pic = {n: pygame.image.load(str(p)) for n, p in s.items()}
+
+    def sky(name: str) -> tuple[int, ...]:  # above the box and clear of Eileen
+        return tuple(pic[name].get_at((60, 60))[:3])
+
+    park, room, mid = sky("park"), sky("room"), sky("mid")
+    assert park != room
+    # Half-way: a blend of the park and the room, not already the room.
+    for a, b, m in zip(park, room, mid, strict=True):
+        assert min(a, b) - 2 <= m <= max(a, b) + 2
+    assert abs(mid[0] - room[0]) + abs(mid[1] - room[1]) + abs(mid[2] - room[2]) > 20
+    # After `with None` the park is shown: the second dissolve only brings Eileen in.
+    assert sky("mid2") == sky("park2")

@@ -55,6 +55,9 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         self.shown_stage: dict[str, Any] = {"scene": None, "sprites": []}
         self.transition: Transition | None = None
         self.sprite_times = SpriteTimes()  # when each sprite on shown_stage was shown
+        # What the player last saw (stage, times): a `with` on a line of its own plays
+        # from it, over every scene/show/hide since, as Ren'Py's does.
+        self.seen: tuple[dict[str, Any], SpriteTimes] | None = None
         self.layout: Layout | None = None
         self.layout_key: tuple | None = None
         self.typer: Typewriter | None = None
@@ -139,6 +142,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
     def pump(self, now: float) -> None:
         """Ask the story for events until one needs the player or the clock."""
         self.waiting = False
+        self.seen = (self.shown_stage, self.sprite_times.copy())
         while not self.waiting:
             try:
                 event = self.play.next()
@@ -171,7 +175,7 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
             if isinstance(event, StageChange) and event.kind == "scene":
                 self.box_visible = False
             staging.on_event(self, event, now)
-            self.start_transition(event.transition, now)
+            self.start_transition(event.transition, now, since_seen=isinstance(event, With))
         elif isinstance(event, (Window, Nvl)):
             staging.on_event(self, event, now)
         elif isinstance(event, Pause):
@@ -223,11 +227,21 @@ class GameScreen(GameInput, GameTimers, GameView, Screen):
         if any(name.startswith("cg ") for name in new):
             data.save_persistent()
 
-    def start_transition(self, spec: dict | None, now: float) -> None:
+    def start_transition(self, spec: dict | None, now: float, since_seen: bool = False
+                         ) -> None:
+        """Show the story's stage, through `spec` when it is a transition. The transition
+        starts from the picture before this statement (`show x with dissolve`), or, for a
+        `with` statement (`since_seen`), from the picture the player last saw: the
+        statements before it changed the stage without showing it."""
         host, vp = self.host, self.host.vp
         new_stage = self.story.stage  # never changed in place: kept without a copy
-        old_stage, old_times = self.shown_stage, self.sprite_times.copy()
+        if since_seen and self.seen is not None:
+            old_stage, old_times = self.seen
+        else:
+            old_stage, old_times = self.shown_stage, self.sprite_times.copy()
         self.show_stage(new_stage, now)
+        if since_seen:
+            self.seen = (new_stage, self.sprite_times.copy())  # `with None` too
         if spec and not self.cut_transitions() and duration_of(spec) > 0:
             # Both stages, not two flat pictures: a move redraws the sprites themselves.
             self.transition = Transition(spec, old_stage, new_stage, host.stage_view, vp,
