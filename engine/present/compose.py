@@ -37,7 +37,7 @@ from .camera import (
 from .particles import Particles
 from .placing import stage_placement
 from .scene_motion import is_scene, leaves_in_place, scene_placement, scene_sprite
-from .sprite_times import Placer, SpriteTimes, sprite_key
+from .sprite_times import Placer, SpriteTimes, clock, sprite_key
 from .sprites import Picture, SpriteArt
 
 if TYPE_CHECKING:
@@ -56,14 +56,6 @@ class Placed:
     finished: bool
     prev: Picture | None = None  # the picture an ATL `with` cross-fades from
     t: float = 0.0  # seconds since the sprite was shown (a particle picture's clock)
-
-
-def clock(times: SpriteTimes | None, sprite: dict[str, Any], now: float
-          ) -> tuple[float, str | None, Placement | None]:
-    """A sprite's seconds into its motion, how it began and where from (no times: 0)."""
-    if times is None:
-        return 0.0, None, None
-    return times.t(sprite, now), times.event(sprite), times.start(sprite)
 
 
 def draw_order(sprites: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -218,15 +210,26 @@ class Composer:
     def moving(self, stage: dict[str, Any], vp: Viewport, now: float,
                times: SpriteTimes | None) -> bool:
         """Some sprite's transforms still change it: draw the stage every frame."""
+        return self.look(stage, now, times) is not None
+
+    def look(self, stage: dict[str, Any], now: float, times: SpriteTimes | None
+             ) -> tuple | None:
+        """None while nothing on the stage moves; else where everything stands now, so
+        that a frame equal to the last one drawn (a frame animation holding a picture
+        through its pause) need not be drawn again."""
+        look: list[Any] = []
+        moving = False
         for sprite in stage.get("sprites", []):
             if self.animates(sprite):
-                return True
+                return (now,)  # falling snow: a new picture every frame
             t, how, start = clock(times, sprite, now)
-            if not stage_placement(sprite, self.transforms, t, {}, how, start)[1]:
-                return True
-        if self.scene_moves(stage, now, times):
-            return True
-        return not all(done for _, done in self.cameras(stage, now, times).values())
+            p, done = stage_placement(sprite, self.transforms, t, {}, how, start)
+            moving, look = moving or not done, [*look, p]
+        motion = self.scene_motion(stage, now, times)
+        for p, done in [*([motion] if motion else []), *self.cameras(stage, now,
+                                                                     times).values()]:
+            moving, look = moving or not done, [*look, p]
+        return tuple(look) if moving else None
 
     def cameras(self, stage: dict[str, Any], now: float, times: SpriteTimes | None
                 ) -> dict[str, tuple[Placement, bool]]:

@@ -114,3 +114,11 @@ class SpriteTimes:
 
     def start(self, sprite: dict[str, Any]) -> Placement | None:
         return self.froms.get(sprite_key(sprite))
+
+
+def clock(times: SpriteTimes | None, sprite: dict[str, Any], now: float
+          ) -> tuple[float, str | None, Placement | None]:
+    """A sprite's seconds into its motion, how it began and where from (no times: 0)."""
+    if times is None:
+        return 0.0, None, None
+    return times.t(sprite, now), times.event(sprite), times.start(sprite)

@@ -186,6 +186,23 @@ def test_a_repeating_frame_animation_keeps_drawing_and_a_finished_one_idles(
     assert d is None or d - (now + 0.6) > 0.25
 
 
+def test_a_frame_animation_is_drawn_when_its_picture_changes_not_through_its_pauses(
+        tmp_path: Path) -> None:
+    game = make_game(tmp_path, SCENE)
+    clock = VirtualClock()
+    app = started_app(tmp_path, game, clock)
+    g = app.game()
+    g.action("advance")  # "Flicking.": a new picture every 0.5 s, for ever
+    start = clock.now()
+    drawn = [round(t - start, 2) for t in (start + i / 60 for i in range(1, 150))
+             if g.stage_changed(t)]
+    # The first frame, then one when the picture changes (0.5 s, 1.0 s, ...), none between.
+    assert len(drawn) == 5 and drawn[0] < 0.05
+    for t, want in zip(drawn[1:], (0.5, 1.0, 1.5, 2.0), strict=True):
+        assert want <= t < want + 0.02
+    assert g.deadline(start + 0.7) is not None  # still woken each frame, to look
+
+
 def test_a_save_mid_animation_loads_at_a_finished_ones_end(tmp_path: Path) -> None:
     game = make_game(tmp_path, SCENE)
     shots = {n: tmp_path / f"{n}.png" for n in ("mid", "end", "loaded")}

@@ -26,6 +26,7 @@ class GameTimers:
     play: Playthrough
     transition: Transition | None
     shown_stage: dict[str, Any]
+    last_look: tuple | None = None  # the moving stage as last drawn (stage_changed)
     sprite_times: SpriteTimes
     layout: Layout | None
     typer: Typewriter | None
@@ -70,7 +71,7 @@ class GameTimers:
             self.transition = None
             self.pump(now)
             changed = True
-        elif self.transition is not None or self.sprites_moving(now):
+        elif self.transition is not None or self.stage_changed(now):
             changed = True
         if self.pausing and self.pause_until is not None and now >= self.pause_until:
             self.end_pause(now)
@@ -110,6 +111,16 @@ class GameTimers:
         picture: draw every frame (idle once every one has finished)."""
         return bool(timed(self.shown_stage)) and self.host.stage_view.moving(
             self.shown_stage, self.host.vp, now, self.sprite_times)
+
+    def stage_changed(self, now: float) -> bool:
+        """The moving stage looks different from the last frame drawn: draw it. (A frame
+        animation holding one picture through a long pause wakes the loop every frame
+        but is drawn once.)"""
+        look = self.host.stage_view.look(self.shown_stage, now, self.sprite_times) \
+            if timed(self.shown_stage) else None
+        changed = look is not None and look != self.last_look
+        self.last_look = look
+        return changed
 
     def deadline(self, now: float) -> float | None:
         times: list[float] = [t for t in (self.next_move(), self.notice.deadline())
