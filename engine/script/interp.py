@@ -38,6 +38,9 @@ def root_name(body: str) -> str:
 def field(body: str, lookup: Callable[[str], Any]) -> str:
     """The field's text. Raises ValueError with a reason; `lookup` raises for an unknown
     name."""
+    if body.isidentifier() and body not in _DOTTED_ROOTS:  # [score]: most fields
+        value = lookup(body)
+        return "" if value is None else str(value)
     m = _FIELD.match(body)
     if m is None:
         raise ValueError(f"cannot interpolate '[{body}]': write [name], [name.key], "
