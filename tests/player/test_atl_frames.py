@@ -11,14 +11,13 @@ from pathlib import Path
 import pygame
 import pytest
 
-from engine.clock import VirtualClock
 from engine.present import particles
 from engine.present.picture import StageView, Viewport
 from engine.present.richtext import Fonts
 from engine.present.sprite_times import SpriteTimes
 from tests.conftest import ROOT
 
-from .helpers import make_game, play, small_display, started_app
+from .helpers import loop_at_start, make_game, play, small_display
 
 VP = Viewport((640, 360))
 RED, BLUE, GREEN = (220, 30, 30), (30, 30, 220), (20, 120, 20)
@@ -172,9 +171,7 @@ def test_frames_through_the_loop_differ_where_the_picture_changes(tmp_path: Path
 def test_a_repeating_frame_animation_keeps_drawing_and_a_finished_one_idles(
         tmp_path: Path) -> None:
     game = make_game(tmp_path, SCENE)
-    clock = VirtualClock()
-    app = started_app(tmp_path, game, clock)
-    g = app.game()
+    g, clock = loop_at_start(tmp_path, game)
     g.action("advance")
     now = clock.now()
     assert g.sprites_moving(now) and g.sprites_moving(now + 100.0)
@@ -189,9 +186,7 @@ def test_a_repeating_frame_animation_keeps_drawing_and_a_finished_one_idles(
 def test_a_frame_animation_is_drawn_when_its_picture_changes_not_through_its_pauses(
         tmp_path: Path) -> None:
     game = make_game(tmp_path, SCENE)
-    clock = VirtualClock()
-    app = started_app(tmp_path, game, clock)
-    g = app.game()
+    g, clock = loop_at_start(tmp_path, game)
     g.action("advance")  # "Flicking.": a new picture every 0.5 s, for ever
     start = clock.now()
     drawn = [round(t - start, 2) for t in (start + i / 60 for i in range(1, 150))

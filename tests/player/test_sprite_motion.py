@@ -13,10 +13,9 @@ import pygame
 import pytest
 
 from engine.atl.placement import Placement
-from engine.clock import VirtualClock
 from engine.present import placing
 
-from .helpers import make_game, play, started_app
+from .helpers import loop_at_start, make_game, play
 
 SLIDE_SECONDS = 2.0
 
@@ -89,9 +88,7 @@ def test_moving_sprite_draws_every_frame_and_idles_once_still(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(placing, "placement_for", slide)
     game = make_game(tmp_path, SCENE)
-    clock = VirtualClock()
-    app = started_app(tmp_path, game, clock)
-    g = app.game()
+    g, clock = loop_at_start(tmp_path, game)
     g.action("advance")
     now = clock.now()
     assert g.shown_stage["sprites"] and g.sprites_moving(now)
