@@ -133,12 +133,19 @@ def _input(story: Story, stmt: Stmt) -> ev.Event:
     event = _spec(story, stmt)
     # The default is the answer until the player enters another: the story always has
     # one, unless what the line makes of the text fails on the default (`int(…)` of "").
+    drawn = story.state.variables.get(RANDOM_VAR)
     try:
         value = _entered(story, stmt, event.default)
     except ScriptError:
         pass
     else:
         _set(story, stmt, stmt.args["target"], value)
+    now = story.state.variables.get(RANDOM_VAR)
+    if now != drawn and isinstance(now, list):
+        # The answer is worked out again on the typed text: a renpy.random call in it
+        # must draw then what it drew now, not the next number.
+        count = drawn[1] if isinstance(drawn, list) else 0
+        steps.store(story, story.state.variables, RANDOM_VAR, [now[0], count])
     story.state.status = RunStatus.WAITING
     return event
 

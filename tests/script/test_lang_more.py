@@ -69,6 +69,28 @@ def test_the_default_answer_is_the_value_until_one_is_entered() -> None:
     assert s.state.variables["other"] == "Kim"
 
 
+def test_a_random_draw_in_the_answer_draws_once() -> None:
+    """The answer is worked out on the default when the entry opens and again on the
+    typed text: renpy.random draws one number for the line, as without an entry."""
+    text = '''
+        label start:
+            $ tag = renpy.input("Name?") + str(renpy.random.randint(1, 1000000))
+            $ after = renpy.random.randint(1, 1000000)
+            "[tag] [after]"
+    '''
+    s = story(text)
+    assert isinstance(s.next(), Input)
+    seed = s.state.variables["_renpy_random"][0]
+    s.enter("Ann")
+    line = s.next()
+    assert isinstance(line, Say)
+    # The same story, seeded alike, with the line's draws made in order and no entry.
+    plain = story(text.replace('renpy.input("Name?")', '"Ann"'))
+    plain.state.variables["_renpy_random"] = [seed, 0]
+    expected = plain.next()
+    assert isinstance(expected, Say) and line.text == expected.text
+
+
 def test_a_value_that_fails_on_the_default_waits_for_the_answer() -> None:
     s = story('''
         label start:
