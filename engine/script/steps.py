@@ -234,7 +234,11 @@ def _menu(story: Story, stmt: Stmt) -> ev.Event | None:
 
 
 def _jump(story: Story, stmt: Stmt) -> None:
-    goto(story, _label_index(story, stmt))
+    target = _label_index(story, stmt)
+    goto(story, target)
+    point = story.program.statements[target]
+    if point.args.get("returns"):  # `call … from NAME`'s point: the story is in its label
+        story.state.label = point.label
 
 
 def _call(story: Story, stmt: Stmt) -> None:

@@ -66,6 +66,27 @@ def test_the_story_stays_in_its_label_through_a_return_point_and_a_save() -> Non
     assert again.state.label == "start"
 
 
+def test_a_jump_from_another_label_to_a_return_point_is_in_that_points_label() -> None:
+    s = story('''
+        label start:
+            jump elsewhere
+            call helper from _call_helper
+            "Back in start."
+            return
+        label helper:
+            "Helping."
+            return
+        label elsewhere:
+            "Elsewhere."
+            jump _call_helper
+    ''')
+    assert s.next().text == "Elsewhere."
+    assert s.state.label == "elsewhere"
+    event = s.next()
+    assert isinstance(event, Say) and event.text == "Back in start."
+    assert s.state.label == "start"  # the label the return point is in, for saves
+
+
 @pytest.mark.parametrize("text, message", [
     ('''
         label start:
