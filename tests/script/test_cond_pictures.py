@@ -187,9 +187,6 @@ def test_games_without_them_have_an_empty_table() -> None:
      "ConditionSwitch() condition 1 must be in quotes, as Ren'Py evaluates it"),
     ('image s = ConditionSwitch("True", "a.png", "x")\n', 1,
      "ConditionSwitch() takes pairs of a condition in quotes and a picture"),
-    ('image bg s = ConditionSwitch("True", "a.png")\n', 1,
-     "a ConditionSwitch() bg image is not drawn: show each picture under an if in the "
-     "script"),
 ])
 def test_bad_conditions_are_named_at_their_line(text: str, line: int, message: str) -> None:
     with pytest.raises(ScriptError) as info:
