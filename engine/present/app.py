@@ -189,9 +189,8 @@ class App(ScreenStack):
             self.palette, self.stage_animated = known
             return
         try:
-            picture = self.stage_view.compose({"scene": stage.get("scene"), "sprites": [],
-                                               "scene_conds": stage.get("scene_conds")},
-                                              self.vp)
+            scene = {"scene": stage.get("scene"), "scene_conds": stage.get("scene_conds")}
+            picture = self.stage_view.compose({**scene, "sprites": []}, self.vp)
             avg = pygame.transform.average_color(picture)
             self.palette = Palette.from_color((avg[0], avg[1], avg[2]))
             self.stage_animated = self.stage_view.animated(stage, self.vp)

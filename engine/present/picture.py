@@ -170,25 +170,19 @@ class StageView(Composer):
 
     def _cond_background(self, words: list[str], spec: dict, conds: list[int] | None,
                          vp: Viewport) -> tuple[Background | pygame.Surface, dict]:
-        """A ConditionSwitch background: its chosen branch's picture drawn as a scene of
-        its own (an image name, or a file), black when no condition holds (Ren'Py's Null)
-        or the story has not chosen yet."""
-        files = layer_files(words[0], spec, (), conds)
-        if not files:
-            return self.background(None, vp)
-        picture = files[-1]  # one group: one picture
-        if "." not in picture:  # an image's name: drawn as `scene` draws it
-            return self.background(picture.split(), vp)
-        path = image_path(self.game_dir, picture)
+        """A ConditionSwitch background: its chosen branch's picture (an image's name, or a
+        file), black when none holds (Ren'Py's Null) or none is chosen yet."""
+        files, name = layer_files(words[0], spec, (), conds), " ".join(words)
+        if not files or "." not in files[-1]:  # none, or an image's name: as `scene` draws it
+            return self.background(files[-1].split() if files else None, vp)
+        path = image_path(self.game_dir, files[-1])
         if not usable(self.game_dir, path):  # lint names why; the screen goes on
-            return self._broken_bg(" ".join(words), f"'{picture}' not found or not usable",
-                                   vp)
-        return self._fitted(" ".join(words), path, (), vp)
+            return self._broken_bg(name, f"'{files[-1]}' not found or not usable", vp)
+        return self._fitted(name, path, (), vp)
 
     def _fitted(self, name: str, path: Path, attrs: tuple[str, ...], vp: Viewport
                 ) -> tuple[Background | pygame.Surface, dict[str, tuple[float, float]]]:
-        """A background's file (a picture, or a Tiled map with `attrs` its layers shown)
-        fitted to the window, and its stage marks in canvas coordinates."""
+        """A picture or Tiled map (`attrs`: its layers) fitted to the window, and marks."""
         try:
             bg = self.backgrounds.get(path, attrs, vp.size)
         except KeyError as exc:  # UnknownLayerError: draw without the unknown attributes
@@ -205,9 +199,7 @@ class StageView(Composer):
         marks = {k: (x / s, y / s) for k, (x, y) in bg.marks.items()}
         return bg, marks
 
-    def _broken_bg(self, name: str, why: str, vp: Viewport
-                   ) -> tuple[pygame.Surface, dict]:
-        """A placeholder for a background not drawn, warned of once."""
+    def _broken_bg(self, name: str, why: str, vp: Viewport) -> tuple[pygame.Surface, dict]:
         self.warn(f"background '{name}' {why}")
         self.missing.append(name)
         return placeholder(vp.size, f"background {name}", self.font_for(vp.px(24))), {}
