@@ -38,7 +38,8 @@ def is_asset_path(file: Any) -> bool:
 
 
 def is_choices(conds: Any) -> bool:
-    """A sprite's "conds": the branch chosen in each condition group, -1 for none."""
+    """A sprite's "conds" or the stage's "scene_conds": the branch chosen in each
+    condition group, -1 for none."""
     return isinstance(conds, list) and len(conds) <= MAX_CONDS and all(
         type(n) is int and -1 <= n < MAX_CONDS for n in conds)
 
@@ -68,6 +69,9 @@ def check_state(state: Any, what: str = "story state") -> None:
     scene = stage.get("scene")
     expect(scene is None or (isinstance(scene, list) and all(is_word(w) for w in scene)),
            f"the save's scene is not an image name: {_show(scene)}")
+    conds = stage.get("scene_conds")
+    expect(conds is None or is_choices(conds),
+           f"the save's scene's chosen picture is damaged: {_show(conds)}")
     sprites = stage.get("sprites", [])
     expect(isinstance(sprites, list), f"the save's {what} has damaged sprites")
     expect(len(sprites) <= MAX_SPRITES,

@@ -168,6 +168,8 @@ class Linter:
     def scene_file(self, words: list[str], stmt: Stmt) -> None:
         if words == ["black"] or is_colour(self.images.get(" ".join(words), "")):
             return
+        if self.story is not None and " ".join(words) in self.story.layered:
+            return  # a ConditionSwitch: its pictures are checked where it is defined
         candidates, attrs = background_candidates(self.game, words, self.images)
         path = next((p for p in candidates if usable(self.game, p)), None)
         if path is None:

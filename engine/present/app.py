@@ -183,14 +183,14 @@ class App(ScreenStack):
     def refresh_palette(self, stage: dict[str, Any]) -> None:
         """The dialogue box takes its colour from the scene it sits on."""
         # Remembered per scene: rollback steps through scenes often and must stay < 1 ms.
-        key = (repr(stage.get("scene")), self.vp.size)
+        key = (repr(stage.get("scene")), repr(stage.get("scene_conds")), self.vp.size)
         known = self._palettes.get(key)
         if known is not None:
             self.palette, self.stage_animated = known
             return
         try:
-            picture = self.stage_view.compose({"scene": stage.get("scene"), "sprites": []},
-                                              self.vp)
+            scene = {"scene": stage.get("scene"), "scene_conds": stage.get("scene_conds")}
+            picture = self.stage_view.compose({**scene, "sprites": []}, self.vp)
             avg = pygame.transform.average_color(picture)
             self.palette = Palette.from_color((avg[0], avg[1], avg[2]))
             self.stage_animated = self.stage_view.animated(stage, self.vp)

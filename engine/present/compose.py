@@ -58,6 +58,13 @@ class Placed:
     t: float = 0.0  # seconds since the sprite was shown (a particle picture's clock)
 
 
+def scene_key(stage: dict[str, Any]) -> str:
+    """The scene a stage draws, as a cache key: its image's name and, for a ConditionSwitch
+    background, the branch the story chose (stage["scene_conds"])."""
+    conds = stage.get("scene_conds")
+    return json.dumps(stage.get("scene") if conds is None else [stage.get("scene"), conds])
+
+
 def draw_order(sprites: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Zorder, then the order of showing (sorted() keeps equal zorders in order)."""
     return sorted(sprites, key=lambda s: s.get("zorder") or 0)
@@ -69,7 +76,8 @@ class Composer:
     art: SpriteArt
     transforms: Any
 
-    def background(self, words: list[str] | None, vp: Viewport) -> tuple[Any, dict]: ...
+    def background(self, words: list[str] | None, vp: Viewport,
+                   conds: list[int] | None = None) -> tuple[Any, dict]: ...
     def picture(self, sprite: dict[str, Any], vp: Viewport) -> Picture: ...
     def child_picture(self, value: str, sprite: dict[str, Any], vp: Viewport
                       ) -> Picture: ...
@@ -91,14 +99,18 @@ class Composer:
 
     # --- pieces ------------------------------------------------------------------------
 
+    def stage_background(self, stage: dict[str, Any], vp: Viewport) -> tuple[Any, dict]:
+        """The stage's background and its marks, a ConditionSwitch's by its chosen branch."""
+        return self.background(stage.get("scene"), vp, stage.get("scene_conds"))
+
     def scene(self, stage: dict[str, Any], vp: Viewport
               ) -> tuple[pygame.Surface | Background, dict[str, tuple[float, float]]]:
         """The background as an opaque surface of the canvas's window size (cached), or
         the animated Background to draw each frame; and its stage marks."""
-        bg, marks = self.background(stage.get("scene"), vp)
+        bg, marks = self.stage_background(stage, vp)
         if getattr(bg, "animated", False):
             return bg, marks
-        key = (json.dumps(stage.get("scene")), vp.size)
+        key = (scene_key(stage), vp.size)
         surf = self._scenes.get(key)
         if surf is None:
             surf = pygame.Surface(vp.size).convert()
@@ -113,9 +125,9 @@ class Composer:
 
     def light(self, stage: dict[str, Any], vp: Viewport) -> tuple[float, float, float] | None:
         """The scene's light on its sprites (a map's sprite_tint), None for none."""
-        key = json.dumps(stage.get("scene"))
+        key = scene_key(stage)
         if key not in self._lights:
-            bg, _ = self.background(stage.get("scene"), vp)
+            bg, _ = self.stage_background(stage, vp)
             self._lights[key] = getattr(bg, "sprite_tint", None)
         return self._lights[key]
 
@@ -159,7 +171,7 @@ class Composer:
         a moving one (or an animated map) rescaled each frame."""
         p, done = motion
         if isinstance(bg, pygame.Surface) and done:
-            key = (json.dumps(stage.get("scene")), vp.size, p)
+            key = (scene_key(stage), vp.size, p)
             surf = self._moved.get(key)
             if surf is None:
                 surf = pygame.Surface(vp.size).convert()
@@ -181,7 +193,7 @@ class Composer:
                    times: SpriteTimes | None = None, marks: dict | None = None,
                    event: str | None = None) -> list[Placed]:
         if marks is None:
-            marks = self.background(stage.get("scene"), vp)[1]
+            marks = self.stage_background(stage, vp)[1]
         out = []
         lit = self.light(stage, vp)
         for sprite in draw_order(stage.get("sprites", [])):
@@ -265,7 +277,7 @@ class Composer:
     def placer(self, stage: dict[str, Any], vp: Viewport) -> Placer:
         """Where a sprite of `stage` stands `t` seconds into its motion (SpriteTimes.sync
         asks, to start a replacing motion from there)."""
-        marks = self.background(stage.get("scene"), vp)[1]
+        marks = self.stage_background(stage, vp)[1]
 
         def place(sprite: dict[str, Any], t: float, event: str,
                   start: Placement | None) -> Placement:
@@ -331,7 +343,7 @@ class Composer:
         """For two stages on the same still background: the sprites both draw alike
         first (in drawing order), then the rest of each. None when the backgrounds differ
         or move: the two pictures differ everywhere."""
-        if old.get("scene") != new.get("scene") or layered(old) or layered(new) \
+        if scene_key(old) != scene_key(new) or layered(old) or layered(new) \
                 or old.get("scene_at") != new.get("scene_at"):
             return None  # (a camera moves the background too)
         bg, marks = self.scene(new, vp)
@@ -374,7 +386,8 @@ class Composer:
         key: tuple | None = None
         if still:
             key = (json.dumps([stage.get("scene"), stage.get("sprites"), stage.get("camera"),
-                               stage.get("scene_at")], sort_keys=True, default=str), vp.size,
+                               stage.get("scene_at"), stage.get("scene_conds")],
+                              sort_keys=True, default=str), vp.size,
                    tuple(x.p for x in placed), tuple(sorted((k, p) for k, (p, _) in
                                                            cams.items())),
                    motion[0] if motion else DEFAULT)

@@ -144,9 +144,14 @@ class StageView(Composer):
 
     # --- pieces ------------------------------------------------------------------------
 
-    def background(self, words: list[str] | None, vp: Viewport
+    def background(self, words: list[str] | None, vp: Viewport,
+                   conds: list[int] | None = None
                    ) -> tuple[Background | pygame.Surface, dict[str, tuple[float, float]]]:
+        """The scene `words` names fitted to the window, and its stage marks; `conds`
+        chooses a ConditionSwitch background's picture (stage["scene_conds"])."""
         size = vp.size
+        if words and (spec := self.layered.get(" ".join(words))) is not None:
+            return self._cond_background(words, spec, conds, vp)
         if words and (parts := composite_of(self.images, " ".join(words))) is not None:
             key = (" ".join(words), size)
             if (surf := self._composite_bgs.get(key)) is None:
@@ -160,29 +165,42 @@ class StageView(Composer):
             return surf, {}
         if spec.path is None:
             folder = "cg" if words and words[0] == "cg" else "backgrounds"
-            self.warn(f"background '{spec.name}' not found in assets/{folder}")
-            self.missing.append(spec.name)
-            return placeholder(size, f"background {spec.name}", self.font_for(vp.px(24))), {}
-        attrs = spec.attrs
+            return self._broken_bg(spec.name, f"not found in assets/{folder}", vp)
+        return self._fitted(spec.name, spec.path, spec.attrs, vp)
+
+    def _cond_background(self, words: list[str], spec: dict, conds: list[int] | None,
+                         vp: Viewport) -> tuple[Background | pygame.Surface, dict]:
+        """A ConditionSwitch background: its chosen branch's picture (an image's name, or a
+        file), black when none holds (Ren'Py's Null) or none is chosen yet."""
+        files, name = layer_files(words[0], spec, (), conds), " ".join(words)
+        if not files or "." not in files[-1]:  # none, or an image's name: as `scene` draws it
+            return self.background(files[-1].split() if files else None, vp)
+        path = image_path(self.game_dir, files[-1])
+        if not usable(self.game_dir, path):  # lint names why; the screen goes on
+            return self._broken_bg(name, f"'{files[-1]}' not found or not usable", vp)
+        return self._fitted(name, path, (), vp)
+
+    def _fitted(self, name: str, path: Path, attrs: tuple[str, ...], vp: Viewport
+                ) -> tuple[Background | pygame.Surface, dict[str, tuple[float, float]]]:
+        """A picture or Tiled map (`attrs`: its layers) fitted to the window, and marks."""
         try:
-            bg = self.backgrounds.get(spec.path, attrs, size)
+            bg = self.backgrounds.get(path, attrs, vp.size)
         except KeyError as exc:  # UnknownLayerError: draw without the unknown attributes
-            self.warn(f"background '{spec.name}': {exc}; drawn without them")
+            self.warn(f"background '{name}': {exc}; drawn without them")
             known = tuple(getattr(exc, "available", ()))
             attrs = tuple(a for a in attrs if a in known)
             try:
-                bg = self.backgrounds.get(spec.path, attrs, size)
+                bg = self.backgrounds.get(path, attrs, vp.size)
             except Exception as exc2:  # noqa: BLE001 - a broken map must not stop the game
-                return self._broken_bg(spec.name, exc2, vp)
+                return self._broken_bg(name, f"could not be drawn: {exc2}", vp)
         except Exception as exc:  # noqa: BLE001 - a broken map must not stop the game
-            return self._broken_bg(spec.name, exc, vp)
+            return self._broken_bg(name, f"could not be drawn: {exc}", vp)
         s = vp.scale
         marks = {k: (x / s, y / s) for k, (x, y) in bg.marks.items()}
         return bg, marks
 
-    def _broken_bg(self, name: str, exc: Exception, vp: Viewport
-                   ) -> tuple[pygame.Surface, dict]:
-        self.warn(f"background '{name}' could not be drawn: {exc}")
+    def _broken_bg(self, name: str, why: str, vp: Viewport) -> tuple[pygame.Surface, dict]:
+        self.warn(f"background '{name}' {why}")
         self.missing.append(name)
         return placeholder(vp.size, f"background {name}", self.font_for(vp.px(24))), {}
 
@@ -398,5 +416,5 @@ class StageView(Composer):
     # --- whole picture -----------------------------------------------------------------
 
     def animated(self, stage: dict[str, Any], vp: Viewport) -> bool:
-        bg, _ = self.background(stage.get("scene"), vp)
+        bg, _ = self.stage_background(stage, vp)
         return isinstance(bg, Background) and bg.animated

@@ -2,8 +2,9 @@
 chooses them: at each interaction. Before the story hands out an event (a line, a menu, a
 pause, a change of the stage), each shown sprite with condition groups gets the branch
 each group draws now, kept on the sprite as "conds": [index, ...] (-1: no branch holds),
-plain data that saves and rollback carry. So `$ mood = "sad"` changes the picture at the
-next line, and a step back shows the picture of the line stepped back to.
+and a scene image's (`image bg street = ConditionSwitch(…)`) on the stage as
+"scene_conds": plain data that saves and rollback carry. So `$ mood = "sad"` changes the
+picture at the next line, and a step back shows the picture of the line stepped back to.
 
 A stage is never changed in place: a new one is built only when a choice changed. A game
 without conditional pictures never comes here (Story checks its table once per event).
@@ -49,6 +50,7 @@ def refresh(story: Story, stage: Stage) -> Stage:
     """`stage` with each conditional sprite's choices as the variables make them now; the
     same stage when none changed."""
     images = story.cond_images
+    stage = _scene(story, stage, images)
     sprites = stage["sprites"]
     new: list[dict[str, Any]] | None = None
     for i, sprite in enumerate(sprites):
@@ -64,6 +66,21 @@ def refresh(story: Story, stage: Stage) -> Stage:
                 new = list(sprites)
             new[i] = {**sprite, "conds": picks}
     return stage if new is None else {**stage, "sprites": new}
+
+
+def _scene(story: Story, stage: Stage, images: Table) -> Stage:
+    """`stage` with its scene's choice (`image bg street = ConditionSwitch(…)`) kept as
+    "scene_conds", or without one when its scene has no conditions (a choice left over
+    from the scene before)."""
+    scene = stage.get("scene")
+    name = " ".join(scene) if scene else None
+    if name is None or name not in images:
+        if stage.get("scene_conds") is None:
+            return stage
+        return {k: v for k, v in stage.items() if k != "scene_conds"}
+    groups, file = images[name]
+    picks = [choose(story, name, branches, file) for branches in groups]
+    return stage if stage.get("scene_conds") == picks else {**stage, "scene_conds": picks}
 
 
 def choose(story: Story, name: str, branches: list[dict[str, Any]], file: str) -> int:

@@ -8,7 +8,8 @@ sounds this engine takes from Ren'Py's script unchanged:
     image NAME = Composite((w, h), (x, y), "a.png", ...)   pictures at offsets (parse_composite.py)
     image NAME = SnowBlossom("a.png", count=10, ...)        falling pictures (parse_snow.py)
     image NAME = ConditionSwitch("cond", "a.png", ...)      the first picture whose condition
-                                            holds: a layered spec (parse_conds.py)
+                                            holds: a layered spec (parse_conds.py), a
+                                            sprite's or a background's (`bg NAME`)
     image NAME:                             an ATL block: its first picture is the image
         "a.png"                             where one picture is asked for; the block, its
         pause 0.2                           pictures as frames, plays when it is shown
@@ -24,7 +25,6 @@ for a colour, or TEXT_MARK and a line of text.
 from __future__ import annotations
 
 from engine.atl.frames import first_frame, frames
-from engine.stage import SCENE_TAGS
 
 from . import ast, parse_atl
 from .cursor import Cursor
@@ -69,10 +69,7 @@ def _image(c: Cursor, line: Line, file: str) -> ast.Node:
     c.i += 1
     start = c.i
     expr = c.expression()
-    if expr[0] == "call" and expr[1] == "ConditionSwitch":
-        if words[0] in SCENE_TAGS:  # backgrounds are drawn from the image table alone
-            raise c.error(f"a ConditionSwitch() {words[0]} image is not drawn: show each "
-                          "picture under an if in the script", c.toks[start])
+    if expr[0] == "call" and expr[1] == "ConditionSwitch":  # a sprite's or a scene's
         return LayeredImage(c.loc(), line.source, words,
                             condition_switch(c, expr, c.toks[start]))
     return ast.Image(c.loc(), line.source, words, _displayable(c, expr, start))

@@ -16,7 +16,8 @@ from .migrations import STATE_VERSION
 from .values import storable_problem
 
 # {"scene", "scene_at", "sprites", "music", "ambient"} and, once a `camera` statement ran,
-# "camera": Story.stage (see stage_ops.py)
+# "camera"; "scene_conds" while the scene is a ConditionSwitch (cond_pictures.py):
+# Story.stage (see stage_ops.py)
 Stage = dict[str, Any]
 # How text is staged: {"window": auto|show|hide, "page": [NVL entries], "last": the last
 # line said, for `extend` and the window's kind}; an entry or a last line is {who, text,

@@ -97,3 +97,32 @@ def test_a_composite_draws_each_picture_at_its_offset(view: StageView) -> None:
     assert bg.get_size() == VP.size
     assert bg.get_at((10, 10))[:3] == (10, 20, 30)
     assert bg.get_at((420, 300))[:3] == (200, 0, 0)
+
+
+def test_a_condition_switch_background_draws_the_branch_the_story_chose(
+        view: StageView) -> None:
+    from engine.script import Say
+
+    assets = view.game_dir / "assets"
+    assets.mkdir()
+    for name, rgb in (("street_day", (200, 220, 120)), ("street_night", (20, 30, 90))):
+        pic = pygame.Surface((16, 9))
+        pic.fill(rgb)
+        pygame.image.save(pic, str(assets / f"{name}.png"))
+    story = Story(program('default time_of_day = "day"\n'
+                          "image bg street = ConditionSwitch(\n"
+                          "    \"time_of_day == 'night'\", \"street_night.png\",\n"
+                          "    \"time_of_day == 'day'\", \"street_day.png\")\n"
+                          "label start:\n    scene bg street\n    \"Day.\"\n"
+                          "    $ time_of_day = 'night'\n    \"Night.\"\n"
+                          "    $ time_of_day = 'dusk'\n    \"Dusk.\"\n"))
+    view.use_images(story.images, story.layered)
+    story.start()
+    drawn = []
+    for _ in range(3):
+        while not isinstance(story.next(), Say):
+            pass
+        drawn.append(tuple(view.compose(story.stage, VP).get_at((320, 180)))[:3])
+    # day, night after the `$`, then black: no condition holds (Ren'Py's Null)
+    assert drawn == [(200, 220, 120), (20, 30, 90), (0, 0, 0)]
+    assert view.missing == []

@@ -1,7 +1,8 @@
 """The scene image's own transforms in the Ren'Py-syntax game (game/scenes/scenery.rpy):
 `scene bg field at bg` with the game's own transform, a pan in an ATL block after
 `scene` with sprites over it, and `at truecenter`, played by play-text and drawn through
-the real loop, where each is compared with the plain scene's picture."""
+the real loop, where each is compared with the plain scene's picture; and a background
+chosen by a variable, `image bg street = ConditionSwitch(…)`."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from tests.conftest import ROOT
 GAME = Path(__file__).resolve().parent / "game"
 LINES = ["The field, as it is.", "The field, half as large again about its middle.",
          "The camera drifts across the field behind them.",
-         "The field at the middle of the screen: as it is."]
+         "The field at the middle of the screen: as it is.", "The street by day.",
+         "The same street at night."]
 
 
 def test_play_text_plays_the_scenery_tour() -> None:
@@ -49,6 +51,19 @@ def test_the_scene_statements_keep_their_transforms() -> None:
     assert seen[2]["atl"] and evaluate(seen[2], story.transforms, 1.0)[1] is False
 
 
+def test_the_street_is_chosen_by_the_time_of_day_at_each_line() -> None:
+    from engine.script import Say, Story, load_game
+
+    story = Story(load_game(GAME))
+    story.start(label="scenery_tour")
+    seen = []
+    while not story.ended:
+        if isinstance(story.next(), Say):
+            seen.append((story.stage["scene"], story.stage.get("scene_conds")))
+    field = (["bg", "field"], None)
+    assert seen == [field] * 4 + [(["bg", "street"], [1]), (["bg", "street"], [0])]
+
+
 def _like(shot: pygame.Surface, plain: pygame.Surface, where: object) -> float:
     """The share of sample points above the dialogue box where `shot` shows the plain
     picture's point `where(x, y)` (a colour within a small smoothing difference)."""
@@ -64,7 +79,7 @@ def _like(shot: pygame.Surface, plain: pygame.Surface, where: object) -> float:
 def test_the_tour_draws_each_scene_by_its_transform(tmp_path: Path) -> None:
     from tests.player.helpers import play
 
-    names = ("plain", "zoomed", "pan_start", "pan_end", "centred")
+    names = ("plain", "zoomed", "pan_start", "pan_end", "centred", "day", "night")
     shots = {n: tmp_path / f"{n}.png" for n in names}
     r = play(tmp_path, f"""
         expect-text as it is.
@@ -81,6 +96,13 @@ def test_the_tour_draws_each_scene_by_its_transform(tmp_path: Path) -> None:
         advance
         expect-text middle of the screen
         shot {shots['centred']}
+        advance
+        expect-text The street by day.
+        wait 1.0
+        shot {shots['day']}
+        advance
+        expect-text The same street at night.
+        shot {shots['night']}
         advance-to ending
         """, game=GAME, warp="scenery_tour", extra=["--size", "1280x720"])
     assert r.returncode == 0, r.stderr
@@ -96,3 +118,9 @@ def test_the_tour_draws_each_scene_by_its_transform(tmp_path: Path) -> None:
     assert _like(got["pan_start"], got["pan_end"], lambda x, y: (x, y)) < 0.5
     # at truecenter a picture the size of the screen stands where it always does
     assert _like(got["centred"], plain, lambda x, y: (x, y)) == 1.0
+    # the street's own pictures, day then night at the line after the `$`: its sky, and
+    # the lit window in its middle
+    day, night = got["day"], got["night"]
+    assert day.get_at((100, 100))[:3] == (210, 190, 120)
+    assert night.get_at((100, 100))[:3] == (25, 35, 80)
+    assert night.get_at((640, 290))[:3] == (255, 230, 150)

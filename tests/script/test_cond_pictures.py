@@ -187,11 +187,93 @@ def test_games_without_them_have_an_empty_table() -> None:
      "ConditionSwitch() condition 1 must be in quotes, as Ren'Py evaluates it"),
     ('image s = ConditionSwitch("True", "a.png", "x")\n', 1,
      "ConditionSwitch() takes pairs of a condition in quotes and a picture"),
-    ('image bg s = ConditionSwitch("True", "a.png")\n', 1,
-     "a ConditionSwitch() bg image is not drawn: show each picture under an if in the "
-     "script"),
 ])
 def test_bad_conditions_are_named_at_their_line(text: str, line: int, message: str) -> None:
     with pytest.raises(ScriptError) as info:
         parse_file(text, "t.rpy")
     assert (info.value.loc.line, info.value.message) == (line, message)
+
+
+BG = '''
+default time_of_day = "day"
+image bg street = ConditionSwitch(
+    "time_of_day == 'night'", "street_night.png",
+    "time_of_day == 'day'", "street_day.png")
+image bg plain = "plain.png"
+label start:
+    scene bg street
+    "Day."
+    $ time_of_day = "night"
+    "Night."
+    $ time_of_day = "dusk"
+    "Dusk."
+    scene bg plain
+    "Plain."
+    return
+'''
+
+
+def _scene_picture(s: Story) -> list[str]:
+    """The picture the stage's scene draws now, as the screen picks it."""
+    return layer_files("bg", s.layered[" ".join(s.stage["scene"])], (),
+                       s.stage.get("scene_conds"))
+
+
+def test_a_background_changes_at_the_next_line_after_the_variable() -> None:
+    s = _story(BG)
+    event = s.next()  # the scene's own event carries the choice already
+    assert event.stage["scene_conds"] == [1]
+    assert _line(s) == "Day."
+    assert (s.stage["scene_conds"], _scene_picture(s)) == ([1], ["street_day.png"])
+    day = s.stage
+    assert _line(s) == "Night."
+    assert (s.stage["scene_conds"], _scene_picture(s)) == ([0], ["street_night.png"])
+    assert day["scene_conds"] == [1]  # the old stage is not changed in place
+    assert _line(s) == "Dusk."
+    # no condition holds: nothing is drawn (Ren'Py's Null)
+    assert (s.stage["scene_conds"], _scene_picture(s)) == ([-1], [])
+    assert _line(s) == "Plain."
+    assert "scene_conds" not in s.stage  # the next scene has no choice to keep
+
+
+def test_an_unchanged_background_choice_keeps_the_same_stage() -> None:
+    s = _story(BG.replace('$ time_of_day = "night"', '$ time_of_day = "day"'))
+    _line(s)
+    before = s.stage
+    _line(s)
+    assert s.stage is before
+
+
+def test_save_restore_and_rollback_keep_the_background_choice() -> None:
+    s = _story(BG)
+    _line(s)
+    _line(s)
+    snap = json.loads(json.dumps(s.snapshot()))
+    check_state(snap)
+    again = Story(program(BG), persistent={})
+    again.restore(snap)
+    assert again.stage["scene_conds"] == [0]
+    assert _line(again) == "Night."
+    assert _scene_picture(again) == ["street_night.png"]
+
+    s = _story(BG)
+    play = Playthrough(s, Memory())
+    for _ in range(2):
+        while not isinstance(play.next(), Say):
+            pass
+        play.line_shown()
+    assert s.stage["scene_conds"] == [0]
+    assert play.roll(back=True) == []
+    while not isinstance(event := play.next(), Say):
+        pass
+    assert (event.text, s.stage["scene_conds"]) == ("Day.", [1])
+
+
+@pytest.mark.parametrize("conds", [[0.5], ["1"], [99], [-2], [True], "0", {}, [0] * 65])
+def test_a_damaged_background_choice_in_a_save_is_refused(conds: object) -> None:
+    s = _story(BG)
+    _line(s)
+    snap = json.loads(json.dumps(s.snapshot()))
+    snap["stage"]["scene_conds"] = conds
+    with pytest.raises(SaveError, match="the save's scene's chosen picture is damaged"):
+        check_state(snap)

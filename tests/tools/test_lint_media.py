@@ -226,3 +226,25 @@ def test_conditional_pictures_each_branch_and_the_names_it_reads(tmp_path: Path)
         "11: error: image 'sign big': picture 'sign_open.png' not found (looked for "
         "assets/sign_open.png)",
     ]
+
+
+def test_a_condition_switch_background_is_checked_by_its_pictures(tmp_path: Path) -> None:
+    game = make_game(tmp_path, '''
+        default time_of_day = "day"
+        image bg street = ConditionSwitch(
+            "time_of_day == 'night'", "street_night.png",
+            "True", "street_day.png")
+        label start:
+            scene bg street
+            "Day."
+            $ time_of_day = "night"
+            show bg street
+            "Night."
+            return
+    ''')
+    shutil.copy(game / "assets" / "backgrounds" / "room.png", game / "assets" / "street_day.png")
+    # the missing branch is named where it is written; `scene bg street` is not missing
+    assert messages(game) == [
+        "3: error: image 'bg street': picture 'street_night.png' not found (looked for "
+        "assets/street_night.png)",
+    ]
