@@ -234,11 +234,9 @@ def _menu(story: Story, stmt: Stmt) -> ev.Event | None:
 
 
 def _jump(story: Story, stmt: Stmt) -> None:
-    target = _label_index(story, stmt)
-    goto(story, target)
-    point = story.program.statements[target]
-    if point.args.get("returns"):  # `call … from NAME`'s point: the story is in its label
-        story.state.label = point.label
+    goto(story, target := _label_index(story, stmt))
+    if (point := story.program.statements[target]).args.get("returns"):
+        story.state.label = point.label  # `call … from NAME`'s point: it is in its label
 
 
 def _call(story: Story, stmt: Stmt) -> None:
