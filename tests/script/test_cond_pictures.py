@@ -102,8 +102,10 @@ def test_the_picture_changes_at_the_next_line_after_the_variable() -> None:
     assert _drawn(s)["sign"] == ["sign_open.png"]
 
 
-def test_an_unchanged_choice_keeps_the_same_stage() -> None:
-    s = _story(SCENE.replace('$ mood = "sad"', '$ door_open = False'))
+@pytest.mark.parametrize("kind", ["sprite", "background"])
+def test_an_unchanged_choice_keeps_the_same_stage(kind: str) -> None:
+    s = _story(SCENE.replace('$ mood = "sad"', '$ door_open = False') if kind == "sprite"
+               else BG.replace('$ time_of_day = "night"', '$ time_of_day = "day"'))
     _line(s)
     before = s.stage
     _line(s)
@@ -234,14 +236,6 @@ def test_a_background_changes_at_the_next_line_after_the_variable() -> None:
     assert (s.stage["scene_conds"], _scene_picture(s)) == ([-1], [])
     assert _line(s) == "Plain."
     assert "scene_conds" not in s.stage  # the next scene has no choice to keep
-
-
-def test_an_unchanged_background_choice_keeps_the_same_stage() -> None:
-    s = _story(BG.replace('$ time_of_day = "night"', '$ time_of_day = "day"'))
-    _line(s)
-    before = s.stage
-    _line(s)
-    assert s.stage is before
 
 
 def test_save_restore_and_rollback_keep_the_background_choice() -> None:
