@@ -266,9 +266,7 @@ class StageView(Composer):
                 piece = self.picture_of(SpriteSpec(sprite["tag"], (), None, None, d), vp)
             else:
                 piece = self.child_picture(d, sprite, vp)
-            found = self._pictures[key] = Particles(key, spec, piece)
-            while len(self._pictures) > 12:
-                self._pictures.popitem(last=False)
+            found = self._kept(Particles(key, spec, piece))
         else:
             self._pictures.move_to_end(key)
         return found
@@ -299,11 +297,8 @@ class StageView(Composer):
             except pygame.error as exc:
                 self.warn(f"show text could not be drawn: {exc}")
                 surf = pygame.Surface((1, 1), pygame.SRCALPHA)
-            found = Picture(key, surf, (surf.get_width() / vp.scale,
-                                        surf.get_height() / vp.scale))
-            self._pictures[key] = found
-            while len(self._pictures) > 12:
-                self._pictures.popitem(last=False)
+            found = self._kept(Picture(key, surf, (surf.get_width() / vp.scale,
+                                                   surf.get_height() / vp.scale)))
         return found
 
     def _layered_picture(self, tag: str, spec: dict, attrs: tuple[str, ...],
@@ -320,24 +315,16 @@ class StageView(Composer):
         if not files:  # a ConditionSwitch none of whose conditions holds: Ren'Py's Null
             surfs.append(pygame.Surface((1, 1), pygame.SRCALPHA))
         for file in files:
-            path = picture_path(self.game_dir, file, self.images)
-            if not usable(self.game_dir, path):  # lint names why; the screen goes on
-                self.warn(f"sprite '{name}': layer '{file}' not found or not usable")
-                continue
-            try:
-                surfs.append(pygame.image.load(str(path)).convert_alpha())
-            except (pygame.error, OSError, FileNotFoundError) as exc:
-                self.warn(f"sprite '{name}': layer '{file}' could not be loaded: {exc}")
+            surf = self._load(file, f"sprite '{name}': layer '{file}'")
+            if surf is not None:
+                surfs.append(surf)
         if not surfs:
             return self.picture_of(SpriteSpec(tag, attrs, None, None, name), vp)
         size = (max(s.get_width() for s in surfs), max(s.get_height() for s in surfs))
         canvas = pygame.Surface(size, pygame.SRCALPHA)
         for surf in surfs:
             canvas.blit(surf, (0, 0))
-        found = self._pictures[key] = Picture(key, canvas, (float(size[0]), float(size[1])))
-        while len(self._pictures) > 12:
-            self._pictures.popitem(last=False)
-        return found
+        return self._kept(Picture(key, canvas, (float(size[0]), float(size[1]))))
 
     def _composite_picture(self, name: str, parts: tuple) -> Picture:
         key = ("composite", name)
@@ -346,10 +333,7 @@ class StageView(Composer):
             return found
         size = parts[0]
         canvas = self._composite(name, parts)
-        found = self._pictures[key] = Picture(key, canvas, (float(size[0]), float(size[1])))
-        while len(self._pictures) > 12:
-            self._pictures.popitem(last=False)
-        return found
+        return self._kept(Picture(key, canvas, (float(size[0]), float(size[1]))))
 
     def _composite(self, name: str, parts: tuple) -> pygame.Surface:
         """`image x = Composite((w, h), (x, y), "a.png", ...)`: each child at its offset
@@ -357,15 +341,29 @@ class StageView(Composer):
         size, children = parts
         canvas = pygame.Surface(size, pygame.SRCALPHA)
         for x, y, child in children:
-            path = picture_path(self.game_dir, child, self.images)
-            if not usable(self.game_dir, path):
-                self.warn(f"image '{name}': picture '{child}' not found or not usable")
-                continue
-            try:
-                canvas.blit(pygame.image.load(str(path)).convert_alpha(), (x, y))
-            except (pygame.error, OSError) as exc:
-                self.warn(f"image '{name}': picture '{child}' could not be loaded: {exc}")
+            if (surf := self._load(child, f"image '{name}': picture '{child}'")) is not None:
+                canvas.blit(surf, (x, y))
         return canvas
+
+    def _load(self, name: str, what: str) -> pygame.Surface | None:
+        """The picture `name` (an image's name or a file) loaded, or None with a warning
+        that starts with `what`: lint names why, and the screen goes on."""
+        path = picture_path(self.game_dir, name, self.images)
+        if not usable(self.game_dir, path):
+            self.warn(f"{what} not found or not usable")
+            return None
+        try:
+            return pygame.image.load(str(path)).convert_alpha()
+        except (pygame.error, OSError) as exc:
+            self.warn(f"{what} could not be loaded: {exc}")
+            return None
+
+    def _kept(self, pic: Picture) -> Picture:
+        """`pic` in the picture cache under its key; the oldest beyond 12 let go."""
+        self._pictures[pic.key] = pic
+        while len(self._pictures) > 12:
+            self._pictures.popitem(last=False)
+        return pic
 
     def picture_of(self, spec: SpriteSpec, vp: Viewport) -> Picture:
         key = (str(spec.path), spec.name) if spec.path is not None \
@@ -389,25 +387,14 @@ class StageView(Composer):
             pic = Picture(key, surf, (360.0, 560.0))
         else:
             pic = Picture(key, surf, (float(surf.get_width()), float(surf.get_height())))
-        self._pictures[key] = pic
-        while len(self._pictures) > 12:
-            self._pictures.popitem(last=False)
-        return pic
+        return self._kept(pic)
 
     def inline_picture(self, name: str) -> pygame.Surface | None:
         """The picture of a text's {image=NAME}: an image's name or a file, at its own
         size (None, with a warning, when there is none: lint names it)."""
         if name in self._inline:
             return self._inline[name]
-        path = picture_path(self.game_dir, name, self.images)
-        surf = None
-        if usable(self.game_dir, path):
-            try:
-                surf = pygame.image.load(str(path)).convert_alpha()
-            except (pygame.error, OSError) as exc:
-                self.warn(f"text image '{name}' could not be loaded: {exc}")
-        else:
-            self.warn(f"text image '{name}' not found or not usable")
+        surf = self._load(name, f"text image '{name}'")
         if len(self._inline) > 32:
             self._inline.clear()
         self._inline[name] = surf
