@@ -27,8 +27,8 @@ import pygame
 
 from engine.atl.placement import Placement, canvas_xy
 
-from .placing import stage_placement
-from .sprites import light
+from .placing import stage_placement, stand_in
+from .sprites import light, lighting
 
 MASTER = "master"
 # Ren'Py's own layers above master, bottom to top (config.layers' default).
@@ -45,9 +45,7 @@ def layer_of(sprite: dict[str, Any]) -> str:
 def camera_sprites(stage: dict[str, Any]) -> list[dict[str, Any]]:
     """Each layer's camera as a stand-in sprite (its motion, a key of its own)."""
     cameras = stage.get("camera") or {}
-    return [{"tag": "camera", "attrs": [], "as": CAMERA_KEY + layer, "camera": layer,
-             "transforms": m.get("transforms") or [], "atl": m.get("atl"),
-             "seed": m.get("seed", 0), "at": None}
+    return [{**stand_in("camera", CAMERA_KEY + layer, m), "camera": layer}
             for layer, m in sorted(cameras.items())]
 
 
@@ -91,8 +89,7 @@ def _box(p: Placement, scale: float) -> tuple[float, float, float, float]:
 def _finish(piece: pygame.Surface, p: Placement, copied: bool) -> pygame.Surface:
     """The camera's tint, brightness and alpha on a piece of the layer (a copy first
     when the piece is the layer's own pixels)."""
-    tint = tuple(max(0, min(255, round(c * 255))) for c in p.tint)
-    bright = max(-255, min(255, round(p.brightness * 255)))
+    tint, bright = lighting(p)
     if (tint != (255, 255, 255) or bright) and not copied:
         piece = piece.copy()
     light(piece, tint, bright)

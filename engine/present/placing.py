@@ -72,3 +72,12 @@ def transforms_of(story: Any) -> Any:
         if table is not None:
             return table
     return {}
+
+
+def stand_in(tag: str, key: str, motion: dict[str, Any]) -> dict[str, Any]:
+    """A motion that is not a sprite's (a camera's, the scene image's: {"transforms",
+    "atl", "seed"}) as a sprite known by `key`, so SpriteTimes times it and the ATL
+    evaluator places it as any sprite."""
+    return {"tag": tag, "attrs": [], "as": key, "transforms": motion.get("transforms") or [],
+            "atl": motion.get("atl"), "seed": motion.get("seed", 0), "at": None}
+

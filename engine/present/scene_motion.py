@@ -22,7 +22,7 @@ from typing import Any
 
 from engine.atl.placement import DEFAULT, Placement
 
-from .placing import stage_placement
+from .placing import stage_placement, stand_in
 
 SCENE_KEY = "\0scene "  # a stand-in sprite's key: no tag can start with NUL
 
@@ -32,10 +32,8 @@ def scene_sprite(stage: dict[str, Any]) -> dict[str, Any] | None:
     motion = stage.get("scene_at")
     if not motion or not stage.get("scene"):
         return None
-    seed = motion.get("seed", 0)
-    return {"tag": "scene", "attrs": [], "as": f"{SCENE_KEY}{seed}", "scene_image": True,
-            "transforms": motion.get("transforms") or [], "atl": motion.get("atl"),
-            "seed": seed, "at": None}
+    return {**stand_in("scene", f"{SCENE_KEY}{motion.get('seed', 0)}", motion),
+            "scene_image": True}
 
 
 def is_scene(sprite: dict[str, Any]) -> bool:

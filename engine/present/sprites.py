@@ -67,6 +67,13 @@ def _turned(surf: pygame.Surface, offset: tuple[float, float], box: tuple[int, i
     return out, (ox, oy), (round(turned_w), round(turned_h))
 
 
+def lighting(p: Placement) -> tuple[tuple[int, ...], int]:
+    """A Placement's tint (0-255 a channel) and brightness (-255..255), as light() takes
+    them."""
+    return (tuple(max(0, min(255, round(c * 255))) for c in p.tint),
+            max(-255, min(255, round(p.brightness * 255))))
+
+
 def light(surf: pygame.Surface, tint: tuple[int, ...], bright: int) -> None:
     """A tint (0-255 a channel, multiplied) and a brightness (-255..255, added) on `surf`,
     in place: ATL's matrixcolor as this renderer does it, for sprites and cameras alike."""
@@ -129,8 +136,7 @@ class SpriteArt:
         margin cropped off), and that box's size, all in window pixels."""
         w, h, fx, fy = self.size_px(pic, p, scale)
         rot = _q(p.rotate % 360.0, ROTATE_STEP) % 360.0
-        tint = tuple(max(0, min(255, round(c * 255))) for c in p.tint)
-        bright = max(-255, min(255, round(p.brightness * 255)))
+        tint, bright = lighting(p)
         key = (pic.key, w, h, fx, fy, rot, tint, bright)
         found = self._made.get(key)
         if found is not None:

@@ -59,8 +59,7 @@ def refresh(story: Story, stage: Stage) -> Stage:
             name = " ".join([name, *sprite["attrs"]])
             if name not in images:
                 continue
-        groups, file = images[name]
-        picks = [choose(story, name, branches, file) for branches in groups]
+        picks = _picks(story, name, images)
         if sprite.get("conds") != picks:
             if new is None:
                 new = list(sprites)
@@ -78,9 +77,14 @@ def _scene(story: Story, stage: Stage, images: Table) -> Stage:
         if stage.get("scene_conds") is None:
             return stage
         return {k: v for k, v in stage.items() if k != "scene_conds"}
-    groups, file = images[name]
-    picks = [choose(story, name, branches, file) for branches in groups]
+    picks = _picks(story, name, images)
     return stage if stage.get("scene_conds") == picks else {**stage, "scene_conds": picks}
+
+
+def _picks(story: Story, name: str, images: Table) -> list[int]:
+    """The branch each of image `name`'s condition groups draws now."""
+    groups, file = images[name]
+    return [choose(story, name, branches, file) for branches in groups]
 
 
 def choose(story: Story, name: str, branches: list[dict[str, Any]], file: str) -> int:
