@@ -87,6 +87,10 @@ class Linter:
         self.marks: set[str] = set()  # the maps' stage marks, found by run()
         self.atl = AtlLint(self)
 
+    def shown(self, path: Path) -> Path:
+        """`path` as a message names it: from the game's folder when it is inside it."""
+        return path.relative_to(self.game) if path.is_relative_to(self.game) else path
+
     def error(self, stmt: Stmt | None, message: str, hint: str | None = None,
               severity: str = "error", loc: Loc | None = None, source: str | None = None
               ) -> None:
@@ -153,8 +157,7 @@ class Linter:
         if not attrs and self.has_images_of(tag):
             return  # `show sakura at right`: the attributes she is shown with are kept
         if not any(usable(self.game, p) for p in candidates):
-            shown = candidates[0].relative_to(self.game) if candidates[0].is_relative_to(
-                self.game) else candidates[0]
+            shown = self.shown(candidates[0])
             why = unusable_reason(self.game, candidates[0])
             self.error(stmt, f"image '{' '.join([tag, *attrs])}' not found (looked for "
                        f"{shown})" if why == "not found" else
@@ -173,8 +176,7 @@ class Linter:
         candidates, attrs = background_candidates(self.game, words, self.images)
         path = next((p for p in candidates if usable(self.game, p)), None)
         if path is None:
-            rel = [str(p.relative_to(self.game)) if p.is_relative_to(self.game) else str(p)
-                   for p in candidates]
+            rel = [str(self.shown(p)) for p in candidates]
             why = unusable_reason(self.game, candidates[0])
             self.error(stmt, f"background '{' '.join(words)}' not found (looked for "
                        f"{', '.join(rel)})" if why == "not found" else

@@ -54,7 +54,7 @@ def layered_sprite(lint: Linter, tag: str, attrs: list[str], stmt: Stmt) -> bool
     for file in layer_files(tag, spec, attrs):
         path = picture_path(lint.game, file, lint.images)
         if not usable(lint.game, path):
-            shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
+            shown = lint.shown(path)
             lint.error(stmt, f"image '{' '.join([tag, *attrs])}': layer '{file}' "
                        f"{unusable_reason(lint.game, path)} (looked for {shown})")
     return True
@@ -93,7 +93,7 @@ def _picture_of(lint: Linter, name: str, child: str, loc: Loc, source: str) -> N
         return
     path = picture_path(lint.game, child, lint.images)
     if (why := unusable_reason(lint.game, path)) is not None:
-        shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
+        shown = lint.shown(path)
         lint.error(None, f"image '{name}': picture '{child}' {why} (looked for {shown})",
                    loc=loc, source=source)
 
@@ -108,7 +108,7 @@ def inline_images(lint: Linter, text: str, stmt: Stmt) -> None:
     for name in inline_names(text):
         path = picture_path(lint.game, name, lint.images)
         if (why := unusable_reason(lint.game, path)) is not None:
-            shown = path.relative_to(lint.game) if path.is_relative_to(lint.game) else path
+            shown = lint.shown(path)
             lint.error(stmt, f"text image '{name}' {why} (looked for {shown})")
 
 
@@ -188,8 +188,7 @@ def frame_file(lint: Linter, frame: dict, file: str) -> None:
         candidates = sprite_candidates(lint.game, words[0], words[1:], lint.images)
     if any(usable(lint.game, p) for p in candidates):
         return
-    shown = candidates[0].relative_to(lint.game) if candidates[0].is_relative_to(
-        lint.game) else candidates[0]
+    shown = lint.shown(candidates[0])
     why = unusable_reason(lint.game, candidates[0])
     lint.error(None, f"picture '{value}' not found (looked for {shown})" if why == "not found"
                else f"picture '{value}': {shown}: {why}",
