@@ -52,12 +52,17 @@ def layered_sprite(lint: Linter, tag: str, attrs: list[str], stmt: Stmt) -> bool
     for attr in unknown:
         lint.error(stmt, f"layered image '{tag}' has no attribute '{attr}'")
     for file in layer_files(tag, spec, attrs):
-        path = picture_path(lint.game, file, lint.images)
-        if not usable(lint.game, path):
-            shown = lint.shown(path)
-            lint.error(stmt, f"image '{' '.join([tag, *attrs])}': layer '{file}' "
-                       f"{unusable_reason(lint.game, path)} (looked for {shown})")
+        if (gone := _missing(lint, file)) is not None:
+            lint.error(stmt, f"image '{' '.join([tag, *attrs])}': layer '{file}' {gone}")
     return True
+
+
+def _missing(lint: Linter, picture: str) -> str | None:
+    """Why the picture a name or file stands for cannot be drawn, and where it was looked
+    for ("not found (looked for images/x.png)"); None when it can."""
+    path = picture_path(lint.game, picture, lint.images)
+    why = unusable_reason(lint.game, path)
+    return None if why is None else f"{why} (looked for {lint.shown(path)})"
 
 
 def cond_branches(lint: Linter, init: Init) -> None:
@@ -91,11 +96,8 @@ def _picture_of(lint: Linter, name: str, child: str, loc: Loc, source: str) -> N
     if "." not in child and (child in lint.images or child == "black"
                              or renpy_image(lint.game, child.split()) is not None):
         return
-    path = picture_path(lint.game, child, lint.images)
-    if (why := unusable_reason(lint.game, path)) is not None:
-        shown = lint.shown(path)
-        lint.error(None, f"image '{name}': picture '{child}' {why} (looked for {shown})",
-                   loc=loc, source=source)
+    if (gone := _missing(lint, child)) is not None:
+        lint.error(None, f"image '{name}': picture '{child}' {gone}", loc=loc, source=source)
 
 
 RENPY_LAYERS = ("master", "transient", "screens", "overlay")
@@ -106,10 +108,8 @@ def inline_images(lint: Linter, text: str, stmt: Stmt) -> None:
     if "{image" not in text:
         return
     for name in inline_names(text):
-        path = picture_path(lint.game, name, lint.images)
-        if (why := unusable_reason(lint.game, path)) is not None:
-            shown = lint.shown(path)
-            lint.error(stmt, f"text image '{name}' {why} (looked for {shown})")
+        if (gone := _missing(lint, name)) is not None:
+            lint.error(stmt, f"text image '{name}' {gone}")
 
 
 def _layer_named(stmt: Stmt) -> str | None:
