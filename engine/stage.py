@@ -157,11 +157,16 @@ def is_colour(value: str) -> bool:
         or value.startswith(COMPOSITE_MARK) or value.startswith(SNOW_MARK)
 
 
+def _marked(images: dict[str, str], name: str, mark: str) -> str | None:
+    """What follows `mark` in the value of image `name`, or None when it has no such
+    value (an image whose value a parser marked as a Text, Composite or SnowBlossom)."""
+    value = images.get(name)
+    return value[len(mark):] if value is not None and value.startswith(mark) else None
+
+
 def text_of(images: dict[str, str], name: str) -> str | None:
     """The text an image is (`image x = Text("…")`), or None."""
-    value = images.get(name)
-    return value[len(TEXT_MARK):] if value is not None and value.startswith(TEXT_MARK) \
-        else None
+    return _marked(images, name, TEXT_MARK)
 
 
 def colour_of(images: dict[str, str], name: str) -> str | None:
@@ -173,10 +178,9 @@ def colour_of(images: dict[str, str], name: str) -> str | None:
 def composite_of(images: dict[str, str], name: str
                  ) -> tuple[tuple[int, int], list[tuple[int, int, str]]] | None:
     """The size and the (x, y, child) pictures of a Composite image, or None."""
-    value = images.get(name)
-    if value is None or not value.startswith(COMPOSITE_MARK):
+    if (marked := _marked(images, name, COMPOSITE_MARK)) is None:
         return None
-    spec = json.loads(value[len(COMPOSITE_MARK):])  # written by parse_composite.py
+    spec = json.loads(marked)  # written by parse_composite.py
     w, h = spec["size"]
     return (w, h), [(x, y, child) for x, y, child in spec["parts"]]
 
@@ -184,10 +188,9 @@ def composite_of(images: dict[str, str], name: str
 def snow_of(images: dict[str, str], name: str) -> dict[str, Any] | None:
     """The arguments of a SnowBlossom image (every one given: see parse_snow.py), or
     None."""
-    value = images.get(name)
-    if value is None or not value.startswith(SNOW_MARK):
+    if (marked := _marked(images, name, SNOW_MARK)) is None:
         return None
-    spec = json.loads(value[len(SNOW_MARK):])
+    spec = json.loads(marked)
     return spec if isinstance(spec, dict) else None
 
 
